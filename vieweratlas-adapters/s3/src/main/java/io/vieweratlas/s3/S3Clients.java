@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Builds the {@link S3Client} an {@link S3ObjectStore} talks through: Apache HTTP client with a
@@ -32,8 +33,18 @@ public final class S3Clients {
 
     /** A client with explicit credentials (tests against S3Proxy or LocalStack). */
     public static S3Client create(S3StoreSettings settings, AwsCredentialsProvider credentials) {
+        return create(settings, credentials, builder -> { });
+    }
+
+    /**
+     * A client with explicit credentials and a last say on the builder (metrics publishers,
+     * execution interceptors); the customizer runs after the settings are applied.
+     */
+    public static S3Client create(S3StoreSettings settings, AwsCredentialsProvider credentials,
+                                  Consumer<S3ClientBuilder> customizer) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(customizer, "customizer");
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -47,6 +58,7 @@ public final class S3Clients {
                         .maxAttempts(settings.maxAttempts())
                         .build()));
         settings.endpoint().ifPresent(builder::endpointOverride);
+        customizer.accept(builder);
         return builder.build();
     }
 }

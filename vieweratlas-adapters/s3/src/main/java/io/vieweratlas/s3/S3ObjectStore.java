@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -110,10 +110,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     .key(s3Key(key)));
             // asByteArray copies, so every caller gets its own array.
             return Optional.of(new StoredObject(key, bytes.asByteArray(), version(bytes.response().eTag())));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (e.statusCode() == 404 && !isNoSuchBucket(e)) {
                 return Optional.empty();
             }
             throw failure("GetObject", key, e);
@@ -129,9 +127,9 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
             HeadObjectResponse head = client.headObject(b -> b.bucket(settings.bucket()).key(s3Key(key)));
             return Optional.of(new ObjectInfo(key, head.contentLength(), orEpoch(head.lastModified()),
                     version(head.eTag())));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
+            // HEAD answers carry no body, so a missing bucket looks like a missing key here;
+            // verifyAccess() at start-up is what tells the two apart.
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
@@ -177,11 +175,16 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 .build();
         // The paginator fetches pages of up to 1,000 keys as the stream is consumed. S3 returns
         // keys in UTF-8 byte order, which is the port's ascending (code point) order.
-        Iterator<S3Object> pages = client.listObjectsV2Paginator(request).contents().iterator();
         Iterator<ObjectInfo> infos = new Iterator<>() {
+            // Created on first use: creating it already fetches the first page.
+            private Iterator<S3Object> pages;
+
             @Override
             public boolean hasNext() {
                 try {
+                    if (pages == null) {
+                        pages = client.listObjectsV2Paginator(request).contents().iterator();
+                    }
                     return pages.hasNext();
                 } catch (SdkException e) {
                     throw failure("ListObjectsV2", prefix, e);
@@ -190,6 +193,9 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
             @Override
             public ObjectInfo next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("listing of '" + prefix + "' on " + describe() + " is exhausted");
+                }
                 S3Object object;
                 try {
                     object = pages.next();
@@ -240,7 +246,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 return new WriteOutcome.Written(upload(key, content, condition));
             } catch (S3Exception e) {
                 int status = e.statusCode();
-                if (status == 412 || (status == 404 && condition.ifMatch() != null)) {
+                if (status == 412 || (status == 404 && condition.ifMatch() != null && !isNoSuchBucket(e))) {
                     // The precondition did not hold: report what is there now (nothing, for a
                     // missing key or one deleted since).
                     return new WriteOutcome.Conflict(stat(key).map(ObjectInfo::version));
@@ -292,7 +298,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 int number = partNumber;
                 String partETag = client.uploadPart(b -> b.bucket(settings.bucket()).key(s3Key)
                                 .uploadId(uploadId).partNumber(number).contentLength((long) length),
-                        RequestBody.fromByteBuffer(ByteBuffer.wrap(content, (int) offset, length)))
+                        RequestBody.fromRemainingByteBuffer(ByteBuffer.wrap(content, (int) offset, length)))
                         .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(partETag).build());
             }
@@ -344,6 +350,10 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
             throw new IllegalStateException("S3 response carried no ETag");
         }
         return new ObjectVersion(eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"");
+    }
+
+    private static boolean isNoSuchBucket(S3Exception e) {
+        return e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
     }
 
     private static Instant orEpoch(Instant instant) {
