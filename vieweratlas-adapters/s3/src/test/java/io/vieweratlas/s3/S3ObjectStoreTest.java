@@ -18,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -77,18 +73,14 @@ class S3ObjectStoreTest {
             keys.add(String.format(java.util.Locale.ROOT, "raw/snapshots/2024/01/%02d/ch%04d_20240101_000000.json",
                     1 + i % 28, i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<ObjectVersion>> writes = new ArrayList<>();
-            for (String key : keys) {
-                writes.add(pool.submit(() -> store.put(key, bytes(key))));
-            }
-            for (Future<ObjectVersion> write : writes) {
-                write.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (String key : keys) {
+            s3.seed(BUCKET, store.settings().prefix() + key, bytes(key));
         }
+        // Written through the store, these two must list among the seeded ones.
+        store.put("raw/snapshots/2024/01/01/a_via_store.json", bytes("a"));
+        store.put("raw/snapshots/2024/01/28/z_via_store.json", bytes("z"));
+        keys.add("raw/snapshots/2024/01/01/a_via_store.json");
+        keys.add("raw/snapshots/2024/01/28/z_via_store.json");
         // A neighbour under another prefix must not leak into the listing.
         store(S3ProxyFixture.uniquePrefix("paging")).put("raw/snapshots/2024/01/01/other.json", bytes("x"));
 
