@@ -221,4 +221,35 @@ class S3ObjectStoreTest {
         assertEquals("a", new String(a.get("state/queue.json").orElseThrow().content(), StandardCharsets.UTF_8));
         assertEquals("s3://lake/" + shared + "a/", a.describe());
     }
+
+    @Test
+    void concurrentConditionalWriteConflictsAreRetriedThenResolved() throws Exception {
+        try (ConflictingS3 fake = ConflictingS3.start(2)) {
+            S3StoreSettings settings = S3StoreSettings.builder("lake", "us-east-1").endpoint(fake.endpoint())
+                    .pathStyle(true).maxAttempts(1).build();
+            try (S3Client other = s3.client(settings)) {
+                S3ObjectStore store = new S3ObjectStore(other, settings);
+                WriteOutcome outcome = store.compareAndSet("state/q.json", bytes("x"), new ObjectVersion(ConflictingS3.ETAG));
+                assertEquals(new WriteOutcome.Written(new ObjectVersion(ConflictingS3.NEW_ETAG)), outcome);
+                assertEquals(3, fake.conditionalPuts(), "two 409s retried, the third attempt wrote");
+
+                WriteOutcome stale = store.compareAndSet("state/q.json", bytes("y"), new ObjectVersion(ConflictingS3.ETAG));
+                assertEquals(new WriteOutcome.Conflict(Optional.of(new ObjectVersion(ConflictingS3.NEW_ETAG))), stale);
+            }
+        }
+    }
+
+    @Test
+    void endlessConditionalWriteConflictsEndAsAConflictNotAnException() throws Exception {
+        try (ConflictingS3 fake = ConflictingS3.start(Integer.MAX_VALUE)) {
+            S3StoreSettings settings = S3StoreSettings.builder("lake", "us-east-1").endpoint(fake.endpoint())
+                    .pathStyle(true).maxAttempts(1).build();
+            try (S3Client other = s3.client(settings)) {
+                WriteOutcome outcome = new S3ObjectStore(other, settings)
+                        .compareAndSet("state/q.json", bytes("x"), new ObjectVersion(ConflictingS3.ETAG));
+                assertEquals(new WriteOutcome.Conflict(Optional.of(new ObjectVersion(ConflictingS3.ETAG))), outcome);
+                assertEquals(5, fake.conditionalPuts());
+            }
+        }
+    }
 }
