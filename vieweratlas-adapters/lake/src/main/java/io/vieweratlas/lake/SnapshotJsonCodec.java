@@ -180,6 +180,11 @@ public final class SnapshotJsonCodec {
             return new SnapshotFormatException("number out of range at " + where(coercion.getLocation()) + ": "
                     + coercion.getOriginalMessage(), e);
         }
+        if (e instanceof JsonProcessingException early && early.getOriginalMessage() != null
+                && early.getOriginalMessage().contains("end-of-input")) {
+            return new SnapshotFormatException("truncated JSON: input ends early at " + where(early.getLocation()) + " ("
+                    + early.getOriginalMessage() + ")", e);
+        }
         if (e instanceof JsonProcessingException bad) {
             return new SnapshotFormatException("bad JSON at " + where(bad.getLocation()) + ": " + bad.getOriginalMessage(), e);
         }
