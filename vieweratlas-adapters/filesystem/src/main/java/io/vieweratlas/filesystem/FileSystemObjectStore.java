@@ -196,7 +196,14 @@ public final class FileSystemObjectStore implements ObjectStore {
         Path path = pathOf(key);
         Path temp = null;
         try {
-            Path dir = prepareDirectory(key, path);
+            Path dir = path.getParent();
+            requireInsideRoot(key, dir);
+            // A CAS that would fail fails now, before paying for a durable temp file. Answering
+            // Conflict from this unlocked read is still linearizable: the version differed then.
+            Optional<ObjectVersion> before = currentVersion(path);
+            if (before.isEmpty() || !before.get().equals(expected)) {
+                return new WriteOutcome.Conflict(before);
+            }
             temp = writeTemp(dir, content);
             Path finished = temp;
             WriteOutcome outcome = KeyLocks.withLock(lockFile(key), () -> {

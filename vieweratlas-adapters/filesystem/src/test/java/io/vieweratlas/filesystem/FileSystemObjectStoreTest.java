@@ -112,6 +112,18 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void failedConditionalWritesLeaveNoTrace() throws IOException {
+        store.compareAndSet("never/created/x", bytes("1"), new ObjectVersion("abc"));
+        assertFalse(Files.exists(root.resolve("never")), "a failed compare-and-set creates no directories");
+        store.put("p", bytes("1"));
+        store.putIfAbsent("p", bytes("2"));
+        store.compareAndSet("p", bytes("3"), new ObjectVersion("stale"));
+        try (Stream<Path> files = Files.list(root)) {
+            assertEquals(List.of(".locks", "p"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void aKeyThatIsADirectoryIsNotAnObject() {
         store.put("a/b", bytes("x"));
         assertTrue(store.get("a").isEmpty());
