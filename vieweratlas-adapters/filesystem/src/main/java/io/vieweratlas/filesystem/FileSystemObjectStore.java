@@ -16,15 +16,18 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
@@ -292,6 +295,47 @@ public final class FileSystemObjectStore implements ObjectStore {
         } catch (UncheckedIOException e) {
             throw failure("list", prefix, e.getCause());
         }
+    }
+
+    /**
+     * Deletes temp files left by writers that died mid-write, if last modified before
+     * {@code cutoff}. They are invisible to readers, so this only reclaims space; choose a cutoff
+     * well before any write that may still be running (e.g. an hour ago).
+     *
+     * @param cutoff temp files modified before this instant are deleted
+     * @return how many were deleted
+     */
+    public int deleteTempFilesOlderThan(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(root.resolve(LOCK_DIR)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
+                            && attrs.lastModifiedTime().toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                        deleted[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // renamed into place or removed meanwhile
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw failure("deleteTempFiles", "", e);
+        }
+        return deleted[0];
     }
 
     // ---- keys and paths -------------------------------------------------------------------

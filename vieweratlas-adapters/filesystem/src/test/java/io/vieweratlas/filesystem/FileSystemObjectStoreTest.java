@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,21 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         assertEquals(List.of("dir/real.json"), listKeys("dir/"));
         assertThrows(IllegalArgumentException.class, () -> store.get("dir/.tmp-0123456789abcdef"));
         assertThrows(IllegalArgumentException.class, () -> store.put(".tmp-x", bytes("x")));
+    }
+
+    @Test
+    void staleTempFilesCanBeCleanedUp() throws IOException {
+        store.put("dir/real.json", bytes("ok"));
+        Path old = root.resolve("dir/.tmp-old");
+        Path fresh = root.resolve(".tmp-fresh");
+        Files.writeString(old, "x");
+        Files.writeString(fresh, "y");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        Files.setLastModifiedTime(fresh, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertEquals(1, fsStore().deleteTempFilesOlderThan(Instant.parse("2025-01-01T00:00:00Z")));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh));
+        assertEquals("ok", text(store.get("dir/real.json").orElseThrow()));
     }
 
     @Test
