@@ -200,6 +200,31 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         assertEquals(2L * perProcess, Counter.read(store, "state/counter"));
     }
 
+    @Test
+    void aWriterKilledMidWriteLeavesACompleteObject() throws Exception {
+        int size = 4 * 1024 * 1024;
+        Process child = childJvm(EndlessWriter.class, fsStore().root().toString(), "big/blob", Integer.toString(size));
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            for (int i = 0; i < 3; i++) {
+                assertEquals("wrote", out.readLine());
+            }
+            child.destroyForcibly(); // SIGKILL while it is writing its next version
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        byte[] seen = store.get("big/blob").orElseThrow().content();
+        assertEquals(size, seen.length);
+        for (byte b : seen) {
+            if (b != seen[0]) {
+                throw new AssertionError("object holds parts of two versions");
+            }
+        }
+        assertEquals(List.of("big/blob"), listKeys(""));
+        assertEquals(store.get("big/blob").orElseThrow().version(), store.stat("big/blob").orElseThrow().version());
+    }
+
     /** Starts a JVM like this one (same java binary, same class path) running {@code main}. */
     static Process childJvm(Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));

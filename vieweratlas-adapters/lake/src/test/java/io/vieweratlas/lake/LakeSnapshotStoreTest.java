@@ -111,6 +111,27 @@ class LakeSnapshotStoreTest {
         assertTrue(reason(report[0], day + "README.txt").startsWith("not a snapshot key"));
     }
 
+    @Test
+    void skippedFilesAreLoggedAtWarnWithKeyAndReason() {
+        ObjectStore store = new InMemoryObjectStore();
+        store.put("raw/snapshots/2024/01/15/bad_20240115_100000.json", new byte[0]);
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LakeSnapshotStore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            LakeSnapshotStore.on(store).forEachSnapshot(TimeRange.ALL, s -> { });
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertEquals(1, appender.list.size());
+        assertEquals(ch.qos.logback.classic.Level.WARN, appender.list.get(0).getLevel());
+        assertEquals("Skipped raw/snapshots/2024/01/15/bad_20240115_100000.json: empty file (0 bytes)",
+                appender.list.get(0).getFormattedMessage());
+    }
+
     private static String reason(LoadReport report, String location) {
         return report.skipped().stream().filter(s -> s.location().equals(location)).findFirst().orElseThrow().reason();
     }
