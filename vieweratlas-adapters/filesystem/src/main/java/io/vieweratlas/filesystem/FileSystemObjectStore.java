@@ -64,6 +64,11 @@ import java.util.stream.StreamSupport;
  *       inside the store are not objects: reads, stat and listing ignore them.</li>
  * </ul>
  *
+ * <p>Because objects are files, one key cannot be both an object and a folder of other keys
+ * ({@code a/b} and {@code a/b/c}); writing the second fails with a {@link StoreException}. The
+ * lake's layout never does this. Keys are listed in Unicode code point order, which is S3's
+ * (UTF-8 byte) order.
+ *
  * <p>Listing needs versions without reading every file, so each write also records
  * {@code <hash> <size> <mtime>} in a user extended attribute where the file system supports
  * them. The attribute is trusted only while size and modification time still match; files
