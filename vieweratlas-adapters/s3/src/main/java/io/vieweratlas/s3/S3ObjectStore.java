@@ -49,6 +49,12 @@ import java.util.stream.StreamSupport;
  * (409 {@code ConditionalRequestConflict}) is retried a few times before it, too, is reported as
  * a conflict. Every other failure is a {@link StoreException} naming bucket, prefix, key and action.
  *
+ * <p>Transient failures (throttling, 5xx, dropped connections) are retried by the SDK's adaptive
+ * retry strategy. As on any HTTP store, a conditional write whose response was lost and which the
+ * SDK then retried can come back as a conflict although the first attempt was applied: the
+ * conflict's version is then this very write's (for objects below the multipart threshold, the
+ * MD5 of the bytes written), which a caller can check before retrying its change.
+ *
  * <p>Thread-safe: the SDK client is, and the store keeps no mutable state.
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
@@ -108,8 +114,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         try {
             ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(settings.bucket())
                     .key(s3Key(key)));
-            // asByteArray copies, so every caller gets its own array.
-            return Optional.of(new StoredObject(key, bytes.asByteArray(), version(bytes.response().eTag())));
+            // The response's array belongs to this call alone, so it can be handed out uncopied.
+            return Optional.of(new StoredObject(key, bytes.asByteArrayUnsafe(), version(key, bytes.response().eTag())));
         } catch (S3Exception e) {
             if (e.statusCode() == 404 && !isNoSuchBucket(e)) {
                 return Optional.empty();
@@ -126,7 +132,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         try {
             HeadObjectResponse head = client.headObject(b -> b.bucket(settings.bucket()).key(s3Key(key)));
             return Optional.of(new ObjectInfo(key, head.contentLength(), orEpoch(head.lastModified()),
-                    version(head.eTag())));
+                    version(key, head.eTag())));
         } catch (S3Exception e) {
             // HEAD answers carry no body, so a missing bucket looks like a missing key here;
             // verifyAccess() at start-up is what tells the two apart.
@@ -202,8 +208,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 } catch (SdkException e) {
                     throw failure("ListObjectsV2", prefix, e);
                 }
-                return new ObjectInfo(object.key().substring(settings.prefix().length()), object.size(),
-                        orEpoch(object.lastModified()), version(object.eTag()));
+                String key = object.key().substring(settings.prefix().length());
+                return new ObjectInfo(key, object.size(), orEpoch(object.lastModified()), version(key, object.eTag()));
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(infos,
@@ -278,7 +284,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                         .ifNoneMatch(condition.ifNoneMatch())
                         .ifMatch(condition.ifMatch()),
                 RequestBody.fromBytes(content)).eTag();
-        return version(eTag);
+        return version(key, eTag);
     }
 
     /**
@@ -307,7 +313,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     .ifNoneMatch(condition.ifNoneMatch())
                     .ifMatch(condition.ifMatch())
                     .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())).eTag();
-            return version(eTag);
+            return version(key, eTag);
         } catch (RuntimeException e) {
             abort(s3Key, uploadId, e);
             throw e;
@@ -345,9 +351,10 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     /** S3 ETags are quoted; some S3-compatible services omit the quotes. Versions are always quoted. */
-    static ObjectVersion version(String eTag) {
+    private ObjectVersion version(String key, String eTag) {
         if (eTag == null || eTag.isBlank()) {
-            throw new IllegalStateException("S3 response carried no ETag");
+            throw new StoreException(describe(), "read ETag", key,
+                    new IllegalStateException("the S3 response carried no ETag, so the object has no usable version"));
         }
         return new ObjectVersion(eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"");
     }
