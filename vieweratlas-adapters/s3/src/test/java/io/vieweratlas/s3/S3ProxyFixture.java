@@ -111,8 +111,15 @@ final class S3ProxyFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         admin.close();
-        proxy.stop();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("S3Proxy did not stop", e);
+        }
     }
 }
