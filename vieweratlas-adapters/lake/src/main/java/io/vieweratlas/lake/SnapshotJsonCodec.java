@@ -51,8 +51,8 @@ import java.util.TreeSet;
  * {@code schema_version} (2), {@code evidence} ({@code {"message": [...], "join": [...],
  * "names": [...]}}, sorted logins, only non-empty kinds, absent when nothing was recorded),
  * {@code channel_id} and {@code content_id} (when known). Chatters are sorted; the timestamp is
- * written like the original (UTC, no zone, fraction only when non-zero). Equal snapshots give
- * identical bytes.
+ * written like the original (UTC, no zone, fraction only when non-zero); {@code started_at} in
+ * Helix form, or {@code ""} when unknown. Equal snapshots give identical bytes.
  *
  * <p><b>Reading</b> is streaming (Jackson {@link JsonParser}) and strict about what matters:
  * bad or truncated JSON (with line and column), an empty file, wrong types (e.g.
