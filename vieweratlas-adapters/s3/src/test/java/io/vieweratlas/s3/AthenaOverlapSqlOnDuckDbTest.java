@@ -1,11 +1,15 @@
 package io.vieweratlas.s3;
 
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.StreamMetadata;
+import io.vieweratlas.core.port.SnapshotStore.SnapshotWrite;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.lake.LakeSnapshotStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,11 +18,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs {@code infrastructure/aws/athena/overlap_edges.sql} (and {@code bot_accounts.sql}) exactly
- * as they are on embedded DuckDB over a lake on disk in the collector's layout and JSON format,
- * and checks the edges against a plain Java count of shared viewers per channel pair.
+ * as they are on embedded DuckDB over a lake on disk written by the collector's own lake writer
+ * ({@link LakeSnapshotStore}: layout and pretty-printed JSON), and checks the edges against a
+ * plain Java count of shared viewers per channel pair.
  */
 class AthenaOverlapSqlOnDuckDbTest {
 
@@ -44,7 +52,7 @@ class AthenaOverlapSqlOnDuckDbTest {
     @TempDir
     static Path lake;
 
-    /** Every snapshot written: day, channel, chatters as written (mixed case, bots, blanks). */
+    /** Every snapshot written: day, channel, chatters (including bots and a heavy account). */
     private static final List<Snapshot> SNAPSHOTS = new ArrayList<>();
 
     private record Snapshot(LocalDate day, String channel, List<String> chatters) {
@@ -54,7 +62,9 @@ class AthenaOverlapSqlOnDuckDbTest {
     }
 
     @BeforeAll
-    static void writeLake() throws IOException {
+    static void writeLake() {
+        // Written by the collector's own lake writer, so the SQL meets the real file format.
+        LakeSnapshotStore writer = LakeSnapshotStore.on(new FileSystemObjectStore(lake));
         Random random = new Random(42);
         List<String> channels = new ArrayList<>();
         for (int c = 0; c < 12; c++) {
@@ -76,47 +86,23 @@ class AthenaOverlapSqlOnDuckDbTest {
                     for (int w = 0; w < 5; w++) {
                         chatters.add("wanderer" + random.nextInt(40));
                     }
-                    chatters.add("Heavy_Lurker");          // in every channel: dropped by the breadth cut
-                    chatters.add("NightBot");              // a bot, in another case than the list
+                    chatters.add("heavy_lurker");          // in every channel: dropped by the breadth cut
+                    chatters.add("nightbot");              // a bot
                     if (random.nextBoolean()) {
                         chatters.add("streamelements");
                     }
-                    chatters.add("Viewer" + random.nextInt(180)); // case differs from the same login elsewhere
-                    chatters.add("");                      // blank entries are ignored
                     SNAPSHOTS.add(new Snapshot(day, channel, chatters));
-                    write(day, channel, hour, chatters);
+                    PresenceSnapshot snapshot = PresenceSnapshot.builder(channel,
+                                    day.atTime(hour, 0, 7).toInstant(ZoneOffset.UTC))
+                            .window(Duration.ofMinutes(1))
+                            .stream(new StreamMetadata(1234, "Just Chatting", "en", "a \"quoted\" title",
+                                    Optional.of(day.atStartOfDay().toInstant(ZoneOffset.UTC))))
+                            .chatters(chatters)
+                            .build();
+                    assertEquals(SnapshotWrite.Status.WRITTEN, writer.put(snapshot).status());
                 }
             }
         }
-    }
-
-    private static void write(LocalDate day, String channel, int hour, List<String> chatters) throws IOException {
-        String date = String.format(Locale.ROOT, "%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
-        Path dir = lake.resolve(String.format(Locale.ROOT, "raw/snapshots/%04d/%02d/%02d",
-                day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
-        Files.createDirectories(dir);
-        // The collector's layout: Python json.dump(indent=2), one field per line.
-        StringBuilder json = new StringBuilder();
-        json.append("{\n");
-        json.append("  \"channel\": \"").append(channel).append("\",\n");
-        json.append("  \"timestamp\": \"").append(day).append('T').append(String.format(Locale.ROOT, "%02d", hour))
-                .append(":00:00+00:00\",\n");
-        json.append("  \"viewer_count\": 1234,\n");
-        json.append("  \"game_name\": \"Just Chatting\",\n");
-        json.append("  \"language\": \"en\",\n");
-        json.append("  \"title\": \"a \\\"quoted\\\" title\",\n");
-        json.append("  \"started_at\": \"").append(day).append("T00:00:00Z\",\n");
-        json.append("  \"chatters\": [");
-        for (int i = 0; i < chatters.size(); i++) {
-            json.append(i == 0 ? "\n" : ",\n").append("    \"").append(chatters.get(i)).append('"');
-        }
-        json.append(chatters.isEmpty() ? "]" : "\n  ]").append(",\n");
-        json.append("  \"source\": \"live\",\n");
-        json.append("  \"window_s\": 60,\n");
-        json.append("  \"schema_version\": 2\n");
-        json.append('}');
-        Files.writeString(dir.resolve(channel + "_" + date + "_" + String.format(Locale.ROOT, "%02d", hour) + "0000.json"),
-                json, StandardCharsets.UTF_8);
     }
 
     @Test
