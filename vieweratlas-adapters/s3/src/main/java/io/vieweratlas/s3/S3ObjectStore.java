@@ -262,7 +262,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     // flight. S3 asks to retry; the retry then succeeds or fails its precondition.
                     LOG.debug("{} of '{}' on {} met a concurrent conditional write, retrying (attempt {})",
                             action, key, describe(), attempt);
-                    pause(attempt);
+                    pause(attempt, key);
                     continue;
                 }
                 if (status == 409) {
@@ -332,13 +332,13 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     /** Exponential back-off with jitter: 20, 40, 80 ms ... plus up to the same again. */
-    private static void pause(int attempt) {
+    private void pause(int attempt, String key) {
         long base = 20L << Math.min(attempt - 1, 6);
         try {
             Thread.sleep(base + ThreadLocalRandom.current().nextLong(base));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("s3", "retry", "", e);
+            throw new StoreException(describe(), "retry of a conflicting conditional write", key, e);
         }
     }
 
