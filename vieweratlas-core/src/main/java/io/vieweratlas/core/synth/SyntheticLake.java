@@ -231,7 +231,8 @@ public final class SyntheticLake {
         return out;
     }
 
-    private String login(int viewer) {
+    /** Login of viewer number {@code viewer} (0-based); for tests of uniqueness. */
+    String login(int viewer) {
         int start = loginOffset[viewer];
         return new String(loginPool, start, loginOffset[viewer + 1] - start, StandardCharsets.ISO_8859_1);
     }
