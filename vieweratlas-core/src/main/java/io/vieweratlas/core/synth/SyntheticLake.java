@@ -400,22 +400,22 @@ public final class SyntheticLake {
             int n = spec.channels();
             String[] logins = new String[n];
             for (int i = 0; i < n; i++) {
-                logins[i] = uniqueName(Seeds.CHANNEL_NAMES, i, true);
+                logins[i] = uniqueChannelName(i);
             }
             Arrays.sort(logins);
             return List.of(logins);
         }
 
-        /** A login not yet taken, drawn from the stream for ({@code purpose}, {@code index}). */
-        private String uniqueName(long purpose, long index, boolean channel) {
+        /** A channel login not yet taken, drawn from the channel's own streams. */
+        private String uniqueChannelName(int index) {
             for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-                String login = draw(purpose, index, attempt, channel);
+                String login = draw(Seeds.CHANNEL_NAMES, index, attempt, true);
                 if (taken.add(login)) {
                     return login;
                 }
             }
-            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS + " attempts for "
-                    + (channel ? "channel " : "viewer ") + index);
+            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS + " attempts for channel "
+                    + index);
         }
 
         private String draw(long purpose, long index, int attempt, boolean channel) {
@@ -423,41 +423,54 @@ public final class SyntheticLake {
             return channel ? Names.channel(r) : Names.viewer(r);
         }
 
-        /** Viewer logins into one byte pool; first drafts in parallel, uniqueness checked in viewer order. */
+        /**
+         * Viewer logins into one byte pool. Drafts are drawn in parallel; uniqueness is settled in
+         * rounds, in viewer order: round r checks attempt r of every viewer still without a login,
+         * so the outcome does not depend on threads.
+         */
         private int[] viewerLogins(byte[][] poolOut) {
             int n = spec.viewers();
             int[] offset = new int[n + 1];
-            byte[] pool = new byte[Math.max(64, n * 12)];
+            byte[] pool = new byte[Math.max(64, n * 11)];
             int used = 0;
             int blocks = (n + VIEWER_BLOCK - 1) / VIEWER_BLOCK;
             for (int b = 0; b < blocks; b++) {
                 int from = b * VIEWER_BLOCK;
-                int to = Math.min(n, from + VIEWER_BLOCK);
-                String[] drafts = IntStream.range(from, to).parallel()
-                        .mapToObj(v -> draw(Seeds.VIEWER_NAMES, v, 0, false))
-                        .toArray(String[]::new);
-                for (int v = from; v < to; v++) {
-                    String login = drafts[v - from];
-                    if (!taken.add(login)) {
-                        login = null;
-                        for (int attempt = 1; attempt < MAX_NAME_ATTEMPTS && login == null; attempt++) {
-                            String candidate = draw(Seeds.VIEWER_NAMES, v, attempt, false);
-                            if (taken.add(candidate)) {
-                                login = candidate;
-                            }
-                        }
-                        if (login == null) {
-                            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS
-                                    + " attempts for viewer " + v);
+                int size = Math.min(n, from + VIEWER_BLOCK) - from;
+                String[] accepted = new String[size];
+                int[] pending = IntStream.range(0, size).toArray();
+                for (int attempt = 0; pending.length > 0; attempt++) {
+                    if (attempt == MAX_NAME_ATTEMPTS) {
+                        throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS
+                                + " attempts for viewer " + (from + pending[0]));
+                    }
+                    int round = attempt;
+                    int[] todo = pending;
+                    String[] drafts = new String[todo.length];
+                    long[] hashes = new long[todo.length];
+                    IntStream.range(0, todo.length).parallel().forEach(i -> {
+                        drafts[i] = draw(Seeds.VIEWER_NAMES, from + todo[i], round, false);
+                        hashes[i] = LoginSet.hash(drafts[i]);
+                    });
+                    int failed = 0;
+                    for (int i = 0; i < todo.length; i++) {
+                        if (taken.addHash(hashes[i])) {
+                            accepted[todo[i]] = drafts[i];
+                        } else {
+                            todo[failed++] = todo[i];
                         }
                     }
+                    pending = Arrays.copyOf(todo, failed);
+                }
+                for (int i = 0; i < size; i++) {
+                    String login = accepted[i];
                     if (used + login.length() > pool.length) {
                         pool = Arrays.copyOf(pool, Math.max(pool.length * 3 / 2, used + login.length()));
                     }
-                    for (int i = 0; i < login.length(); i++) {
-                        pool[used++] = (byte) login.charAt(i);
+                    for (int c = 0; c < login.length(); c++) {
+                        pool[used++] = (byte) login.charAt(c);
                     }
-                    offset[v + 1] = used;
+                    offset[from + i + 1] = used;
                 }
             }
             poolOut[0] = Arrays.copyOf(pool, used);
