@@ -298,6 +298,14 @@ public final class SyntheticLake {
                 } while (secondGame[c] == game[c]);
                 language[c] = LANGUAGE_TABLE.sample(profiles);
             }
+            // Widely spoken languages go to the bigger communities (ids are by size), as on Twitch,
+            // where the largest audiences are English-speaking.
+            Integer[] byReach = Arrays.stream(language).boxed()
+                    .sorted((a, b) -> Double.compare(Catalog.LANGUAGE_WEIGHTS[b], Catalog.LANGUAGE_WEIGHTS[a]))
+                    .toArray(Integer[]::new);
+            for (int c = 0; c < k; c++) {
+                language[c] = byReach[c];
+            }
 
             List<String> channelLogins = channelLogins();
             int[] channelCommunity = assignCommunities(communityChannels);
