@@ -25,13 +25,19 @@ class SortingTest {
         for (int i = 0; i < 20_000; i++) {
             words.add(i % 3 == 0 ? Names.viewer(r) : Names.channel(r));
         }
-        words.addAll(List.of("a", "ab", "abc", "ab_", "ab0", "", "z", "sleepy", "sleepyotter", "sleepyotter1"));
+        words.addAll(List.of("a", "ab", "abc", "ab_", "ab0", "", "z", "sleepy", "sleepyotter", "sleepyotter1",
+                "sleepyotter12345678", "sleepyotter12345679", "sleepyotter1234567", "sleepyotter_", "sleepyotte"));
+        for (int i = 0; i < 3_000; i++) {
+            words.add("abcdefghijkl" + i); // groups that agree on two whole passes
+        }
         String[] ours = words.toArray(String[]::new);
         String[] expected = ours.clone();
         Arrays.sort(expected);
         StringSort.sort(ours);
         assertArrayEquals(expected, ours);
         StringSort.sort(new String[0]);
+        assertThrows(IllegalArgumentException.class, () -> StringSort.sort(new String[] {"abc", "Abc", "x", "y",
+            "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b1", "b2", "b3", "b4"}));
     }
 
     @Test
