@@ -1,0 +1,209 @@
+package io.vieweratlas.core.analysis;
+
+import io.vieweratlas.core.model.PresencePolicy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything that steers one analysis. Field names match the YAML keys of the {@code analysis}
+ * section ({@code overlap_threshold}, {@code min_community_size}, ...), see {@link #asConfig()}.
+ *
+ * @param overlapThreshold     an edge is kept when its channels share at least this many viewers
+ * @param minCommunitySize     communities with fewer channels become "unassigned"
+ * @param resolution           modularity resolution {@code γ} (higher: more, smaller communities)
+ * @param minObservations      channels seen in fewer snapshots are dropped
+ * @param minChannelViewers    channels with fewer distinct viewers (after account filters) are dropped
+ * @param maxChannelsPerViewer accounts present in more channels of the window are dropped as heavy accounts
+ * @param bots                 known bot logins, lower case, sorted, removed from every audience
+ * @param weighting            edge weight
+ * @param algorithm            community detection algorithm
+ * @param seed                 random seed of community detection
+ * @param significanceLevel    for {@link Weighting#SIGNIFICANCE}: edges need {@code p <} this
+ * @param presence             which chat evidence counts as presence
+ */
+public record AnalysisParameters(int overlapThreshold, int minCommunitySize, double resolution,
+                                 int minObservations, int minChannelViewers, int maxChannelsPerViewer,
+                                 List<String> bots, Weighting weighting, CommunityAlgorithm algorithm, long seed,
+                                 double significanceLevel, PresencePolicy presence) {
+
+    /**
+     * Accounts present in almost every chat that are not people: chat bots and moderation
+     * services. Removing them matters: a handful of accounts present everywhere make the graph
+     * nearly complete and wash out communities.
+     */
+    public static final List<String> DEFAULT_BOTS = List.of(
+            "anotherttvviewer", "commanderroot", "creatisbot", "d0nk7", "deepbot", "discord_for_streamers",
+            "drapsnatt", "electricallongboard", "fossabot", "kofistreambot", "lurxx", "moobot",
+            "nightbot", "own3d", "phantombot", "pokemoncommunitygame", "sery_bot", "soundalerts",
+            "streamelements", "streamlabs", "streamstickers", "wizebot", "botrixoficial", "blerp");
+
+    public AnalysisParameters {
+        requireAtLeast("overlap_threshold", overlapThreshold, 1);
+        requireAtLeast("min_community_size", minCommunitySize, 1);
+        requireAtLeast("min_observations", minObservations, 1);
+        requireAtLeast("min_channel_viewers", minChannelViewers, 1);
+        requireAtLeast("max_channels_per_viewer", maxChannelsPerViewer, 1);
+        if (!(resolution > 0) || Double.isInfinite(resolution)) {
+            throw new IllegalArgumentException("resolution must be a positive number, was " + resolution);
+        }
+        if (!(significanceLevel > 0 && significanceLevel < 1)) {
+            throw new IllegalArgumentException("significance_level must lie in (0, 1), was " + significanceLevel);
+        }
+        Objects.requireNonNull(weighting, "weighting");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(presence, "presence");
+        TreeSet<String> botSet = new TreeSet<>();
+        for (String bot : Objects.requireNonNull(bots, "bots")) {
+            if (bot == null || bot.isBlank()) {
+                throw new IllegalArgumentException("bots must not contain blank entries");
+            }
+            botSet.add(bot.strip().toLowerCase(Locale.ROOT));
+        }
+        bots = List.copyOf(botSet);
+    }
+
+    private static void requireAtLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be >= " + min + ", was " + value);
+        }
+    }
+
+    /** The defaults a user gets (chosen by measurement, see docs/BENCHMARKS.md). */
+    public static AnalysisParameters defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these parameters. */
+    public Builder toBuilder() {
+        return new Builder().overlapThreshold(overlapThreshold).minCommunitySize(minCommunitySize)
+                .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
+                .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
+                .seed(seed).significanceLevel(significanceLevel).presence(presence);
+    }
+
+    /** The parameters under their YAML key names, sorted, for the results file. */
+    public SortedMap<String, Object> asConfig() {
+        TreeMap<String, Object> m = new TreeMap<>();
+        m.put("overlap_threshold", overlapThreshold);
+        m.put("min_community_size", minCommunitySize);
+        m.put("resolution", resolution);
+        m.put("min_observations", minObservations);
+        m.put("min_channel_viewers", minChannelViewers);
+        m.put("max_channels_per_viewer", maxChannelsPerViewer);
+        m.put("bots", bots);
+        m.put("weighting", weighting.wireName());
+        m.put("algorithm", algorithm.wireName());
+        m.put("seed", seed);
+        m.put("significance_level", significanceLevel);
+        m.put("presence", presence.name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    /** Builds {@link AnalysisParameters}; every setter starts from the default. */
+    public static final class Builder {
+        private int overlapThreshold = 1;
+        private int minCommunitySize = 2;
+        private double resolution = 1.0;
+        private int minObservations = 1;
+        private int minChannelViewers = 1;
+        private int maxChannelsPerViewer = 100;
+        private List<String> bots = DEFAULT_BOTS;
+        private Weighting weighting = Weighting.SHARED;
+        private CommunityAlgorithm algorithm = CommunityAlgorithm.LEIDEN;
+        private long seed = 42;
+        private double significanceLevel = 0.01;
+        private PresencePolicy presence = PresencePolicy.STRICT;
+
+        private Builder() {
+        }
+
+        /** Sets {@code overlap_threshold}. */
+        public Builder overlapThreshold(int v) {
+            overlapThreshold = v;
+            return this;
+        }
+
+        /** Sets {@code min_community_size}. */
+        public Builder minCommunitySize(int v) {
+            minCommunitySize = v;
+            return this;
+        }
+
+        /** Sets {@code resolution}. */
+        public Builder resolution(double v) {
+            resolution = v;
+            return this;
+        }
+
+        /** Sets {@code min_observations}. */
+        public Builder minObservations(int v) {
+            minObservations = v;
+            return this;
+        }
+
+        /** Sets {@code min_channel_viewers}. */
+        public Builder minChannelViewers(int v) {
+            minChannelViewers = v;
+            return this;
+        }
+
+        /** Sets {@code max_channels_per_viewer}. */
+        public Builder maxChannelsPerViewer(int v) {
+            maxChannelsPerViewer = v;
+            return this;
+        }
+
+        /** Sets {@code bots}, replacing the default list. */
+        public Builder bots(List<String> v) {
+            bots = List.copyOf(Objects.requireNonNull(v, "bots"));
+            return this;
+        }
+
+        /** Sets {@code weighting}. */
+        public Builder weighting(Weighting v) {
+            weighting = v;
+            return this;
+        }
+
+        /** Sets {@code algorithm}. */
+        public Builder algorithm(CommunityAlgorithm v) {
+            algorithm = v;
+            return this;
+        }
+
+        /** Sets {@code seed}. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Sets {@code significance_level}. */
+        public Builder significanceLevel(double v) {
+            significanceLevel = v;
+            return this;
+        }
+
+        /** Sets {@code presence}. */
+        public Builder presence(PresencePolicy v) {
+            presence = v;
+            return this;
+        }
+
+        /** Builds the parameters, checking every value. */
+        public AnalysisParameters build() {
+            return new AnalysisParameters(overlapThreshold, minCommunitySize, resolution, minObservations,
+                    minChannelViewers, maxChannelsPerViewer, bots, weighting, algorithm, seed, significanceLevel,
+                    presence);
+        }
+    }
+}
