@@ -1,5 +1,7 @@
 package io.vieweratlas.core.analysis;
 
+import io.vieweratlas.core.config.AnalysisConfig;
+import io.vieweratlas.core.config.ConfigSchema;
 import io.vieweratlas.core.model.PresencePolicy;
 
 import java.util.List;
@@ -13,12 +15,13 @@ import java.util.TreeSet;
  * Everything that steers one analysis. Field names match the YAML keys of the {@code analysis}
  * section ({@code overlap_threshold}, {@code min_community_size}, ...), see {@link #asConfig()}.
  *
- * @param overlapThreshold     an edge is kept when its channels share at least this many viewers
+ * @param overlapThreshold     an edge is kept when its channels share at least this many viewers (0 acts as 1)
  * @param minCommunitySize     communities with fewer channels become "unassigned"
  * @param resolution           modularity resolution {@code γ} (higher: more, smaller communities)
  * @param minObservations      channels seen in fewer snapshots are dropped
  * @param minChannelViewers    channels with fewer distinct viewers (after account filters) are dropped
- * @param maxChannelsPerViewer accounts present in more channels of the window are dropped as heavy accounts
+ * @param maxChannelsPerViewer accounts present in more channels of the window are dropped as heavy accounts;
+ *                             {@value #AUTOMATIC} chooses the limit from the data ({@link #heavyAccountLimit})
  * @param bots                 known bot logins, lower case, sorted, removed from every audience
  * @param weighting            edge weight
  * @param algorithm            community detection algorithm
@@ -31,23 +34,18 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
                                  List<String> bots, Weighting weighting, CommunityAlgorithm algorithm, long seed,
                                  double significanceLevel, PresencePolicy presence) {
 
-    /**
-     * Accounts present in almost every chat that are not people: chat bots and moderation
-     * services. Removing them matters: a handful of accounts present everywhere make the graph
-     * nearly complete and wash out communities.
-     */
-    public static final List<String> DEFAULT_BOTS = List.of(
-            "anotherttvviewer", "commanderroot", "creatisbot", "d0nk7", "deepbot", "discord_for_streamers",
-            "drapsnatt", "electricallongboard", "fossabot", "kofistreambot", "lurxx", "moobot",
-            "nightbot", "own3d", "phantombot", "pokemoncommunitygame", "sery_bot", "soundalerts",
-            "streamelements", "streamlabs", "streamstickers", "wizebot", "botrixoficial", "blerp");
+    /** The default bot list (the configuration's default, {@link ConfigSchema#DEFAULT_BOTS}). */
+    public static final List<String> DEFAULT_BOTS = ConfigSchema.DEFAULT_BOTS;
+
+    /** {@code max_channels_per_viewer} value that means "choose from the data", see {@link #heavyAccountLimit}. */
+    public static final int AUTOMATIC = 0;
 
     public AnalysisParameters {
-        requireAtLeast("overlap_threshold", overlapThreshold, 1);
+        requireAtLeast("overlap_threshold", overlapThreshold, 0);
         requireAtLeast("min_community_size", minCommunitySize, 1);
         requireAtLeast("min_observations", minObservations, 1);
-        requireAtLeast("min_channel_viewers", minChannelViewers, 1);
-        requireAtLeast("max_channels_per_viewer", maxChannelsPerViewer, 1);
+        requireAtLeast("min_channel_viewers", minChannelViewers, 0);
+        requireAtLeast("max_channels_per_viewer", maxChannelsPerViewer, 0);
         if (!(resolution > 0) || Double.isInfinite(resolution)) {
             throw new IllegalArgumentException("resolution must be a positive number, was " + resolution);
         }
@@ -71,6 +69,34 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         if (value < min) {
             throw new IllegalArgumentException(key + " must be >= " + min + ", was " + value);
         }
+    }
+
+    /**
+     * The heavy-account limit for a window of {@code channels} channels: the configured value, or
+     * when automatic {@code max(50, ceil(2 % of channels))}. A person watching and chatting in more
+     * than 50 channels within one window is implausible; scaling with the channel count keeps
+     * very large lakes from cutting ordinary heavy users.
+     */
+    public int heavyAccountLimit(int channels) {
+        if (maxChannelsPerViewer != AUTOMATIC) {
+            return maxChannelsPerViewer;
+        }
+        return Math.max(50, (int) Math.ceil(0.02 * channels));
+    }
+
+    /**
+     * Parameters from the configuration's {@code analysis} section.
+     *
+     * @throws IllegalArgumentException naming a value the analysis does not accept
+     */
+    public static AnalysisParameters from(AnalysisConfig c) {
+        return builder().overlapThreshold(c.overlapThreshold()).minCommunitySize(c.minCommunitySize())
+                .resolution(c.resolution()).minObservations(c.minObservations())
+                .minChannelViewers(c.minChannelViewers()).maxChannelsPerViewer(c.maxChannelsPerViewer())
+                .bots(c.bots()).weighting(Weighting.fromWireName(c.weighting()))
+                .algorithm(CommunityAlgorithm.fromWireName(c.algorithm())).seed(c.seed())
+                .significanceLevel(c.significanceLevel())
+                .presence(PresencePolicy.valueOf(c.presence().toUpperCase(Locale.ROOT))).build();
     }
 
     /** The defaults a user gets (chosen by measurement, see docs/BENCHMARKS.md). */
@@ -116,13 +142,13 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         private double resolution = 1.0;
         private int minObservations = 1;
         private int minChannelViewers = 1;
-        private int maxChannelsPerViewer = 100;
+        private int maxChannelsPerViewer = AUTOMATIC;
         private List<String> bots = DEFAULT_BOTS;
         private Weighting weighting = Weighting.SHARED;
         private CommunityAlgorithm algorithm = CommunityAlgorithm.LEIDEN;
         private long seed = 42;
-        private double significanceLevel = 0.01;
-        private PresencePolicy presence = PresencePolicy.STRICT;
+        private double significanceLevel = 0.001;
+        private PresencePolicy presence = PresencePolicy.INCLUSIVE;
 
         private Builder() {
         }

@@ -113,10 +113,10 @@ class PipelineTest {
                 .minChannelViewers(2).build();
         AudienceFilter.Filtered f = AudienceFilter.apply(aggregate(snaps, TimeRange.ALL), p);
         assertEquals(List.of(
-                new FilterStep("bots", 1, 5, 0),
-                new FilterStep("heavy_accounts", 1, 4, 0),
-                new FilterStep("min_observations", 3, 3, 1),
-                new FilterStep("min_channel_viewers", 1, 1, 1)), f.steps());
+                new FilterStep("bots", AnalysisParameters.DEFAULT_BOTS.size(), 1, 5, 0),
+                new FilterStep("heavy_accounts", 3, 1, 4, 0),
+                new FilterStep("min_observations", 2, 3, 3, 1),
+                new FilterStep("min_channel_viewers", 2, 1, 1, 1)), f.steps());
         assertEquals(List.of("c1", "c2", "c3"), f.audiences().channels());
         assertEquals(List.of("a", "b"), audience(f.audiences(), "c1"));
     }
@@ -225,7 +225,7 @@ class PipelineTest {
         assertEquals(8, r.communities().size());
         assertEquals(0, r.statistics().detection().disconnectedCommunities());
         FilterStep bots = r.statistics().filters().get(0);
-        assertEquals(new FilterStep("bots", 2, 400, 0), bots);
+        assertEquals(new FilterStep("bots", AnalysisParameters.DEFAULT_BOTS.size(), 2, 400, 0), bots);
         assertEquals("Game0 (en)", r.communities().stream().filter(c -> c.channels().get(0).startsWith("g00"))
                 .findFirst().orElseThrow().label());
         for (GraphEdge e : r.edges()) {
@@ -261,12 +261,16 @@ class PipelineTest {
     @Test
     void parametersAreChecked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AnalysisParameters.builder().overlapThreshold(0).build());
+                () -> AnalysisParameters.builder().overlapThreshold(-1).build());
         assertTrue(e.getMessage().contains("overlap_threshold"));
         assertThrows(IllegalArgumentException.class, () -> AnalysisParameters.builder().resolution(-1).build());
         assertThrows(IllegalArgumentException.class, () -> Weighting.fromWireName("cosine"));
         assertEquals(Weighting.JACCARD, Weighting.fromWireName("Jaccard"));
         assertEquals(List.of("a", "b"), AnalysisParameters.builder().bots(List.of("B", "a", "b")).build().bots());
+        AnalysisParameters auto = AnalysisParameters.defaults();
+        assertEquals(50, auto.heavyAccountLimit(100));
+        assertEquals(100, auto.heavyAccountLimit(5000));
+        assertEquals(7, auto.toBuilder().maxChannelsPerViewer(7).build().heavyAccountLimit(5000));
     }
 
     static PresenceSource source(List<PresenceSnapshot> snaps) {

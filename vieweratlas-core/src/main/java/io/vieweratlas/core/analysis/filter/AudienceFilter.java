@@ -14,7 +14,7 @@ import java.util.List;
  * <ol>
  *   <li>{@code bots}: the configured bot logins, from every audience;</li>
  *   <li>{@code heavy_accounts}: accounts present in more than {@code max_channels_per_viewer}
- *       channels of the window (they are not audience members of a neighbourhood, and a handful
+ *       channels of the window (automatic by default: {@link AnalysisParameters#heavyAccountLimit}) (they are not audience members of a neighbourhood, and a handful
  *       of them makes the graph nearly complete);</li>
  *   <li>{@code min_observations}: channels seen in fewer snapshots;</li>
  *   <li>{@code min_channel_viewers}: channels left with fewer distinct viewers.</li>
@@ -58,11 +58,11 @@ public final class AudienceFilter {
                 memberships += degree[id];
             }
         }
-        steps.add(new FilterStep("bots", accounts, memberships, 0));
+        steps.add(new FilterStep("bots", params.bots().size(), accounts, memberships, 0));
 
         accounts = 0;
         memberships = 0;
-        int max = params.maxChannelsPerViewer();
+        int max = params.heavyAccountLimit(in.channelCount());
         for (int v = 0; v < space; v++) {
             if (!removed[v] && degree[v] > max) {
                 removed[v] = true;
@@ -70,7 +70,7 @@ public final class AudienceFilter {
                 memberships += degree[v];
             }
         }
-        steps.add(new FilterStep("heavy_accounts", accounts, memberships, 0));
+        steps.add(new FilterStep("heavy_accounts", max, accounts, memberships, 0));
         for (int v = 0; v < space; v++) {
             if (removed[v]) {
                 degree[v] = 0;
@@ -82,7 +82,7 @@ public final class AudienceFilter {
         for (int c = 0; c < current.channelCount(); c++) {
             dropChannel[c] = current.observations()[c] < params.minObservations();
         }
-        Step s = dropChannels(current, dropChannel, degree, "min_observations");
+        Step s = dropChannels(current, dropChannel, degree, "min_observations", params.minObservations());
         steps.add(s.step);
         current = s.audiences;
 
@@ -90,7 +90,7 @@ public final class AudienceFilter {
         for (int c = 0; c < current.channelCount(); c++) {
             dropChannel[c] = current.audienceSize(c) < params.minChannelViewers();
         }
-        s = dropChannels(current, dropChannel, degree, "min_channel_viewers");
+        s = dropChannels(current, dropChannel, degree, "min_channel_viewers", params.minChannelViewers());
         steps.add(s.step);
         return new Filtered(s.audiences, List.copyOf(steps));
     }
@@ -118,7 +118,7 @@ public final class AudienceFilter {
                 in.interner());
     }
 
-    private static Step dropChannels(Audiences in, boolean[] drop, int[] degree, String name) {
+    private static Step dropChannels(Audiences in, boolean[] drop, int[] degree, String name, long limit) {
         int n = in.channelCount();
         int[] off = in.offsets();
         int[] mem = in.members();
@@ -160,6 +160,6 @@ public final class AudienceFilter {
         newOff[kept] = m;
         Audiences out = new Audiences(List.copyOf(names), newOff, Arrays.copyOf(newMem, m), newObs,
                 List.copyOf(metas), in.interner());
-        return new Step(out, new FilterStep(name, accounts, memberships, channels));
+        return new Step(out, new FilterStep(name, limit, accounts, memberships, channels));
     }
 }

@@ -84,7 +84,7 @@ public final class OverlapGraphBuilder {
         deg = null;
         compact = null;
 
-        int threshold = params.overlapThreshold();
+        int threshold = Math.max(1, params.overlapThreshold());
         int[][] rowTargets = new int[n][];
         int[][] rowShared = new int[n][];
         ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[n]);
