@@ -87,6 +87,11 @@ public final class PresenceTableBuilder {
         addId(interner.intern(login));
     }
 
+    /** Adds a viewer by the provisional id {@link #interner()} gave it. */
+    public void viewerId(int provisionalId) {
+        addId(provisionalId);
+    }
+
     private void addId(int id) {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
@@ -129,6 +134,28 @@ public final class PresenceTableBuilder {
         this.language = Objects.requireNonNull(language, "language");
         this.title = Objects.requireNonNull(title, "title");
         end();
+    }
+
+    /**
+     * Removes from the current snapshot every viewer whose provisional id is among
+     * {@code ids[0, count)} (used for viewers whose evidence does not meet a presence policy).
+     */
+    public void removeFromCurrent(int[] ids, int count) {
+        if (!open) {
+            throw new IllegalStateException("no snapshot begun");
+        }
+        if (count == 0) {
+            return;
+        }
+        int[] sorted = Arrays.copyOf(ids, count);
+        Arrays.sort(sorted);
+        int w = starts[rows];
+        for (int i = starts[rows]; i < memberCount; i++) {
+            if (Arrays.binarySearch(sorted, members[i]) < 0) {
+                members[w++] = members[i];
+            }
+        }
+        memberCount = w;
     }
 
     /** Drops the current snapshot and its viewers (its logins stay interned, which is harmless). */

@@ -181,6 +181,12 @@ public final class OverlapGraphBuilder {
         double logLevel = Math.log10(params.significanceLevel());
         int kept = 0;
         for (int e = 0; e < m; e++) {
+            int x = a.audienceSize(src[e]);
+            int y = a.audienceSize(dst[e]);
+            // at least one below the mean, s is at most the median, so p >= 1/2: not significant at levels <= 1/2
+            if (params.significanceLevel() <= 0.5 && shared[e] <= (double) x * y / viewers - 1) {
+                continue;
+            }
             double log10p = Significance.log10UpperTail(viewers, a.audienceSize(src[e]), a.audienceSize(dst[e]),
                     shared[e]);
             if (log10p < logLevel) {
@@ -201,8 +207,9 @@ public final class OverlapGraphBuilder {
 
         /**
          * {@code log10 P(X >= s)} for {@code X ~ Hypergeometric(population, successes, draws)}.
-         * Above the mean the tail is summed from {@code s} upwards by the ratio of consecutive terms,
-         * in log space, so it never underflows; at or below the mean Commons Math sums it.
+         * Above the mean the tail is summed from {@code s} upwards by the ratio of consecutive terms
+         * relative to the first (whose log Commons Math gives), so it never underflows; at or below
+         * the mean Commons Math sums it directly.
          */
         static double log10UpperTail(int population, int successes, int draws, int s) {
             HypergeometricDistribution d = new HypergeometricDistribution(null, population, successes, draws);
