@@ -154,8 +154,8 @@ public final class OverlapGraphBuilder {
                 shared[e++] = rowShared[i][q];
             }
         }
-        String counting = "row-wise sparse accumulation over an inverted index, " + threads
-                + " thread(s), scratch row of " + n + " ints per thread";
+        String counting = "row-wise sparse accumulation over an inverted index (scratch row of " + n
+                + " ints per thread)";
         return weigh(audiences, params, src, dst, shared, distinct, increments, counting);
     }
 
