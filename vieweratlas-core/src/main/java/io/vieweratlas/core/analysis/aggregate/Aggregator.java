@@ -94,7 +94,6 @@ public final class Aggregator {
             }
             if (obs > 0) {
                 used += obs;
-                Arrays.sort(memberBuf, channelStart, memberCount);
                 channels.add(channel);
                 offsets.add(channelStart);
                 observations.add(obs);
