@@ -1,0 +1,293 @@
+package io.vieweratlas.export;
+
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.Community;
+import io.vieweratlas.core.model.GraphEdge;
+import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.port.GraphExporter;
+import io.vieweratlas.export.layout.GraphLayout;
+import io.vieweratlas.export.layout.Position;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The community map ({@code community_graph.png}), drawn with Java2D in headless mode: nodes sized
+ * by audience (square-root scale) and coloured by community, the strongest edges faint with opacity
+ * by weight, labels with a halo for the largest channels, a legend of community labels and sizes and
+ * a title with the data window and parameters.
+ */
+public final class PngExporter implements GraphExporter {
+
+    static {
+        // Rendering must never need a display (servers, CI).
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final Color BACKGROUND = new Color(0x10, 0x13, 0x1A);
+    private static final Color TEXT = new Color(0xE8, 0xEA, 0xEE);
+    private static final Color MUTED = new Color(0x9A, 0xA0, 0xAB);
+    private static final int LEGEND_ROWS = 24;
+
+    private final Function<AnalysisResult, GraphLayout> layout;
+    private final int size;
+    private final int labelTopN;
+    private final int maxEdges;
+
+    /**
+     * @param layout    positions
+     * @param size      width and height in pixels (500..10000)
+     * @param labelTopN how many of the largest channels get a label (0..1000)
+     * @param maxEdges  at most this many edges are drawn, strongest first (keeps large graphs fast)
+     */
+    public PngExporter(Function<AnalysisResult, GraphLayout> layout, int size, int labelTopN, int maxEdges) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        if (size < 500 || size > 10_000) {
+            throw new IllegalArgumentException("png size must be in 500..10000 pixels, was " + size);
+        }
+        if (labelTopN < 0 || labelTopN > 1000) {
+            throw new IllegalArgumentException("label_top_n must be in 0..1000, was " + labelTopN);
+        }
+        if (maxEdges < 0) {
+            throw new IllegalArgumentException("maxEdges must be >= 0, was " + maxEdges);
+        }
+        this.size = size;
+        this.labelTopN = labelTopN;
+        this.maxEdges = maxEdges;
+    }
+
+    @Override
+    public String fileName() {
+        return "community_graph.png";
+    }
+
+    @Override
+    public void write(AnalysisResult result, OutputStream out) throws IOException {
+        ImageIO.setUseCache(false);
+        if (!ImageIO.write(render(result), "png", out)) {
+            throw new IOException("no PNG writer available in this JVM");
+        }
+    }
+
+    /** Renders the map as an image (exposed for callers that want to post-process it). */
+    public BufferedImage render(AnalysisResult result) {
+        GraphLayout positions = layout.apply(result);
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(BACKGROUND);
+            g.fillRect(0, 0, size, size);
+            double unit = size / 3000.0;
+            // Map area: below the title, the legend floats in the top-left corner over empty space.
+            double top = 190 * unit;
+            double margin = 90 * unit;
+            double plot = Math.min(size - 2 * margin, size - top - margin);
+            double cx = size / 2.0;
+            double cy = top + plot / 2.0;
+            double scale = plot / 2.0 / GraphLayout.RADIUS;
+            Map<String, double[]> screen = new HashMap<>();
+            for (GraphNode n : result.nodes()) {
+                Position p = positions.require(n.id());
+                screen.put(n.id(), new double[]{cx + p.x() * scale, cy + p.y() * scale});
+            }
+            Map<String, GraphNode> byId = new HashMap<>();
+            result.nodes().forEach(n -> byId.put(n.id(), n));
+            drawEdges(g, result, screen, byId, unit);
+            NodeSize radius = new NodeSize(result.nodes(), 2.2 * unit, 34 * unit);
+            drawNodes(g, result, screen, radius, unit);
+            drawLabels(g, result, screen, radius, unit);
+            drawTitle(g, result, unit);
+            drawLegend(g, result, unit);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private void drawEdges(Graphics2D g, AnalysisResult r, Map<String, double[]> screen, Map<String, GraphNode> byId,
+                           double unit) {
+        List<GraphEdge> edges = new ArrayList<>(r.edges());
+        // Strongest first; ties by endpoints so the choice is deterministic.
+        edges.sort(Comparator.comparingDouble(GraphEdge::weight).reversed()
+                .thenComparing(GraphEdge::source).thenComparing(GraphEdge::target));
+        List<GraphEdge> drawn = edges.subList(0, Math.min(maxEdges, edges.size()));
+        if (drawn.isEmpty()) {
+            return;
+        }
+        double maxW = Math.log1p(drawn.get(0).weight());
+        double minW = Math.log1p(drawn.get(drawn.size() - 1).weight());
+        g.setStroke(new BasicStroke((float) Math.max(0.6, 1.1 * unit)));
+        Line2D.Double line = new Line2D.Double();
+        // Weakest drawn first so that strong edges end up on top.
+        for (int k = drawn.size() - 1; k >= 0; k--) {
+            GraphEdge e = drawn.get(k);
+            double[] a = screen.get(e.source());
+            double[] b = screen.get(e.target());
+            if (a == null || b == null) {
+                continue;
+            }
+            double t = maxW > minW ? (Math.log1p(e.weight()) - minW) / (maxW - minW) : 1;
+            int alpha = (int) Math.round(10 + 60 * t);
+            GraphNode s = byId.get(e.source());
+            GraphNode d = byId.get(e.target());
+            int rgb = s.community() == d.community() ? Palette.rgb(s.community()) : 0x7A8090;
+            g.setColor(new Color(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha));
+            line.setLine(a[0], a[1], b[0], b[1]);
+            g.draw(line);
+        }
+    }
+
+    private static void drawNodes(Graphics2D g, AnalysisResult r, Map<String, double[]> screen, NodeSize radius,
+                                  double unit) {
+        List<GraphNode> nodes = new ArrayList<>(r.nodes());
+        // Small nodes first so large ones stay visible on top.
+        nodes.sort(Comparator.comparingInt(GraphNode::viewers).thenComparing(GraphNode::id));
+        Ellipse2D.Double circle = new Ellipse2D.Double();
+        g.setStroke(new BasicStroke((float) Math.max(0.8, 1.5 * unit)));
+        Color outline = new Color(0x10, 0x13, 0x1A, 200);
+        for (GraphNode n : nodes) {
+            double[] p = screen.get(n.id());
+            double rad = radius.of(n);
+            circle.setFrame(p[0] - rad, p[1] - rad, 2 * rad, 2 * rad);
+            g.setColor(new Color(Palette.rgb(n.community())));
+            g.fill(circle);
+            g.setColor(outline);
+            g.draw(circle);
+        }
+    }
+
+    private void drawLabels(Graphics2D g, AnalysisResult r, Map<String, double[]> screen, NodeSize radius,
+                            double unit) {
+        List<GraphNode> nodes = new ArrayList<>(r.nodes());
+        nodes.sort(Comparator.comparingInt(GraphNode::viewers).reversed().thenComparing(GraphNode::id));
+        List<GraphNode> labelled = nodes.subList(0, Math.min(labelTopN, nodes.size()));
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(30 * unit));
+        List<double[]> placed = new ArrayList<>();
+        FontRenderContext frc = g.getFontRenderContext();
+        for (GraphNode n : labelled) {
+            double[] p = screen.get(n.id());
+            TextLayout text = new TextLayout(n.id(), font, frc);
+            double w = text.getBounds().getWidth();
+            double h = text.getAscent();
+            double x = p[0] - w / 2;
+            double y = p[1] - radius.of(n) - 8 * unit;
+            double[] box = {x - 4, y - h - 4, x + w + 4, y + 6};
+            if (placed.stream().anyMatch(o -> o[0] < box[2] && box[0] < o[2] && o[1] < box[3] && box[1] < o[3])) {
+                continue; // a larger channel's label already sits here
+            }
+            placed.add(box);
+            halo(g, text, x, y, unit);
+        }
+    }
+
+    private static void halo(Graphics2D g, TextLayout text, double x, double y, double unit) {
+        Shape outline = text.getOutline(AffineTransform.getTranslateInstance(x, y));
+        g.setStroke(new BasicStroke((float) (7 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setColor(new Color(0x10, 0x13, 0x1A, 230));
+        g.draw(outline);
+        g.setColor(TEXT);
+        g.fill(outline);
+    }
+
+    private static void drawTitle(Graphics2D g, AnalysisResult r, double unit) {
+        g.setColor(TEXT);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(62 * unit)));
+        g.drawString("ViewerAtlas \u2014 Twitch communities by shared viewers", (float) (90 * unit),
+                (float) (100 * unit));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(32 * unit)));
+        g.setColor(MUTED);
+        g.drawString(Descriptions.window(r) + "   \u00b7   " + Descriptions.counts(r), (float) (90 * unit),
+                (float) (148 * unit));
+        g.drawString(Descriptions.parameters(r) + "   \u00b7   node size: audience (sqrt)", (float) (90 * unit),
+                (float) (188 * unit));
+    }
+
+    private void drawLegend(Graphics2D g, AnalysisResult r, double unit) {
+        List<Community> shown = r.communities().subList(0, Math.min(LEGEND_ROWS, r.communities().size()));
+        long unassigned = r.nodes().stream().filter(n -> !n.assigned()).count();
+        int rows = shown.size() + (unassigned > 0 ? 1 : 0) + (r.communities().size() > shown.size() ? 1 : 0);
+        if (rows == 0) {
+            return;
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(26 * unit));
+        Font head = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(28 * unit));
+        FontMetrics fm = g.getFontMetrics(font);
+        double line = 38 * unit;
+        double width = 0;
+        List<String[]> entries = new ArrayList<>();
+        for (Community c : shown) {
+            entries.add(new String[]{Integer.toString(c.id()), c.label(), String.format(Locale.ROOT, "%,d", c.size())});
+        }
+        if (unassigned > 0) {
+            entries.add(new String[]{"-1", "Unassigned", String.format(Locale.ROOT, "%,d", unassigned)});
+        }
+        for (String[] e : entries) {
+            width = Math.max(width, fm.stringWidth(e[1]) + fm.stringWidth(e[2]) + 40 * unit);
+        }
+        width = Math.min(Math.max(width, 300 * unit), 900 * unit);
+        double x = size - width - 120 * unit;
+        double y = 240 * unit;
+        double height = (rows + 1) * line + 30 * unit;
+        g.setColor(new Color(0x18, 0x1C, 0x25, 225));
+        g.fill(new RoundRectangle2D.Double(x - 30 * unit, y - 20 * unit, width + 90 * unit, height, 24 * unit,
+                24 * unit));
+        g.setFont(head);
+        g.setColor(TEXT);
+        g.drawString("Communities (channels)", (float) x, (float) (y + 22 * unit));
+        g.setFont(font);
+        double ty = y + 22 * unit + line;
+        for (String[] e : entries) {
+            g.setColor(new Color(Palette.rgb(Integer.parseInt(e[0]))));
+            g.fill(new Ellipse2D.Double(x, ty - 20 * unit, 22 * unit, 22 * unit));
+            g.setColor(TEXT);
+            String label = ellipsize(e[1], fm, width - fm.stringWidth(e[2]) - 50 * unit);
+            g.drawString(label, (float) (x + 36 * unit), (float) ty);
+            g.setColor(MUTED);
+            g.drawString(e[2], (float) (x + 36 * unit + width - fm.stringWidth(e[2])), (float) ty);
+            ty += line;
+        }
+        if (r.communities().size() > shown.size()) {
+            g.setColor(MUTED);
+            g.drawString(String.format(Locale.ROOT, "\u2026 and %d smaller communities",
+                    r.communities().size() - shown.size()), (float) (x + 36 * unit), (float) ty);
+        }
+    }
+
+    private static String ellipsize(String s, FontMetrics fm, double max) {
+        if (fm.stringWidth(s) <= max) {
+            return s;
+        }
+        String t = s;
+        while (!t.isEmpty() && fm.stringWidth(t + "\u2026") > max) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "\u2026";
+    }
+}
