@@ -87,9 +87,9 @@ class LakeAudienceLoaderTest {
         assertTrue(loaded.report().skipped().stream().anyMatch(s -> s.location().endsWith("truncated_20260105_100000.json")
                 && s.reason().contains("truncated")), loaded.report().toString());
         assertEquals(2, loaded.table().rows());
-        AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, AnalysisParameters.defaults()).result();
-        AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL,
-                AnalysisParameters.defaults()).result();
+        AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
+        AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+        AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
         assertEquals(viaStore, viaFast);
         assertEquals(5, viaFast.dataQuality().skipped().size());
         assertEquals(1, viaFast.edges().size()); // good and upper share a and b
@@ -107,7 +107,7 @@ class LakeAudienceLoaderTest {
                     .evidence("both", java.util.EnumSet.of(Evidence.JOIN, Evidence.MESSAGE)).chatter("plain").build());
         }
         for (PresencePolicy policy : PresencePolicy.values()) {
-            AnalysisParameters p = AnalysisParameters.builder().presence(policy).build();
+            AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).presence(policy).build();
             AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
             PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(policy).build().load(TimeRange.ALL);
             AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();

@@ -137,7 +137,7 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
 
     /** Builds {@link AnalysisParameters}; every setter starts from the default. */
     public static final class Builder {
-        private int overlapThreshold = 1;
+        private int overlapThreshold = 5;
         private int minCommunitySize = 2;
         private double resolution = 1.0;
         private int minObservations = 1;

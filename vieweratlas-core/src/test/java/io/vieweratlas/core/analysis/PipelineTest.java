@@ -137,7 +137,7 @@ class PipelineTest {
         assertEquals(2.0 / 8, weight(a, Weighting.JACCARD), 1e-12);
         assertEquals(2.0 / 4, weight(a, Weighting.OVERLAP), 1e-12);
         double p = new HypergeometricDistribution(20, 4, 6).upperCumulativeProbability(2);
-        AnalysisParameters sig = AnalysisParameters.builder().weighting(Weighting.SIGNIFICANCE)
+        AnalysisParameters sig = AnalysisParameters.builder().overlapThreshold(1).weighting(Weighting.SIGNIFICANCE)
                 .significanceLevel(0.5).build();
         OverlapGraph g = OverlapGraphBuilder.build(a, sig);
         assertEquals(1, g.edgeCount());
@@ -150,7 +150,7 @@ class PipelineTest {
     }
 
     private static double weight(Audiences a, Weighting w) {
-        OverlapGraph g = OverlapGraphBuilder.build(a, AnalysisParameters.builder().weighting(w).build());
+        OverlapGraph g = OverlapGraphBuilder.build(a, AnalysisParameters.builder().overlapThreshold(1).weighting(w).build());
         assertEquals(1, g.edgeCount());
         assertEquals(0, g.source()[0]);
         assertEquals(1, g.target()[0]);
@@ -256,6 +256,12 @@ class PipelineTest {
         assertTrue(r.nodes().isEmpty());
         assertTrue(r.communities().isEmpty());
         assertEquals(0.0, r.statistics().detection().modularity());
+    }
+
+    @Test
+    void defaultsMatchTheConfigurationDefaults() {
+        assertEquals(AnalysisParameters.defaults(), AnalysisParameters.from(
+                io.vieweratlas.core.config.ViewerAtlasConfig.defaults(io.vieweratlas.core.config.Preset.DEFAULT).analysis()));
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The audience of every channel in compressed-sparse-row form: channel {@code c} (channels sorted
  * by login) has the distinct viewers {@code members[offsets[c] .. offsets[c + 1])}, dense ids of
- * {@link #interner()}. Memory is proportional to viewer-channel memberships.
+ * {@link #interner()} in no particular order (ids depend on loading threads, so nothing may
+ * depend on their order). Memory is proportional to viewer-channel memberships.
  *
  * @param channels     channel logins, sorted
  * @param offsets      {@code channels.size() + 1} row offsets into {@code members}

@@ -113,7 +113,17 @@ public final class OverlapGraphBuilder {
                             }
                         }
                     }
-                    Arrays.sort(touched, 0, nt);
+                    // ascending targets: sort the touched cells of a sparse row, scan a dense one
+                    if (nt > 0 && (long) nt * (32 - Integer.numberOfLeadingZeros(nt)) > n - i) {
+                        nt = 0;
+                        for (int j = i + 1; j < n; j++) {
+                            if (count[j] != 0) {
+                                touched[nt++] = j;
+                            }
+                        }
+                    } else {
+                        Arrays.sort(touched, 0, nt);
+                    }
                     int kept = 0;
                     for (int q = 0; q < nt; q++) {
                         if (count[touched[q]] >= threshold) {

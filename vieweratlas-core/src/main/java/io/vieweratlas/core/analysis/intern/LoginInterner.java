@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Maps logins to small integer ids without creating a {@code String} per occurrence: the
  * characters live in one {@code char[]} arena per stripe and the hash table is a primitive
- * {@code long[]} of {@code (hash << 32) | (id + 1)} slots with linear probing, so a lookup costs
- * one hash, usually one table cache line and one arena comparison.
+ * {@code long[]} of {@code (hash << 32) | arena offset} slots with linear probing, so a lookup
+ * costs one hash, usually one table cache line and one arena cache line (which also holds the id).
  *
  * <p>Thread-safe: the table is split into {@value #STRIPES} stripes chosen by the hash's high bits,
  * each guarded by its own lock, so parser threads intern concurrently with little contention.
@@ -150,7 +150,7 @@ public final class LoginInterner {
     public long footprintBytes() {
         long n = 0;
         for (Stripe s : stripes) {
-            n += 8L * s.table.length + 2L * s.arena.length + 4L * s.starts.length;
+            n += 8L * s.table.length + 2L * s.arena.length + 4L * s.offsets.length;
         }
         return n;
     }
@@ -169,21 +169,27 @@ public final class LoginInterner {
         return h;
     }
 
-    /** One open-addressing table with its own character arena. */
+    /**
+     * One open-addressing table with its own character arena. A slot holds
+     * {@code (hash << 32) | (arenaOffset + 1)}; the arena holds per login a header of three chars
+     * (id high, id low, length) followed by the login's chars. A lookup therefore touches one table
+     * slot and one arena position (usually one cache line each); the id comes from the header.
+     */
     private static final class Stripe {
+        private static final int HEADER = 3;
         long[] table;
         int mask;
         char[] arena;
         int arenaUsed;
-        int[] starts; // starts[i] .. starts[i + 1] is login i
+        int[] offsets; // offsets[id] = arena offset of login id's header (for login(id) only)
         int size;
 
         Stripe(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
             table = new long[cap];
             mask = cap - 1;
-            arena = new char[Math.max(64, expected * 12)];
-            starts = new int[Math.max(16, expected + 1)];
+            arena = new char[Math.max(64, expected * 16)];
+            offsets = new int[Math.max(16, expected)];
         }
 
         int find(int h, char[] c, int off, int len) {
@@ -194,9 +200,9 @@ public final class LoginInterner {
                     return -1;
                 }
                 if ((int) (e >>> 32) == h) {
-                    int id = (int) e - 1;
-                    if (equalsAt(id, c, off, len)) {
-                        return id;
+                    int at = (int) e - 1;
+                    if (equalsAt(at, c, off, len)) {
+                        return idAt(at);
                     }
                 }
                 slot = (slot + 1) & mask;
@@ -211,9 +217,9 @@ public final class LoginInterner {
                     break;
                 }
                 if ((int) (e >>> 32) == h) {
-                    int id = (int) e - 1;
-                    if (equalsAt(id, c, off, len)) {
-                        return id;
+                    int at = (int) e - 1;
+                    if (equalsAt(at, c, off, len)) {
+                        return idAt(at);
                     }
                 }
                 slot = (slot + 1) & mask;
@@ -222,26 +228,44 @@ public final class LoginInterner {
             if (id >= LOCAL_MASK) {
                 throw new IllegalStateException("too many distinct logins for one interner stripe");
             }
-            if (arenaUsed + len > arena.length) {
-                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
+            if (len > Character.MAX_VALUE) {
+                throw new IllegalArgumentException("login longer than " + (int) Character.MAX_VALUE + " chars");
             }
-            System.arraycopy(c, off, arena, arenaUsed, len);
-            arenaUsed += len;
-            if (id + 2 > starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
+            int need = arenaUsed + HEADER + len;
+            if (need < 0) {
+                throw new IllegalStateException("interner stripe arena full");
             }
-            starts[id + 1] = arenaUsed;
+            if (need > arena.length) {
+                arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(arena.length * 2L, need)));
+            }
+            int at = arenaUsed;
+            arena[at] = (char) (id >>> 16);
+            arena[at + 1] = (char) id;
+            arena[at + 2] = (char) len;
+            System.arraycopy(c, off, arena, at + HEADER, len);
+            arenaUsed = need;
+            if (id == offsets.length) {
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[id] = at;
             size = id + 1;
-            table[slot] = ((long) h << 32) | (id + 1L);
+            table[slot] = ((long) h << 32) | (at + 1L);
             if (size * 2L > table.length) {
                 rehash();
             }
             return id;
         }
 
-        private boolean equalsAt(int id, char[] c, int off, int len) {
-            int s = starts[id];
-            return starts[id + 1] - s == len && Arrays.equals(arena, s, s + len, c, off, off + len);
+        private int idAt(int at) {
+            return (arena[at] << 16) | arena[at + 1];
+        }
+
+        private boolean equalsAt(int at, char[] c, int off, int len) {
+            if (arena[at + 2] != len) {
+                return false;
+            }
+            int s = at + HEADER;
+            return Arrays.equals(arena, s, s + len, c, off, off + len);
         }
 
         private void rehash() {
@@ -260,7 +284,8 @@ public final class LoginInterner {
         }
 
         String login(int id) {
-            return new String(arena, starts[id], starts[id + 1] - starts[id]);
+            int at = offsets[id];
+            return new String(arena, at + HEADER, arena[at + 2]);
         }
     }
 }
