@@ -20,10 +20,11 @@ final class Descriptions {
     /** The data window, e.g. {@code 2026-01-01 00:00 UTC – 2026-01-15 00:00 UTC}. */
     static String window(AnalysisResult r) {
         AnalysisStatistics.Aggregation a = r.statistics().aggregator();
-        String since = a.since().map(TIME::format).orElse("start");
         Optional<Instant> end = a.until().or(a::newestData);
-        String until = end.map(TIME::format).orElse("end");
-        return since + " \u2013 " + until;
+        if (a.since().isEmpty()) {
+            return end.map(t -> "all data up to " + TIME.format(t)).orElse("all data");
+        }
+        return TIME.format(a.since().get()) + " \u2013 " + end.map(TIME::format).orElse("end");
     }
 
     /** Parameters: algorithm, resolution, weighting, threshold, seed. */

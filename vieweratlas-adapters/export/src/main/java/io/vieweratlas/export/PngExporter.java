@@ -122,9 +122,21 @@ public final class PngExporter implements GraphExporter {
             double top = 190 * unit;
             double margin = 90 * unit;
             double plot = Math.min(size - 2 * margin, size - top - margin);
-            double cx = size / 2.0;
-            double cy = top + plot / 2.0;
-            double scale = plot / 2.0 / GraphLayout.RADIUS;
+            // Fit the bounding box of the layout (not its radius) so the map uses the whole square.
+            double x0 = Double.MAX_VALUE;
+            double y0 = Double.MAX_VALUE;
+            double x1 = -Double.MAX_VALUE;
+            double y1 = -Double.MAX_VALUE;
+            for (Position p : positions.positions().values()) {
+                x0 = Math.min(x0, p.x());
+                y0 = Math.min(y0, p.y());
+                x1 = Math.max(x1, p.x());
+                y1 = Math.max(y1, p.y());
+            }
+            double span = Math.max(Math.max(x1 - x0, y1 - y0), 1e-9);
+            double scale = result.nodes().size() > 1 ? (plot - 60 * unit) / span : 1;
+            double cx = size / 2.0 - (positions.size() > 0 ? (x0 + x1) / 2 * scale : 0);
+            double cy = top + plot / 2.0 - (positions.size() > 0 ? (y0 + y1) / 2 * scale : 0);
             Map<String, double[]> screen = new HashMap<>();
             for (GraphNode n : result.nodes()) {
                 Position p = positions.require(n.id());
@@ -274,7 +286,7 @@ public final class PngExporter implements GraphExporter {
             entries.add(new String[]{"-1", "Unassigned", String.format(Locale.ROOT, "%,d", unassigned)});
         }
         for (String[] e : entries) {
-            width = Math.max(width, fm.stringWidth(e[1]) + fm.stringWidth(e[2]) + 40 * unit);
+            width = Math.max(width, fm.stringWidth(e[1]) + fm.stringWidth(e[2]) + 30 * unit);
         }
         width = Math.min(Math.max(width, 300 * unit), 900 * unit);
         double x = size - width - 120 * unit;
@@ -292,7 +304,7 @@ public final class PngExporter implements GraphExporter {
             g.setColor(new Color(Palette.rgb(Integer.parseInt(e[0]))));
             g.fill(new Ellipse2D.Double(x, ty - 20 * unit, 22 * unit, 22 * unit));
             g.setColor(TEXT);
-            String label = ellipsize(e[1], fm, width - fm.stringWidth(e[2]) - 50 * unit);
+            String label = ellipsize(e[1], fm, width - fm.stringWidth(e[2]) - 20 * unit);
             g.drawString(label, (float) (x + 36 * unit), (float) ty);
             g.setColor(MUTED);
             g.drawString(e[2], (float) (x + 36 * unit + width - fm.stringWidth(e[2])), (float) ty);

@@ -71,7 +71,9 @@
     ctx.lineWidth = 1;
     var sel = selected >= 0 && visible(selected) ? selected : -1;
     // Background edges: the strongest ones among visible communities, faint.
-    ctx.globalAlpha = sel >= 0 ? 0.05 : 0.18;
+    // Fainter the more edges there are, so that dense maps do not turn into a grey wash.
+    var base = Math.max(0.025, Math.min(0.25, 5 / Math.sqrt(Math.min(E, MAX_EDGES) + 1)));
+    ctx.globalAlpha = sel >= 0 ? base / 3 : base;
     var drawn = 0;
     for (var k = 0; k < E && drawn < MAX_EDGES; k++) {
       var e = edgeOrder[k], a = ES[e], b = ET[e];
