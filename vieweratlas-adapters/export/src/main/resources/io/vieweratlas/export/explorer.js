@@ -74,14 +74,23 @@
     // Fainter the more edges there are, so that dense maps do not turn into a grey wash.
     var base = Math.max(0.025, Math.min(0.25, 5 / Math.sqrt(Math.min(E, MAX_EDGES) + 1)));
     ctx.globalAlpha = sel >= 0 ? base / 3 : base;
-    var drawn = 0;
+    // One path per colour: thousands of segments per stroke call keep panning smooth.
+    var paths = {}, drawn = 0;
     for (var k = 0; k < E && drawn < MAX_EDGES; k++) {
       var e = edgeOrder[k], a = ES[e], b = ET[e];
       if (!visible(a) || !visible(b)) continue;
-      ctx.strokeStyle = C[a] === C[b] ? colour[C[a]] : '#7a8090';
-      ctx.beginPath(); ctx.moveTo(sx(a), sy(a)); ctx.lineTo(sx(b), sy(b)); ctx.stroke();
+      var style = C[a] === C[b] ? colour[C[a]] : '#7a8090';
+      var p = paths[style] || (paths[style] = []);
+      p.push(sx(a), sy(a), sx(b), sy(b));
       drawn++;
     }
+    Object.keys(paths).sort().forEach(function (style) {
+      var p = paths[style];
+      ctx.strokeStyle = style;
+      ctx.beginPath();
+      for (var q = 0; q < p.length; q += 4) { ctx.moveTo(p[q], p[q + 1]); ctx.lineTo(p[q + 2], p[q + 3]); }
+      ctx.stroke();
+    });
     ctx.globalAlpha = 1;
     var near = {};
     if (sel >= 0) {
