@@ -118,11 +118,14 @@ public final class PngExporter implements GraphExporter {
             g.setColor(BACKGROUND);
             g.fillRect(0, 0, size, size);
             double unit = size / 3000.0;
-            // Map area: below the title, the legend floats in the top-left corner over empty space.
-            double top = 190 * unit;
+            // Map area: below the title and left of the legend, so no cluster hides behind it.
+            double top = 210 * unit;
             double margin = 90 * unit;
-            double plot = Math.min(size - 2 * margin, size - top - margin);
-            // Fit the bounding box of the layout (not its radius) so the map uses the whole square.
+            double legend = legendWidth(g, result, unit);
+            double right = legend > 0 ? size - legend - 150 * unit - 40 * unit : size - margin;
+            double areaW = right - margin;
+            double areaH = size - margin - top;
+            // Fit the bounding box of the layout (not its radius) so the map uses the whole area.
             double x0 = Double.MAX_VALUE;
             double y0 = Double.MAX_VALUE;
             double x1 = -Double.MAX_VALUE;
@@ -133,10 +136,11 @@ public final class PngExporter implements GraphExporter {
                 x1 = Math.max(x1, p.x());
                 y1 = Math.max(y1, p.y());
             }
-            double span = Math.max(Math.max(x1 - x0, y1 - y0), 1e-9);
-            double scale = result.nodes().size() > 1 ? (plot - 60 * unit) / span : 1;
-            double cx = size / 2.0 - (positions.size() > 0 ? (x0 + x1) / 2 * scale : 0);
-            double cy = top + plot / 2.0 - (positions.size() > 0 ? (y0 + y1) / 2 * scale : 0);
+            double pad = 60 * unit;
+            double scale = result.nodes().size() > 1
+                    ? Math.min((areaW - pad) / Math.max(x1 - x0, 1e-9), (areaH - pad) / Math.max(y1 - y0, 1e-9)) : 1;
+            double cx = margin + areaW / 2.0 - (positions.size() > 0 ? (x0 + x1) / 2 * scale : 0);
+            double cy = top + areaH / 2.0 - (positions.size() > 0 ? (y0 + y1) / 2 * scale : 0);
             Map<String, double[]> screen = new HashMap<>();
             for (GraphNode n : result.nodes()) {
                 Position p = positions.require(n.id());
@@ -266,29 +270,49 @@ public final class PngExporter implements GraphExporter {
                 (float) (188 * unit));
     }
 
-    private void drawLegend(Graphics2D g, AnalysisResult r, double unit) {
-        List<Community> shown = r.communities().subList(0, Math.min(LEGEND_ROWS, r.communities().size()));
-        long unassigned = r.nodes().stream().filter(n -> !n.assigned()).count();
-        int rows = shown.size() + (unassigned > 0 ? 1 : 0) + (r.communities().size() > shown.size() ? 1 : 0);
-        if (rows == 0) {
-            return;
-        }
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(26 * unit));
-        Font head = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(28 * unit));
-        FontMetrics fm = g.getFontMetrics(font);
-        double line = 38 * unit;
-        double width = 0;
+    /** Legend rows: community id, label, size; the unassigned group last. */
+    private static List<String[]> legendEntries(AnalysisResult r) {
         List<String[]> entries = new ArrayList<>();
-        for (Community c : shown) {
+        for (Community c : r.communities().subList(0, Math.min(LEGEND_ROWS, r.communities().size()))) {
             entries.add(new String[]{Integer.toString(c.id()), c.label(), String.format(Locale.ROOT, "%,d", c.size())});
         }
+        long unassigned = r.nodes().stream().filter(n -> !n.assigned()).count();
         if (unassigned > 0) {
             entries.add(new String[]{"-1", "Unassigned", String.format(Locale.ROOT, "%,d", unassigned)});
         }
+        return entries;
+    }
+
+    private static Font legendFont(double unit) {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(26 * unit));
+    }
+
+    /** Width of the legend's text column, 0 when there is no legend. */
+    private static double legendWidth(Graphics2D g, AnalysisResult r, double unit) {
+        List<String[]> entries = legendEntries(r);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        FontMetrics fm = g.getFontMetrics(legendFont(unit));
+        double width = 0;
         for (String[] e : entries) {
             width = Math.max(width, fm.stringWidth(e[1]) + fm.stringWidth(e[2]) + 30 * unit);
         }
-        width = Math.min(Math.max(width, 300 * unit), 900 * unit);
+        return Math.min(Math.max(width, 300 * unit), 900 * unit);
+    }
+
+    private void drawLegend(Graphics2D g, AnalysisResult r, double unit) {
+        List<String[]> entries = legendEntries(r);
+        boolean more = r.communities().size() > LEGEND_ROWS;
+        int rows = entries.size() + (more ? 1 : 0);
+        if (entries.isEmpty()) {
+            return;
+        }
+        Font font = legendFont(unit);
+        Font head = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(28 * unit));
+        FontMetrics fm = g.getFontMetrics(font);
+        double line = 38 * unit;
+        double width = legendWidth(g, r, unit);
         double x = size - width - 120 * unit;
         double y = 240 * unit;
         double height = (rows + 1) * line + 30 * unit;
@@ -310,10 +334,10 @@ public final class PngExporter implements GraphExporter {
             g.drawString(e[2], (float) (x + 36 * unit + width - fm.stringWidth(e[2])), (float) ty);
             ty += line;
         }
-        if (r.communities().size() > shown.size()) {
+        if (more) {
             g.setColor(MUTED);
             g.drawString(String.format(Locale.ROOT, "\u2026 and %d smaller communities",
-                    r.communities().size() - shown.size()), (float) (x + 36 * unit), (float) ty);
+                    r.communities().size() - LEGEND_ROWS), (float) (x + 36 * unit), (float) ty);
         }
     }
 
