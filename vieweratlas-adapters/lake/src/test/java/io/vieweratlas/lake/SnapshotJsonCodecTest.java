@@ -148,6 +148,12 @@ class SnapshotJsonCodecTest {
     }
 
     @Test
+    void acceptsNumericChannelIds() throws Exception {
+        PresenceSnapshot s = decode("{\"timestamp\": \"2024-01-15T14:30:00\", \"chatters\": [], \"channel_id\": 71092938}", "xqc");
+        assertEquals(Optional.of("71092938"), s.channelId());
+    }
+
+    @Test
     void rejectsAnEmptyFileAndAMissingChannelWithoutKey() {
         assertEquals("empty file (0 bytes)",
                 assertThrows(SnapshotFormatException.class, () -> codec.decode(new byte[0], Optional.of("x"))).getMessage());

@@ -1,7 +1,5 @@
 package io.vieweratlas.core.synth;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Remembers which logins are taken, as 64-bit hashes in an open-addressing table (a few bytes per
  * login instead of a String and a map entry). A hash collision between two different logins only
@@ -19,7 +17,12 @@ final class LoginSet {
 
     /** Adds {@code login}; returns false when it (or a login with the same hash) is already there. */
     boolean add(String login) {
-        long h = hash(login);
+        return addHash(hash(login));
+    }
+
+    /** Adds a login by its {@link #hash}; returns false when that hash is already there. */
+    boolean addHash(long hash) {
+        long h = hash;
         if (h == 0) {
             h = 1; // 0 marks a free slot
         }
@@ -56,13 +59,13 @@ final class LoginSet {
         }
     }
 
+    /** FNV-1a over the login's characters, then mixed: logins are ASCII, so characters are bytes. */
     static long hash(String login) {
-        byte[] bytes = login.getBytes(StandardCharsets.ISO_8859_1);
         long h = 0xcbf29ce484222325L;
-        for (byte b : bytes) {
-            h ^= b & 0xff;
+        for (int i = 0; i < login.length(); i++) {
+            h ^= login.charAt(i);
             h *= 0x100000001b3L;
         }
-        return Seeds.mix(h, bytes.length, 0x5bd1e995L);
+        return Seeds.mix(h, login.length(), 0x5bd1e995L);
     }
 }

@@ -144,7 +144,9 @@ final class Names {
     }
 
     private static String number(SplittableRandom r) {
-        int digits = 1 + r.nextInt(4);
+        // Mostly one to three digits, as on Twitch; four now and then.
+        int d = r.nextInt(20);
+        int digits = d < 7 ? 1 : d < 15 ? 2 : d < 19 ? 3 : 4;
         int bound = digits == 1 ? 10 : digits == 2 ? 100 : digits == 3 ? 1000 : 10000;
         return Integer.toString(r.nextInt(bound));
     }

@@ -4,7 +4,6 @@ import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.StreamMetadata;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.stream.Stream;
  * <p>{@link #plan} draws the population once: community sizes (uneven, Zipf-like), channels and
  * their community, heavy-tailed channel popularity inside each community, viewers with a home
  * community and a small heavy-tailed number of channel visits, a share {@code mixing} of which
- * go outside the home community. The population is held compactly (logins in one byte pool,
+ * go outside the home community. The population is held compactly (one sorted array of logins,
  * audiences as one int array); snapshots are then drawn on demand, channel by channel in
  * {@link #channels()} order, each from its own random stream. Every snapshot of a channel holds a
  * random part of the channel's audience (each member present with probability {@value #PRESENCE}),
@@ -39,17 +38,19 @@ import java.util.stream.Stream;
 public final class SyntheticLake {
 
     /** Probability that one audience member is present in one snapshot of the channel. */
-    public static final double PRESENCE = 0.5;
+    public static final double PRESENCE = 0.37;
 
-    // Calibration (see the summary of issue 4's sizes in the tests): 2,000,000 viewers visiting
-    // about 3.4 channels each and present half the time give ~10 M chatter entries over
-    // 5,000 channels x 3 snapshots, ~700 per snapshot.
+    // Calibration: issue 4's "large" lake (5,000 channels, 60 communities, 2,000,000 viewers,
+    // 3 snapshots, bots) must be ~15,000 files and ~130 MB of snapshot JSON in the original's
+    // indent-2 layout, where a chatter line costs its login (~10 characters) plus 8 bytes.
+    // Viewers visiting ~3 channels each, present in 37 % of a channel's snapshots, give ~6.8 M
+    // chatter entries (~460 per snapshot) and ~130 MB.
     /** Community size weights follow rank^-COMMUNITY_ZIPF, jittered. */
     private static final double COMMUNITY_ZIPF = 0.75;
     /** Channel popularity inside a community follows rank^-CHANNEL_ZIPF. */
     private static final double CHANNEL_ZIPF = 0.85;
     /** Visits per viewer: 1 + floor(Lomax(scale, shape)), capped. */
-    private static final double VISITS_SCALE = 3.5;
+    private static final double VISITS_SCALE = 3.0;
     private static final double VISITS_SHAPE = 2.2;
     private static final int MAX_VISITS = 60;
     private static final int VIEWER_BLOCK = 1 << 16;
@@ -68,8 +69,8 @@ public final class SyntheticLake {
     private final int[] communityGame;
     private final int[] communitySecondGame;
     private final int[] communityLanguage;
-    private final byte[] loginPool;
-    private final int[] loginOffset;
+    /** Viewer logins in ascending order: a viewer's id is its login's rank, so audiences come out sorted. */
+    private final String[] logins;
     private final int[] audienceOffset;
     private final int[] audience;
     private final List<String> bots;
@@ -77,7 +78,7 @@ public final class SyntheticLake {
 
     private SyntheticLake(SyntheticLakeSpec spec, List<String> channels, int[] channelCommunity,
                           int[] communityChannels, int[] communityViewers, int[] communityGame,
-                          int[] communitySecondGame, int[] communityLanguage, byte[] loginPool, int[] loginOffset,
+                          int[] communitySecondGame, int[] communityLanguage, String[] logins,
                           int[] audienceOffset, int[] audience, List<String> bots, double[] botPresence) {
         this.spec = spec;
         this.channels = channels;
@@ -87,8 +88,7 @@ public final class SyntheticLake {
         this.communityGame = communityGame;
         this.communitySecondGame = communitySecondGame;
         this.communityLanguage = communityLanguage;
-        this.loginPool = loginPool;
-        this.loginOffset = loginOffset;
+        this.logins = logins;
         this.audienceOffset = audienceOffset;
         this.audience = audience;
         this.bots = bots;
@@ -97,7 +97,8 @@ public final class SyntheticLake {
 
     /**
      * Draws the population of the lake described by {@code spec}. Takes memory proportional to
-     * viewers plus memberships (about 4 bytes per membership and 20 per viewer), not to snapshots.
+     * viewers plus memberships (about 4 bytes per membership and 60 per viewer login), not to
+     * snapshots.
      */
     public static SyntheticLake plan(SyntheticLakeSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -200,24 +201,27 @@ public final class SyntheticLake {
         int from = audienceOffset[channelIndex];
         int to = audienceOffset[channelIndex + 1];
         List<PresenceSnapshot> out = new ArrayList<>(spec.snapshotsPerChannel());
-        List<String> present = new ArrayList<>(Math.max(16, (int) ((to - from) * PRESENCE * 1.2) + bots.size()));
+        String[] humans = new String[to - from];
+        String[] present = new String[to - from + bots.size()];
+        String[] presentBots = new String[bots.size()];
         for (int s = 0; s < spec.snapshotsPerChannel(); s++) {
             Instant time = spec.start().plusSeconds(s * intervalSeconds + offsetSeconds);
             if (streamStart == null || Duration.between(streamStart, time).compareTo(MAX_STREAM) > 0) {
                 streamStart = time.minusSeconds(900 + r.nextLong(3 * 3600));
             }
-            present.clear();
+            int chatters = 0;
             for (int k = from; k < to; k++) {
                 if (r.nextDouble() < PRESENCE) {
-                    present.add(login(audience[k]));
+                    humans[chatters++] = logins[audience[k]];
                 }
             }
-            int chatters = present.size();
+            int botCount = 0;
             for (int b = 0; b < bots.size(); b++) {
                 if (r.nextDouble() < botPresence[b]) {
-                    present.add(bots.get(b));
+                    presentBots[botCount++] = bots.get(b);
                 }
             }
+            int size = merge(humans, chatters, presentBots, botCount, present);
             String snapshotGame = Catalog.GAMES.get(r.nextDouble() < 0.08 ? 0 : game);
             long viewerCount = Math.round(chatters * viewersPerChatter * (0.9 + 0.2 * r.nextDouble()));
             StreamMetadata meta = new StreamMetadata(viewerCount, snapshotGame, Catalog.LANGUAGES.get(language),
@@ -225,16 +229,32 @@ public final class SyntheticLake {
             out.add(PresenceSnapshot.builder(channel, time)
                     .source(PresenceSourceKind.SYNTHETIC)
                     .stream(meta)
-                    .chatters(present)
+                    .chatters(new SortedArraySet(present, 0, size))
                     .build());
         }
         return out;
     }
 
-    /** Login of viewer number {@code viewer} (0-based); for tests of uniqueness. */
+    /** Login of viewer number {@code viewer} (0-based, in login order); for tests. */
     String login(int viewer) {
-        int start = loginOffset[viewer];
-        return new String(loginPool, start, loginOffset[viewer + 1] - start, StandardCharsets.ISO_8859_1);
+        return logins[viewer];
+    }
+
+    /** Merges two ascending, disjoint arrays into {@code out}; returns the number of elements. */
+    private static int merge(String[] a, int aCount, String[] b, int bCount, String[] out) {
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < aCount && j < bCount) {
+            out[n++] = a[i].compareTo(b[j]) < 0 ? a[i++] : b[j++];
+        }
+        while (i < aCount) {
+            out[n++] = a[i++];
+        }
+        while (j < bCount) {
+            out[n++] = b[j++];
+        }
+        return n;
     }
 
     private static double gaussian(SplittableRandom r) {
@@ -278,6 +298,14 @@ public final class SyntheticLake {
                 } while (secondGame[c] == game[c]);
                 language[c] = LANGUAGE_TABLE.sample(profiles);
             }
+            // Widely spoken languages go to the bigger communities (ids are by size), as on Twitch,
+            // where the largest audiences are English-speaking.
+            Integer[] byReach = Arrays.stream(language).boxed()
+                    .sorted((a, b) -> Double.compare(Catalog.LANGUAGE_WEIGHTS[b], Catalog.LANGUAGE_WEIGHTS[a]))
+                    .toArray(Integer[]::new);
+            for (int c = 0; c < k; c++) {
+                language[c] = byReach[c];
+            }
 
             List<String> channelLogins = channelLogins();
             int[] channelCommunity = assignCommunities(communityChannels);
@@ -300,8 +328,7 @@ public final class SyntheticLake {
                 channelTables[c] = new AliasTable(w);
             }
 
-            byte[][] pool = new byte[1][];
-            int[] loginOffset = viewerLogins(pool);
+            String[] logins = viewerLogins();
 
             int viewers = spec.viewers();
             int blocks = (viewers + VIEWER_BLOCK - 1) / VIEWER_BLOCK;
@@ -344,14 +371,17 @@ public final class SyntheticLake {
                 visitBlocks[b] = null;
             }
 
-            List<String> bots = spec.bots() ? List.copyOf(allBots) : List.of();
+            // Bots in login order (snapshots merge them into sorted chatters), each with its presence rate:
+            // lurker bots crawl every chat; chat bots are in most channels.
+            List<String> bots = spec.bots() ? allBots.stream().sorted().toList() : List.of();
             double[] botPresence = new double[bots.size()];
             for (int b = 0; b < bots.size(); b++) {
-                // Lurker bots crawl every chat; chat bots are in most channels.
-                botPresence[b] = b < Catalog.CHAT_BOTS.size() ? 0.97 - 0.015 * b : 0.99 - 0.005 * (b - Catalog.CHAT_BOTS.size());
+                int chatBot = Catalog.CHAT_BOTS.indexOf(bots.get(b));
+                botPresence[b] = chatBot >= 0 ? 0.97 - 0.015 * chatBot
+                        : 0.99 - 0.005 * Catalog.LURKER_BOTS.indexOf(bots.get(b));
             }
             return new SyntheticLake(spec, channelLogins, channelCommunity, communityChannels, communityViewers,
-                    game, secondGame, language, pool[0], loginOffset, audienceOffset, audience, bots, botPresence);
+                    game, secondGame, language, logins, audienceOffset, audience, bots, botPresence);
         }
 
         /** Channels per community: at least the minimum each, the rest by jittered Zipf weights, largest first. */
@@ -400,22 +430,22 @@ public final class SyntheticLake {
             int n = spec.channels();
             String[] logins = new String[n];
             for (int i = 0; i < n; i++) {
-                logins[i] = uniqueName(Seeds.CHANNEL_NAMES, i, true);
+                logins[i] = uniqueChannelName(i);
             }
             Arrays.sort(logins);
             return List.of(logins);
         }
 
-        /** A login not yet taken, drawn from the stream for ({@code purpose}, {@code index}). */
-        private String uniqueName(long purpose, long index, boolean channel) {
+        /** A channel login not yet taken, drawn from the channel's own streams. */
+        private String uniqueChannelName(int index) {
             for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-                String login = draw(purpose, index, attempt, channel);
+                String login = draw(Seeds.CHANNEL_NAMES, index, attempt, true);
                 if (taken.add(login)) {
                     return login;
                 }
             }
-            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS + " attempts for "
-                    + (channel ? "channel " : "viewer ") + index);
+            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS + " attempts for channel "
+                    + index);
         }
 
         private String draw(long purpose, long index, int attempt, boolean channel) {
@@ -423,45 +453,41 @@ public final class SyntheticLake {
             return channel ? Names.channel(r) : Names.viewer(r);
         }
 
-        /** Viewer logins into one byte pool; first drafts in parallel, uniqueness checked in viewer order. */
-        private int[] viewerLogins(byte[][] poolOut) {
+        /**
+         * Unique viewer logins, sorted. Drafts are drawn in parallel; uniqueness is settled in
+         * rounds, in viewer order: round r checks attempt r of every viewer still without a login,
+         * so the outcome does not depend on threads. Sorting then makes a viewer's id the rank of
+         * its login.
+         */
+        private String[] viewerLogins() {
             int n = spec.viewers();
-            int[] offset = new int[n + 1];
-            byte[] pool = new byte[Math.max(64, n * 12)];
-            int used = 0;
-            int blocks = (n + VIEWER_BLOCK - 1) / VIEWER_BLOCK;
-            for (int b = 0; b < blocks; b++) {
-                int from = b * VIEWER_BLOCK;
-                int to = Math.min(n, from + VIEWER_BLOCK);
-                String[] drafts = IntStream.range(from, to).parallel()
-                        .mapToObj(v -> draw(Seeds.VIEWER_NAMES, v, 0, false))
-                        .toArray(String[]::new);
-                for (int v = from; v < to; v++) {
-                    String login = drafts[v - from];
-                    if (!taken.add(login)) {
-                        login = null;
-                        for (int attempt = 1; attempt < MAX_NAME_ATTEMPTS && login == null; attempt++) {
-                            String candidate = draw(Seeds.VIEWER_NAMES, v, attempt, false);
-                            if (taken.add(candidate)) {
-                                login = candidate;
-                            }
-                        }
-                        if (login == null) {
-                            throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS
-                                    + " attempts for viewer " + v);
-                        }
-                    }
-                    if (used + login.length() > pool.length) {
-                        pool = Arrays.copyOf(pool, Math.max(pool.length * 3 / 2, used + login.length()));
-                    }
-                    for (int i = 0; i < login.length(); i++) {
-                        pool[used++] = (byte) login.charAt(i);
-                    }
-                    offset[v + 1] = used;
+            String[] accepted = new String[n];
+            int[] pending = IntStream.range(0, n).toArray();
+            for (int attempt = 0; pending.length > 0; attempt++) {
+                if (attempt == MAX_NAME_ATTEMPTS) {
+                    throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS
+                            + " attempts for viewer " + pending[0]);
                 }
+                int round = attempt;
+                int[] todo = pending;
+                String[] drafts = new String[todo.length];
+                long[] hashes = new long[todo.length];
+                IntStream.range(0, todo.length).parallel().forEach(i -> {
+                    drafts[i] = draw(Seeds.VIEWER_NAMES, todo[i], round, false);
+                    hashes[i] = LoginSet.hash(drafts[i]);
+                });
+                int failed = 0;
+                for (int i = 0; i < todo.length; i++) {
+                    if (taken.addHash(hashes[i])) {
+                        accepted[todo[i]] = drafts[i];
+                    } else {
+                        todo[failed++] = todo[i];
+                    }
+                }
+                pending = Arrays.copyOf(todo, failed);
             }
-            poolOut[0] = Arrays.copyOf(pool, used);
-            return offset;
+            StringSort.sort(accepted);
+            return accepted;
         }
 
         /** Shuffles the community labels over the channels (which are in alphabetical order). */

@@ -216,14 +216,14 @@ class SyntheticLakeTest {
 
     @Test
     void sizesFollowTheCalibration() {
-        // Issue 4's "large" lake (5,000 channels, 2,000,000 viewers, 3 snapshots) must hold ~10 M chatter
-        // entries. Entries scale as viewers x visits per viewer x presence x snapshots, so checking the
-        // per-viewer rates on a tenth of the viewers checks the large lake.
+        // Issue 4's "large" lake (5,000 channels, 2,000,000 viewers, 3 snapshots) must be ~130 MB of JSON,
+        // ~6.8 M chatter entries. Entries scale as viewers x visits per viewer x presence x snapshots, so
+        // checking the per-viewer rates on a tenth of the viewers checks the large lake.
         SyntheticLakeSpec spec = SyntheticLakeSpec.builder().channels(1000).communities(20).viewers(200_000)
                 .snapshotsPerChannel(3).build();
         SyntheticLake lake = SyntheticLake.plan(spec);
         double visitsPerViewer = (double) lake.summary().memberships() / spec.viewers();
-        assertTrue(visitsPerViewer > 3.0 && visitsPerViewer < 3.6, "visits per viewer " + visitsPerViewer);
+        assertTrue(visitsPerViewer > 2.8 && visitsPerViewer < 3.2, "visits per viewer " + visitsPerViewer);
         long[] entries = {0};
         lake.snapshots().parallel().forEach(s -> {
             synchronized (entries) {
@@ -231,7 +231,7 @@ class SyntheticLakeTest {
             }
         });
         double perViewerSnapshot = (double) entries[0] / spec.viewers() / spec.snapshotsPerChannel();
-        assertTrue(perViewerSnapshot > 1.5 && perViewerSnapshot < 1.8, "entries per viewer and cycle " + perViewerSnapshot);
+        assertTrue(perViewerSnapshot > 1.0 && perViewerSnapshot < 1.2, "entries per viewer and cycle " + perViewerSnapshot);
         int smallest = Integer.MAX_VALUE;
         for (int i = 0; i < spec.channels(); i++) {
             smallest = Math.min(smallest, lake.audienceSize(i));

@@ -238,7 +238,7 @@ public final class OverlapGraphBuilder {
                 term *= (double) (successes - x) * (draws - x)
                         / ((double) (x + 1) * (population - successes - draws + x + 1));
                 sum += term;
-                if (term < sum * 1e-17) {
+                if (term < sum * 1e-12) {
                     break;
                 }
             }
