@@ -48,7 +48,7 @@ class HelixClientTest {
         HelixSettings settings = HelixSettings.builder()
                 .helixUrl(server.url("/helix").toString())
                 .authUrl(server.url("/oauth2").toString())
-                .readTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(1))
                 .retry(new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5)))
                 .build();
         return HelixClient.create(settings, credentials, time, time, new SplittableRandom(7));
@@ -197,7 +197,7 @@ class HelixClientTest {
     @Test
     void timeoutsAreRetried() throws Exception {
         server.enqueue(validateOk());
-        server.enqueue(page(0, 1, null).setHeadersDelay(3, TimeUnit.SECONDS)); // read timeout is 2 s
+        server.enqueue(page(0, 1, null).setHeadersDelay(2, TimeUnit.SECONDS)); // read timeout is 1 s
         server.enqueue(page(0, 1, null));
         try (HelixClient client = userClient()) {
             assertEquals(1, client.topStreams(1).size());
