@@ -13,4 +13,11 @@ public interface ChatMembership {
 
     /** The channels being watched (joined or waiting to be joined), sorted. */
     Set<String> channels();
+
+    /**
+     * Fails when chat can no longer work (e.g. Twitch refused the login), so the collector stops
+     * with a clear message instead of collecting nothing. Does nothing by default.
+     */
+    default void checkHealthy() {
+    }
 }

@@ -142,6 +142,7 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
      *
      * @throws TwitchAuthException naming the reason
      */
+    @Override
     public synchronized void checkHealthy() {
         for (IrcConnection c : connections) {
             Optional<String> error = c.fatalError();
