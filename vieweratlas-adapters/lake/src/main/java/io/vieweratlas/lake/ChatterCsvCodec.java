@@ -1,0 +1,260 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.StreamMetadata;
+import io.vieweratlas.core.port.LoadReport.SkippedInput;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the original project's chatter CSV, the twin it wrote next to each snapshot JSON under
+ * {@code raw/chatter_logs/YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv}.
+ *
+ * <p>The original wrote it with Python's {@code csv.writer} (comma, {@code "} quoting only where
+ * needed, {@code ""} for a quote, CRLF line ends): a header
+ * {@code timestamp,channel,viewer_count,game_name,title,started_at,username} and one row per
+ * chatter, sorted, each repeating the snapshot's metadata. There is no language column. Columns
+ * are found by header name, so the older {@code chatter}, {@code viewers} and {@code game}
+ * names work too; only the login column is required.
+ *
+ * <p>A malformed line (wrong number of fields, blank login, another channel, bad timestamp, an
+ * unterminated quote) is reported as {@code <key>:<line>} with its reason and left out; the
+ * file's other rows still make the snapshot. Metadata and timestamp come from the first good
+ * row; a file with a header but no rows is a snapshot with no chatters at the key's time.
+ */
+public final class ChatterCsvCodec {
+
+    /**
+     * What a CSV file yielded.
+     *
+     * @param snapshot the snapshot, unless the file was unusable as a whole
+     * @param problems every malformed line or the reason the whole file was refused
+     */
+    public record Result(Optional<PresenceSnapshot> snapshot, List<SkippedInput> problems) {
+        public Result {
+            Objects.requireNonNull(snapshot, "snapshot");
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Creates a codec; instances are stateless and thread-safe. */
+    public ChatterCsvCodec() {
+    }
+
+    /**
+     * Decodes a chatter CSV.
+     *
+     * @param content the file's bytes (UTF-8)
+     * @param key     where it lies, parsed; gives the channel, a fallback time, and the location in problems
+     */
+    public Result decode(byte[] content, SnapshotKey key) {
+        String location = key.key();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return refuse(location, "not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Row> rows = new ArrayList<>();
+        List<SkippedInput> problems = new ArrayList<>();
+        split(text, location, rows, problems);
+        if (rows.isEmpty()) {
+            problems.add(0, new SkippedInput(location, "empty file (no header)"));
+            return new Result(Optional.empty(), problems);
+        }
+        Map<String, Integer> columns = new TreeMap<>();
+        List<String> header = rows.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+        }
+        Integer login = first(columns, "username", "chatter", "user", "login");
+        if (login == null) {
+            problems.add(0, new SkippedInput(location + ":" + rows.get(0).line(),
+                    "header has no username column (found " + header + ")"));
+            return new Result(Optional.empty(), problems);
+        }
+        Integer channelCol = first(columns, "channel");
+        Integer timeCol = first(columns, "timestamp");
+        Integer viewersCol = first(columns, "viewer_count", "viewers");
+        Integer gameCol = first(columns, "game_name", "game");
+        Integer titleCol = first(columns, "title");
+        Integer startedCol = first(columns, "started_at");
+        Integer languageCol = first(columns, "language", "broadcaster_language");
+
+        PresenceSnapshot.Builder builder = null;
+        int dataRows = rows.size() - 1;
+        for (Row row : rows.subList(1, rows.size())) {
+            String where = location + ":" + row.line();
+            List<String> f = row.fields();
+            if (f.size() != header.size()) {
+                problems.add(new SkippedInput(where, "expected " + header.size() + " fields as in the header, found " + f.size()));
+                continue;
+            }
+            String user = f.get(login).strip().toLowerCase(Locale.ROOT);
+            if (user.isEmpty()) {
+                problems.add(new SkippedInput(where, "blank username"));
+                continue;
+            }
+            if (channelCol != null) {
+                String channel = f.get(channelCol).strip().toLowerCase(Locale.ROOT);
+                if (!channel.equals(key.channel())) {
+                    problems.add(new SkippedInput(where, "channel '" + channel + "' does not match '" + key.channel()
+                            + "' named by the key"));
+                    continue;
+                }
+            }
+            if (builder == null) {
+                try {
+                    builder = firstRow(f, key, timeCol, viewersCol, gameCol, titleCol, startedCol, languageCol);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new SkippedInput(where, e.getMessage()));
+                    continue;
+                }
+            }
+            builder.chatter(user);
+        }
+        if (builder == null) {
+            if (dataRows > 0) {
+                return new Result(Optional.empty(), problems); // every row was bad, each is reported
+            }
+            builder = PresenceSnapshot.builder(key.channel(), key.time());
+        }
+        return new Result(Optional.of(builder.build()), problems);
+    }
+
+    private static PresenceSnapshot.Builder firstRow(List<String> f, SnapshotKey key, Integer timeCol, Integer viewersCol,
+                                                     Integer gameCol, Integer titleCol, Integer startedCol,
+                                                     Integer languageCol) {
+        Instant timestamp = key.time();
+        if (timeCol != null) {
+            String t = f.get(timeCol);
+            timestamp = LakeTimes.parse(t).orElseThrow(() -> new IllegalArgumentException(
+                    "timestamp '" + t + "' is not an ISO-8601 date-time"));
+        }
+        long viewers = 0;
+        if (viewersCol != null) {
+            String v = f.get(viewersCol).strip();
+            if (!LakeTimes.isPlaceholder(v)) {
+                try {
+                    viewers = Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("viewer_count '" + v + "' is not a whole number");
+                }
+                if (viewers < 0) {
+                    throw new IllegalArgumentException("viewer_count must not be negative, found " + v);
+                }
+            }
+        }
+        Optional<Instant> startedAt = Optional.empty();
+        if (startedCol != null && !LakeTimes.isPlaceholder(f.get(startedCol))) {
+            String s = f.get(startedCol);
+            startedAt = Optional.of(LakeTimes.parse(s).orElseThrow(() -> new IllegalArgumentException(
+                    "started_at '" + s + "' is not an ISO-8601 date-time")));
+        }
+        StreamMetadata meta = new StreamMetadata(viewers, cell(f, gameCol), cell(f, languageCol), cell(f, titleCol), startedAt);
+        return PresenceSnapshot.builder(key.channel(), timestamp).stream(meta);
+    }
+
+    private static String cell(List<String> f, Integer col) {
+        return col == null ? "" : f.get(col);
+    }
+
+    private static Integer first(Map<String, Integer> columns, String... names) {
+        for (String n : names) {
+            Integer i = columns.get(n);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static Result refuse(String location, String reason) {
+        return new Result(Optional.empty(), List.of(new SkippedInput(location, reason)));
+    }
+
+    /** One CSV record and the line it starts on. */
+    private record Row(int line, List<String> fields) {
+    }
+
+    /** Splits Python-csv text into records; quoted fields may hold commas, quotes and line breaks. */
+    private static void split(String text, String location, List<Row> rows, List<SkippedInput> problems) {
+        int i = 0;
+        int line = 1;
+        int n = text.length();
+        while (i < n) {
+            int startLine = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            boolean fieldStart = true;
+            boolean unterminated = false;
+            boolean endOfRecord = false;
+            while (i < n && !endOfRecord) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < n && text.charAt(i + 1) == '"') {
+                            cell.append('"');
+                            i += 2;
+                        } else {
+                            quoted = false;
+                            i++;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        cell.append(c);
+                        i++;
+                    }
+                    if (quoted && i >= n) {
+                        unterminated = true;
+                    }
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
+                    fieldStart = false;
+                    i++;
+                    if (i >= n) {
+                        unterminated = true;
+                    }
+                } else if (c == ',') {
+                    fields.add(cell.toString());
+                    cell.setLength(0);
+                    fieldStart = true;
+                    i++;
+                } else if (c == '\r' || c == '\n') {
+                    i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
+                    line++;
+                    endOfRecord = true;
+                } else {
+                    cell.append(c);
+                    fieldStart = false;
+                    i++;
+                }
+            }
+            fields.add(cell.toString());
+            if (unterminated) {
+                problems.add(new SkippedInput(location + ":" + startLine, "unterminated quoted field (file truncated?)"));
+            } else if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
+                rows.add(new Row(startLine, fields));
+            }
+        }
+    }
+}

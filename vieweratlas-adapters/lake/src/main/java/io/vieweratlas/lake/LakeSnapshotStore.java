@@ -1,0 +1,323 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.port.LoadReport.SkippedInput;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.core.port.WriteOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A {@link SnapshotStore} on the lake layout over any {@link ObjectStore}.
+ *
+ * <p><b>Writing</b> stores snapshot JSON ({@link SnapshotJsonCodec}) at
+ * {@link LakeLayout#snapshotKey} with put-if-absent, never overwriting: the same snapshot again
+ * is {@code UNCHANGED} (identical bytes, or a file, e.g. the original's, that decodes to an equal
+ * snapshot); a different snapshot at that key is {@code CONFLICT} and the stored one stays.
+ *
+ * <p><b>Reading a time range</b> selects keys from listings alone, by the time in their names
+ * ({@link LakeLayout#parseSnapshotKey}): only the day (or month) folders the range covers are
+ * listed, and only keys whose time lies in {@code [since truncated to the second, until + slack)}
+ * are read. The slack (default one hour, see {@link Builder#keyTimeSlack}) covers the
+ * original's files, whose names were stamped after their {@code timestamp} (it read the clock
+ * again after polling every channel of a batch). Each file read is then kept if its own
+ * {@code timestamp} lies in the range. Objects are read by a few threads ahead of the consumer,
+ * and handed to the consumer one at a time, in key order.
+ *
+ * <p><b>CSV twins.</b> A CSV under {@code raw/chatter_logs/} is read only when no JSON with the
+ * same day folder and file stem exists under {@code raw/snapshots/}, or when that JSON is
+ * unusable (then both the JSON's problem and the fallback are reported). Otherwise it is an
+ * exact duplicate of the JSON and is not read at all.
+ *
+ * <p><b>Bad input</b> never stops the load: a key outside the layout, a malformed file or CSV
+ * line is logged at WARN with its key (and line) and reason and appears in the returned
+ * {@link LoadReport}. Failures of the store itself ({@code StoreException}) do propagate: they
+ * say nothing about the data.
+ */
+public final class LakeSnapshotStore implements SnapshotStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeSnapshotStore.class);
+
+    private final ObjectStore store;
+    private final int readThreads;
+    private final Duration keyTimeSlack;
+    private final SnapshotJsonCodec json = new SnapshotJsonCodec();
+    private final ChatterCsvCodec csv = new ChatterCsvCodec();
+
+    private LakeSnapshotStore(Builder b) {
+        this.store = b.store;
+        this.readThreads = b.readThreads;
+        this.keyTimeSlack = b.keyTimeSlack;
+    }
+
+    /** A lake on {@code store} with default options. */
+    public static LakeSnapshotStore on(ObjectStore store) {
+        return builder(store).build();
+    }
+
+    /** Starts configuring a lake on {@code store}. */
+    public static Builder builder(ObjectStore store) {
+        return new Builder(store);
+    }
+
+    /** The object store underneath. */
+    public ObjectStore objectStore() {
+        return store;
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    @Override
+    public SnapshotWrite put(PresenceSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        String key = LakeLayout.snapshotKey(snapshot.channel(), snapshot.timestamp());
+        byte[] bytes = json.encode(snapshot);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            WriteOutcome outcome = store.putIfAbsent(key, bytes);
+            if (outcome.written()) {
+                return new SnapshotWrite(key, SnapshotWrite.Status.WRITTEN);
+            }
+            Optional<StoredObject> existing = store.get(key);
+            if (existing.isEmpty()) {
+                continue; // deleted between our two calls: try again
+            }
+            return new SnapshotWrite(key, sameSnapshot(existing.get().content(), bytes, snapshot)
+                    ? SnapshotWrite.Status.UNCHANGED : SnapshotWrite.Status.CONFLICT);
+        }
+        throw new IllegalStateException("snapshot key '" + key + "' on " + store.describe()
+                + " kept appearing and disappearing while writing");
+    }
+
+    private boolean sameSnapshot(byte[] stored, byte[] ours, PresenceSnapshot snapshot) {
+        if (Arrays.equals(stored, ours)) {
+            return true;
+        }
+        try {
+            return json.decode(stored, Optional.of(snapshot.channel())).equals(snapshot);
+        } catch (SnapshotFormatException e) {
+            return false;
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    /** A file to read: a JSON key (with its CSV twin, if listed) or a CSV key without a JSON twin. */
+    private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
+    }
+
+    /** What reading one candidate gave. */
+    private record ReadResult(Optional<PresenceSnapshot> snapshot, List<SkippedInput> skipped) {
+    }
+
+    @Override
+    public LoadReport forEachSnapshot(TimeRange range, Consumer<PresenceSnapshot> consumer) {
+        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(consumer, "consumer");
+        TimeRange keyRange = keyTimeRange(range);
+        List<SkippedInput> skipped = new ArrayList<>();
+        long[] loaded = {0};
+        ExecutorService pool = readThreads > 1 ? Executors.newFixedThreadPool(readThreads, daemonThreads()) : null;
+        Deque<Future<ReadResult>> inFlight = new ArrayDeque<>();
+        int window = Math.max(1, readThreads * 4);
+        try {
+            for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
+                forEachCandidate(prefix, keyRange, skipped, candidate -> {
+                    inFlight.add(pool == null ? CompletableFuture.completedFuture(read(candidate))
+                            : pool.submit(() -> read(candidate)));
+                    if (inFlight.size() >= window) {
+                        loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
+                    }
+                });
+            }
+            while (!inFlight.isEmpty()) {
+                loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new LoadReport(loaded[0], skipped);
+    }
+
+    /** The key times that can hold snapshots of {@code range}: see the class comment. */
+    private TimeRange keyTimeRange(TimeRange range) {
+        Optional<Instant> since = range.since().map(t -> t.truncatedTo(ChronoUnit.SECONDS));
+        Optional<Instant> until = range.until().map(t -> t.plus(keyTimeSlack));
+        return new TimeRange(since, until);
+    }
+
+    private int deliver(Future<ReadResult> future, TimeRange range, Consumer<PresenceSnapshot> consumer,
+                        List<SkippedInput> skipped) {
+        ReadResult result;
+        try {
+            result = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading snapshots from " + store.describe(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        result.skipped().forEach(s -> skip(skipped, s));
+        if (result.snapshot().isPresent() && range.contains(result.snapshot().get().timestamp())) {
+            consumer.accept(result.snapshot().get());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void skip(List<SkippedInput> skipped, SkippedInput input) {
+        LOG.warn("Skipped {}: {}", input.location(), input.reason());
+        skipped.add(input);
+    }
+
+    /** Lists JSON and CSV keys under one folder prefix, joins twins, and passes on those in {@code keyRange}. */
+    private void forEachCandidate(String prefix, TimeRange keyRange, List<SkippedInput> skipped, Consumer<Candidate> sink) {
+        try (Stream<ObjectInfo> jsonListing = store.list(LakeLayout.SNAPSHOTS + prefix);
+             Stream<ObjectInfo> csvListing = store.list(LakeLayout.CHATTER_LOGS + prefix)) {
+            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, skipped);
+            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, skipped);
+            SnapshotKey j = next(jsonKeys);
+            SnapshotKey c = next(csvKeys);
+            // Both listings come in key order, and stems order the same way, so twins meet in one pass.
+            while (j != null || c != null) {
+                int order = j == null ? 1 : c == null ? -1 : j.stem().compareTo(c.stem());
+                if (order == 0) {
+                    sink.accept(new Candidate(j, Optional.of(c)));
+                    j = next(jsonKeys);
+                    c = next(csvKeys);
+                } else if (order < 0) {
+                    sink.accept(new Candidate(j, Optional.empty()));
+                    j = next(jsonKeys);
+                } else {
+                    sink.accept(new Candidate(c, Optional.empty()));
+                    c = next(csvKeys);
+                }
+            }
+        }
+    }
+
+    private static SnapshotKey next(Iterator<SnapshotKey> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static Iterator<SnapshotKey> keys(Stream<ObjectInfo> listing, SnapshotKey.Format format, TimeRange keyRange,
+                                              List<SkippedInput> skipped) {
+        return listing.map(ObjectInfo::key)
+                .<SnapshotKey>mapMulti((key, out) -> {
+                    Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
+                            ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);
+                    if (parsed.isEmpty()) {
+                        skip(skipped, new SkippedInput(key, "not a snapshot key (expected "
+                                + (format == SnapshotKey.Format.JSON ? LakeLayout.SNAPSHOTS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.json"
+                                : LakeLayout.CHATTER_LOGS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv") + ")"));
+                    } else if (keyRange.contains(parsed.get().time())) {
+                        out.accept(parsed.get());
+                    }
+                })
+                .iterator();
+    }
+
+    /** Reads and decodes one candidate; runs on a reader thread. */
+    private ReadResult read(Candidate candidate) {
+        SnapshotKey key = candidate.key();
+        Optional<StoredObject> object = store.get(key.key());
+        if (object.isEmpty()) {
+            return new ReadResult(Optional.empty(), List.of(new SkippedInput(key.key(), "deleted while the lake was being read")));
+        }
+        if (key.format() == SnapshotKey.Format.CSV) {
+            ChatterCsvCodec.Result r = csv.decode(object.get().content(), key);
+            return new ReadResult(r.snapshot(), r.problems());
+        }
+        try {
+            return new ReadResult(Optional.of(json.decode(object.get().content(), Optional.of(key.channel()))), List.of());
+        } catch (SnapshotFormatException e) {
+            if (candidate.csvTwin().isEmpty()) {
+                return new ReadResult(Optional.empty(), List.of(new SkippedInput(key.key(), e.getMessage())));
+            }
+            SnapshotKey twin = candidate.csvTwin().get();
+            ReadResult fallback = read(new Candidate(twin, Optional.empty()));
+            List<SkippedInput> all = new ArrayList<>();
+            all.add(new SkippedInput(key.key(), e.getMessage() + "; read its CSV twin " + twin.key() + " instead"));
+            all.addAll(fallback.skipped());
+            return new ReadResult(fallback.snapshot(), all);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "lake-read-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Options of a {@link LakeSnapshotStore}. */
+    public static final class Builder {
+        private final ObjectStore store;
+        private int readThreads = 3;
+        private Duration keyTimeSlack = Duration.ofHours(1);
+
+        private Builder(ObjectStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** Threads reading objects ahead of the consumer, 1 to 16 (default 3; 1 reads on the caller's thread). */
+        public Builder readThreads(int threads) {
+            if (threads < 1 || threads > 16) {
+                throw new IllegalArgumentException("readThreads must be between 1 and 16, was " + threads);
+            }
+            this.readThreads = threads;
+            return this;
+        }
+
+        /**
+         * How much later than its {@code timestamp} a snapshot's key time may be (default 1 hour).
+         * Files whose key time lies up to this much after a range's end are read, to find
+         * original-format snapshots stamped inside the range. Zero suits lakes written only by
+         * this library, where key time and timestamp agree to the second.
+         */
+        public Builder keyTimeSlack(Duration slack) {
+            Objects.requireNonNull(slack, "slack");
+            if (slack.isNegative() || slack.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("keyTimeSlack must be between 0 and 1 day, was " + slack);
+            }
+            this.keyTimeSlack = slack;
+            return this;
+        }
+
+        /** The configured store. */
+        public LakeSnapshotStore build() {
+            return new LakeSnapshotStore(this);
+        }
+    }
+}

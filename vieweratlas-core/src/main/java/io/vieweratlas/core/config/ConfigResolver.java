@@ -1,0 +1,162 @@
+package io.vieweratlas.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Layers built-in defaults, a {@link Preset}, then any number of {@link ConfigLayer}s (file,
+ * environment, flags) into a checked {@link ViewerAtlasConfig}. Every unknown key, wrong type and
+ * out-of-range value is collected and reported at once, each naming key, value, origin and what
+ * is allowed.
+ */
+public final class ConfigResolver {
+
+    /** The environment variables that override keys, as in the original project (plus Twitch endpoints). */
+    public static final Map<String, String> ENVIRONMENT_OVERRIDES;
+
+    static {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STORAGE_TYPE", "storage.type");
+        env.put("STORAGE_BASE_PATH", "storage.base_path");
+        env.put("S3_BUCKET", "storage.s3_bucket");
+        env.put("S3_PREFIX", "storage.s3_prefix");
+        env.put("S3_REGION", "storage.s3_region");
+        env.put("S3_ENDPOINT", "storage.s3_endpoint");
+        env.put("S3_PATH_STYLE", "storage.s3_path_style");
+        env.put("OVERLAP_THRESHOLD", "analysis.overlap_threshold");
+        env.put("MIN_COMMUNITY_SIZE", "analysis.min_community_size");
+        env.put("RESOLUTION", "analysis.resolution");
+        env.put("LOG_LEVEL", "log_level");
+        env.put("TWITCH_HELIX_URL", "twitch.helix_url");
+        env.put("TWITCH_AUTH_URL", "twitch.auth_url");
+        env.put("TWITCH_IRC_URI", "twitch.irc_uri");
+        env.put("TWITCH_GQL_URL", "twitch.gql_url");
+        ENVIRONMENT_OVERRIDES = java.util.Collections.unmodifiableMap(env);
+    }
+
+    private final Preset preset;
+    private final List<ConfigLayer> layers = new ArrayList<>();
+
+    /** Starts from the built-in defaults overlaid with {@code preset}. */
+    public ConfigResolver(Preset preset) {
+        this.preset = Objects.requireNonNull(preset, "preset");
+    }
+
+    /** Adds a layer that overrides everything before it. */
+    public ConfigResolver layer(ConfigLayer layer) {
+        layers.add(Objects.requireNonNull(layer, "layer"));
+        return this;
+    }
+
+    /** Adds the environment overrides found in {@code environment} (e.g. {@code System.getenv()}). */
+    public ConfigResolver environment(Map<String, String> environment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        ENVIRONMENT_OVERRIDES.forEach((variable, path) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                values.put(path, value);
+            }
+        });
+        return layer(new ConfigLayer("environment", values));
+    }
+
+    /**
+     * Resolves and checks the layers.
+     *
+     * @throws ConfigException listing every problem
+     */
+    public ViewerAtlasConfig resolve() {
+        Map<String, Object> values = new TreeMap<>();
+        Map<String, String> origins = new TreeMap<>();
+        ConfigSchema.settings().forEach((path, s) -> {
+            values.put(path, s.defaultValue());
+            origins.put(path, "default");
+        });
+        List<String> problems = new ArrayList<>();
+        apply(new ConfigLayer("preset " + preset.cliName(), preset.overrides()), values, origins, problems);
+        for (ConfigLayer layer : layers) {
+            apply(layer, values, origins, problems);
+        }
+        if (problems.isEmpty()) {
+            crossChecks(values, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return ViewerAtlasConfig.from(preset, values, origins);
+    }
+
+    private static void apply(ConfigLayer layer, Map<String, Object> values, Map<String, String> origins,
+                              List<String> problems) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten(layer, "", layer.values(), flat, problems);
+        flat.forEach((path, raw) -> {
+            Optional<Setting> setting = ConfigSchema.setting(path);
+            if (setting.isEmpty()) {
+                problems.add(layer.locate(path) + ": unknown key '" + path + "'" + suggestion(path));
+                return;
+            }
+            if (raw == null) {
+                problems.add(layer.locate(path) + ": key '" + path + "' has no value" + setting.get().allowed());
+                return;
+            }
+            try {
+                values.put(path, setting.get().check(raw));
+                origins.put(path, layer.origin());
+            } catch (IllegalArgumentException e) {
+                problems.add(layer.locate(path) + ": key '" + path + "' has value '" + display(setting.get(), raw)
+                        + "': " + e.getMessage());
+            }
+        });
+    }
+
+    private static void flatten(ConfigLayer layer, String prefix, Map<?, ?> map, Map<String, Object> out,
+                                List<String> problems) {
+        map.forEach((k, v) -> {
+            String key = prefix + k;
+            if (v == null && prefix.isEmpty() && ConfigSchema.sections().contains(key)) {
+                return; // a section whose keys are all commented out
+            }
+            if (v instanceof Map<?, ?> nested && prefix.isEmpty() && ConfigSchema.sections().contains(key)) {
+                flatten(layer, key + ".", nested, out, problems);
+            } else if (v instanceof Map<?, ?> && prefix.isEmpty()) {
+                problems.add(layer.locate(key) + ": unknown section '" + key + "' (known sections: "
+                        + String.join(", ", ConfigSchema.sections()) + ")");
+            } else if (prefix.isEmpty() && ConfigSchema.sections().contains(key)) {
+                problems.add(layer.locate(key) + ": section '" + key + "' must be a map of keys, not '" + v + "'");
+            } else {
+                out.put(key, v);
+            }
+        });
+    }
+
+    private static String suggestion(String path) {
+        int dot = path.indexOf('.');
+        String section = dot < 0 ? "" : path.substring(0, dot);
+        List<String> known = ConfigSchema.settings().values().stream()
+                .filter(s -> s.section().equals(section))
+                .map(s -> dot < 0 ? s.path() : s.path().substring(dot + 1))
+                .collect(Collectors.toList());
+        if (known.isEmpty()) {
+            return " (known sections: " + String.join(", ", ConfigSchema.sections()) + ")";
+        }
+        return " (known keys" + (section.isEmpty() ? " at top level" : " in " + section) + ": "
+                + String.join(", ", known) + ")";
+    }
+
+    private static String display(Setting setting, Object raw) {
+        return setting.secret() ? "***" : String.valueOf(raw);
+    }
+
+    private static void crossChecks(Map<String, Object> values, List<String> problems) {
+        if ("s3".equals(values.get("storage.type")) && values.get("storage.s3_bucket").toString().isBlank()) {
+            problems.add("key 'storage.s3_bucket' is empty but storage.type is s3: set S3_BUCKET or storage.s3_bucket");
+        }
+    }
+}

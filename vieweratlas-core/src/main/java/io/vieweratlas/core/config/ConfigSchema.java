@@ -1,0 +1,148 @@
+package io.vieweratlas.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Every configuration key ViewerAtlas knows, with its type, default and allowed values. Keys and
+ * sections follow the original project's {@code config.yaml}; new keys extend its sections.
+ */
+public final class ConfigSchema {
+
+    /** The bot accounts filtered by default: chat bots present in many channels at once. */
+    public static final List<String> DEFAULT_BOTS = List.of(
+            "nightbot", "streamelements", "moobot", "fossabot", "streamlabs", "soundalerts",
+            "wizebot", "sery_bot", "commanderroot", "botrixoficial", "kofistreambot", "pokemoncommunitygame",
+            "streamstickers", "lurxx", "anotherttvviewer", "own3d", "blerp", "frostytoolsdotcom",
+            "tangiabot", "creatisbot", "songlistbot", "drapsnatt", "aliceydra");
+
+    private static final Map<String, Setting> SETTINGS;
+
+    static {
+        List<Setting> s = new ArrayList<>();
+        // collection: the live collector
+        s.add(intKey("collection.top_channels_limit", 5000, 1, 100_000, "top live channels to discover"));
+        s.add(intKey("collection.batch_size", 100, 1, 10_000, "channels per batch (original's batched sampling)"));
+        s.add(intKey("collection.duration_per_batch", 60, 1, 86_400, "seconds per batch (original's batched sampling)"));
+        s.add(boolKey("collection.wait_for_hour_alignment", true, "align windows to the top of the hour"));
+        s.add(intKey("collection.collection_interval_minutes", 60, 1, 10_080, "minutes between discovery cycles"));
+        s.add(doubleKey("collection.max_runtime_hours", 0, 0, 8_760, "stop after this many hours (0 = no limit)"));
+        s.add(intKey("collection.max_collection_cycles", 1, 0, 1_000_000,
+                "stop after this many windows (0 = no limit)"));
+        s.add(intKey("collection.window_seconds", 3600, 10, 86_400, "length of one presence window"));
+        s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
+        // analysis
+        s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));
+        s.add(intKey("analysis.overlap_threshold", 1, 0, Integer.MAX_VALUE,
+                "minimum shared viewers for an edge"));
+        s.add(intKey("analysis.min_community_size", 2, 1, Integer.MAX_VALUE,
+                "smaller communities are reported as unassigned"));
+        s.add(doubleKey("analysis.resolution", 1.0, 0.0001, 1000, "modularity resolution (higher = more communities)"));
+        s.add(intKey("analysis.analysis_interval_cycles", 24, 1, 1_000_000,
+                "continuous mode: analyze every N collection windows"));
+        s.add(intKey("analysis.min_observations", 1, 1, Integer.MAX_VALUE,
+                "channels seen in fewer snapshots are dropped"));
+        s.add(intKey("analysis.min_channel_viewers", 1, 0, Integer.MAX_VALUE,
+                "channels with fewer distinct chatters are dropped"));
+        s.add(intKey("analysis.max_channels_per_viewer", 0, 0, Integer.MAX_VALUE,
+                "accounts present in more channels are dropped as heavy accounts (0 = automatic)"));
+        s.add(new Setting("analysis.bots", SettingType.STRING_LIST, DEFAULT_BOTS, Optional.empty(),
+                Optional.empty(), List.of(), false, "bot accounts removed before building the graph"));
+        s.add(choiceKey("analysis.weighting", "shared", List.of("shared", "jaccard", "overlap", "significance"),
+                "edge weight formula"));
+        s.add(choiceKey("analysis.algorithm", "leiden", List.of("leiden", "louvain"), "community detection"));
+        s.add(new Setting("analysis.seed", SettingType.LONG, 42L, Optional.empty(), Optional.empty(), List.of(),
+                false, "random seed: same input, config and seed give identical results"));
+        s.add(doubleKey("analysis.significance_level", 0.001, 1e-300, 0.5,
+                "significance weighting: keep edges whose p-value is below this"));
+        s.add(choiceKey("analysis.presence", "inclusive", List.of("strict", "inclusive"),
+                "strict: only chat authors count; inclusive: JOIN/NAMES presence counts too"));
+        // vod
+        s.add(boolKey("vod.enabled", false, "collect VOD chat replays"));
+        s.add(intKey("vod.bucket_len_s", 60, 1, 86_400, "presence bucket length in seconds"));
+        s.add(boolKey("vod.auto_discover", false, "discover recent VODs of known channels"));
+        s.add(intKey("vod.vod_limit_per_channel", 1, 1, 1000, "VODs per channel per UTC day"));
+        s.add(intKey("vod.max_age_hours", 24, 0, 100_000, "only VODs younger than this (0 = use max_age_days)"));
+        s.add(intKey("vod.max_age_days", 14, 1, 3650, "fallback age limit when max_age_hours is 0"));
+        s.add(intKey("vod.min_views", 100, 0, Integer.MAX_VALUE, "skip VODs with fewer views"));
+        s.add(intKey("vod.max_vods_per_run", 10, 1, 100_000, "hard stop per run"));
+        s.add(doubleKey("vod.max_processing_hours", 2, 0.01, 168, "stop a VOD run after this long"));
+        s.add(doubleKey("vod.rate_limit_delay_s", 2, 0, 3600, "delay between replay requests"));
+        // storage
+        s.add(choiceKey("storage.type", "file", List.of("file", "s3"), "where the lake lives"));
+        s.add(stringKey("storage.base_path", "data", "lake directory for file storage"));
+        s.add(stringKey("storage.s3_bucket", "", "bucket for s3 storage"));
+        s.add(stringKey("storage.s3_prefix", "vieweratlas/", "key prefix inside the bucket"));
+        s.add(stringKey("storage.s3_region", "us-east-1", "bucket region"));
+        s.add(stringKey("storage.s3_endpoint", "", "custom endpoint (MinIO, LocalStack); empty for AWS"));
+        s.add(boolKey("storage.s3_path_style", false, "path-style bucket addressing"));
+        // twitch endpoints and chat limits
+        s.add(stringKey("twitch.helix_url", "https://api.twitch.tv/helix", "Helix API base URL"));
+        s.add(stringKey("twitch.auth_url", "https://id.twitch.tv/oauth2", "OAuth base URL"));
+        s.add(stringKey("twitch.irc_uri", "ircs://irc.chat.twitch.tv:6697", "chat server (ircs:// or irc://)"));
+        s.add(stringKey("twitch.gql_url", "https://gql.twitch.tv/gql", "VOD chat replay endpoint"));
+        s.add(intKey("twitch.join_limit", 20, 1, 10_000, "JOINs allowed per join window per account"));
+        s.add(intKey("twitch.join_window_s", 10, 1, 3600, "length of the join rate window"));
+        s.add(intKey("twitch.channels_per_connection", 100, 1, 10_000, "channels per chat connection"));
+        // top level
+        s.add(choiceKey("log_level", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR"),
+                "log level"));
+
+        Map<String, Setting> byPath = new LinkedHashMap<>();
+        for (Setting setting : s) {
+            byPath.put(setting.path(), setting);
+        }
+        SETTINGS = Collections.unmodifiableMap(byPath);
+    }
+
+    private ConfigSchema() {
+    }
+
+    /** Every setting, in documentation order. */
+    public static Map<String, Setting> settings() {
+        return SETTINGS;
+    }
+
+    /** The setting at {@code path}, if it exists. */
+    public static Optional<Setting> setting(String path) {
+        return Optional.ofNullable(SETTINGS.get(path));
+    }
+
+    /** The section names (top-level keys that hold maps). */
+    public static SortedSet<String> sections() {
+        SortedSet<String> sections = new TreeSet<>();
+        SETTINGS.values().forEach(s -> {
+            if (!s.section().isEmpty()) {
+                sections.add(s.section());
+            }
+        });
+        return sections;
+    }
+
+    private static Setting intKey(String path, int def, int min, int max, String doc) {
+        return new Setting(path, SettingType.INT, def, Optional.of((double) min), Optional.of((double) max),
+                List.of(), false, doc);
+    }
+
+    private static Setting doubleKey(String path, double def, double min, double max, String doc) {
+        return new Setting(path, SettingType.DOUBLE, def, Optional.of(min), Optional.of(max), List.of(), false, doc);
+    }
+
+    private static Setting boolKey(String path, boolean def, String doc) {
+        return new Setting(path, SettingType.BOOLEAN, def, Optional.empty(), Optional.empty(), List.of(), false, doc);
+    }
+
+    private static Setting stringKey(String path, String def, String doc) {
+        return new Setting(path, SettingType.STRING, def, Optional.empty(), Optional.empty(), List.of(), false, doc);
+    }
+
+    private static Setting choiceKey(String path, String def, List<String> choices, String doc) {
+        return new Setting(path, SettingType.STRING, def, Optional.empty(), Optional.empty(), choices, false, doc);
+    }
+}

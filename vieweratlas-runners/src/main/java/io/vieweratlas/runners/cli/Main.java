@@ -1,0 +1,56 @@
+package io.vieweratlas.runners.cli;
+
+import io.vieweratlas.core.config.ConfigException;
+import io.vieweratlas.core.config.Redaction;
+import io.vieweratlas.core.port.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Entry point of {@code bin/vieweratlas}. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line (exit codes, error handling). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ViewerAtlasCommand());
+        cli.setExitCodeExceptionMapper(Main::exitCodeOf);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("vieweratlas " + commandLine.getCommandName() + ": " + describe(ex));
+            err.flush();
+            LOG.debug("stack trace", ex);
+            return exitCodeOf(ex);
+        });
+        return cli;
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        return ex instanceof ConfigException || ex instanceof UsageException
+                || ex instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        String kind = ex instanceof ConfigException ? "configuration error: "
+                : ex instanceof StoreException ? "storage error: "
+                : ex instanceof UsageException ? "" : "failed: ";
+        return Redaction.text(kind + message);
+    }
+}

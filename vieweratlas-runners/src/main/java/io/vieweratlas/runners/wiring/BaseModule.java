@@ -1,0 +1,58 @@
+package io.vieweratlas.runners.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.vieweratlas.core.config.StorageConfig;
+import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.runners.run.RunRecorder;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Binds what every role shares: the configuration, the clock, the lake's object store and snapshot store. */
+public final class BaseModule extends AbstractModule {
+
+    private final ViewerAtlasConfig config;
+
+    /** @param config the checked configuration of this run */
+    public BaseModule(ViewerAtlasConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ViewerAtlasConfig.class).toInstance(config);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    ObjectStore objectStore() {
+        StorageConfig storage = config.storage();
+        return switch (storage.type()) {
+            case "file" -> new FileSystemObjectStore(Path.of(storage.basePath()));
+            case "s3" -> throw new UsageException("storage.type s3 (bucket '" + storage.s3Bucket()
+                    + "') is not available in this build: the S3 adapter is not wired yet; use file storage (--data DIR)");
+            default -> throw new UsageException("unknown storage.type '" + storage.type() + "' (allowed: file, s3)");
+        };
+    }
+
+    @Provides
+    @Singleton
+    SnapshotStore snapshotStore(ObjectStore store) {
+        return LakeSnapshotStore.on(store);
+    }
+
+    @Provides
+    @Singleton
+    RunRecorder runRecorder(ObjectStore store, Clock clock) {
+        return new RunRecorder(store, clock);
+    }
+}
