@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * {@code channels.txt}: channel logins to watch, one per line; blank lines and {@code #}
- * comments are ignored, a leading {@code #} or {@code @} and case are normalized.
+ * {@code channels.txt}: channel logins to watch, one per line. Blank lines, lines starting with
+ * {@code #} and trailing {@code " # comments"} are ignored; a leading {@code @} and case are normalized.
  */
 public final class ChannelsFile {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9_]{1,25}");
@@ -42,7 +42,7 @@ public final class ChannelsFile {
         TreeSet<String> logins = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("# ") || line.equals("#")) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             int comment = line.indexOf(" #");
@@ -50,7 +50,7 @@ public final class ChannelsFile {
                 line = line.substring(0, comment).strip();
             }
             String login = line.toLowerCase(Locale.ROOT);
-            if (login.startsWith("#") || login.startsWith("@")) {
+            if (login.startsWith("@")) {
                 login = login.substring(1);
             }
             if (!LOGIN.matcher(login).matches()) {
@@ -64,12 +64,22 @@ public final class ChannelsFile {
 
     /** Writes {@code logins} to {@code file} atomically, one per line, in the given order. */
     public static void write(Path file, Collection<String> logins) {
+        write(file, List.of(), logins);
+    }
+
+    /**
+     * Writes {@code logins} to {@code file} atomically, one per line in the given order, after
+     * {@code header} lines written as {@code # } comments.
+     */
+    public static void write(Path file, List<String> header, Collection<String> logins) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".channels", ".tmp");
             try {
-                List<String> lines = new ArrayList<>(logins);
+                List<String> lines = new ArrayList<>();
+                header.forEach(h -> lines.add("# " + h));
+                lines.addAll(logins);
                 Files.write(tmp, lines, StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -16,7 +16,7 @@ class ChannelsFileTest {
     @Test
     void readsLoginsIgnoringCommentsAndBlankLines(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("channels.txt");
-        Files.writeString(f, "# my channels\n\nZed\n#alpha\n@beta  # a comment\nzed\n");
+        Files.writeString(f, "# my channels\n\nZed\n#alpha\nalpha\n@beta  # a comment\nzed\n");
         assertEquals(List.of("alpha", "beta", "zed"), ChannelsFile.read(f));
         assertEquals(List.of(), ChannelsFile.read(dir.resolve("missing.txt")));
     }
@@ -32,7 +32,7 @@ class ChannelsFileTest {
     @Test
     void writesAtomicallyAndReadsBack(@TempDir Path dir) {
         Path f = dir.resolve("sub/channels.txt");
-        ChannelsFile.write(f, List.of("b", "a"));
+        ChannelsFile.write(f, List.of("top 2 live channels"), List.of("b", "a"));
         assertEquals(List.of("a", "b"), ChannelsFile.read(f));
     }
 }
