@@ -78,8 +78,11 @@ public final class CollectorRuntime {
             AtomicReference<List<String>> lastGood = new AtomicReference<>(pinned);
             LiveCollector collector = new LiveCollector(settings, helix, chat, accumulator, snapshots,
                     () -> readChannelsLeniently(channelsFile, lastGood), clock, listener);
-            try (StopSignals signals = StopSignals.install(collector::stop)) {
+            StopSignals signals = StopSignals.install(collector::stop);
+            try {
                 return collector.run();
+            } finally {
+                signals.close();
             }
         } finally {
             helix.close();
