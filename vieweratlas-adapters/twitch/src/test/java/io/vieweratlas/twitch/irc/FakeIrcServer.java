@@ -40,6 +40,7 @@ public final class FakeIrcServer implements AutoCloseable {
     private final AtomicInteger droppedForJoinFlood = new AtomicInteger();
     private final AtomicInteger joinsReceived = new AtomicInteger();
     private final AtomicInteger pongsReceived = new AtomicInteger();
+    private final AtomicInteger pingsReceived = new AtomicInteger();
     private final AtomicLong messagesSent = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -144,6 +145,16 @@ public final class FakeIrcServer implements AutoCloseable {
         return pongsReceived.get();
     }
 
+    /** PINGs the clients sent (liveness checks after silence). */
+    public int pingsReceived() {
+        return pingsReceived.get();
+    }
+
+    /** Makes the current connections half-open: they stay up but ignore everything (new ones behave). */
+    public void muteCurrentConnections() {
+        clients.forEach(c -> c.muted = true);
+    }
+
     /** Waits until {@code condition} holds; fails after {@code timeout}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -207,6 +218,7 @@ public final class FakeIrcServer implements AutoCloseable {
         private final Set<String> joined = ConcurrentHashMap.newKeySet();
         private String nick;
         private String pass;
+        private volatile boolean muted;
 
         Client(Socket socket) {
             this.socket = socket;
@@ -227,6 +239,9 @@ public final class FakeIrcServer implements AutoCloseable {
         }
 
         private void handle(String line) {
+            if (muted) {
+                return;
+            }
             IrcMessage m = IrcMessage.parse(line);
             switch (m.command()) {
                 case "CAP" -> send(":tmi.twitch.tv CAP * ACK :" + m.param(m.params().size() - 1).orElse(""));
@@ -267,7 +282,10 @@ public final class FakeIrcServer implements AutoCloseable {
                         send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv PART #" + channel);
                     }
                 }
-                case "PING" -> send(":tmi.twitch.tv PONG tmi.twitch.tv :" + m.param(m.params().size() - 1).orElse(""));
+                case "PING" -> {
+                    pingsReceived.incrementAndGet();
+                    send(":tmi.twitch.tv PONG tmi.twitch.tv :" + m.param(m.params().size() - 1).orElse(""));
+                }
                 case "PONG" -> pongsReceived.incrementAndGet();
                 default -> {
                 }

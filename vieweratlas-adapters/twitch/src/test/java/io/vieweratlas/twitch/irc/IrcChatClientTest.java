@@ -41,8 +41,13 @@ class IrcChatClientTest {
     }
 
     private IrcChatClient start(int perConnection, int joinLimit, Duration joinWindow, IrcIdentity identity) {
+        return start(perConnection, joinLimit, joinWindow, identity, Duration.ofSeconds(5));
+    }
+
+    private IrcChatClient start(int perConnection, int joinLimit, Duration joinWindow, IrcIdentity identity,
+                                Duration idleTimeout) {
         IrcSettings settings = IrcSettings.builder().uri(server.uri()).channelsPerConnection(perConnection)
-                .joinLimit(joinLimit).joinWindow(joinWindow).idleTimeout(Duration.ofSeconds(5))
+                .joinLimit(joinLimit).joinWindow(joinWindow).idleTimeout(idleTimeout)
                 .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).build();
         Duration window = joinWindow.plus(joinWindow.dividedBy(20));
         client = new IrcChatClient(settings, identity, events::add,
@@ -93,6 +98,22 @@ class IrcChatClientTest {
         server.awaitJoined(WAIT, "alpha");
         server.pingAll();
         await("PONG", WAIT, () -> server.pongsReceived() == 1);
+    }
+
+    @Test
+    void aSilentConnectionIsCheckedWithPingAndReplacedWhenHalfOpen() throws Exception {
+        server = new FakeIrcServer(20, Duration.ofSeconds(10));
+        start(100, 20, Duration.ofSeconds(10), IrcIdentity.anonymous(new SplittableRandom(3)), Duration.ofMillis(200));
+        client.join("alpha");
+        server.awaitJoined(WAIT, "alpha");
+        await("liveness PINGs answered", WAIT, () -> server.pingsReceived() >= 2);
+        assertEquals(1, server.connectionsAccepted(), "an answered PING keeps the connection");
+
+        server.muteCurrentConnections();
+        await("reconnect after an unanswered PING", WAIT, () -> server.connectionsAccepted() == 2);
+        await("rejoin", WAIT, () -> server.channelsPerConnection().contains(1) && server.liveConnections() >= 1);
+        server.say("alpha", "fay", "7", "still here");
+        await("message on the new connection", WAIT, () -> loginsWith("alpha", Evidence.MESSAGE).contains("fay"));
     }
 
     @Test
