@@ -5,6 +5,7 @@ import io.vieweratlas.twitch.TwitchAuthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final SSLSocketFactory tlsFactory;
     private final IrcConnection.Counters counters = new IrcConnection.Counters();
 
     private final List<IrcConnection> connections = new ArrayList<>();
@@ -69,6 +71,19 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
      */
     public IrcChatClient(IrcSettings settings, IrcIdentity identity, PresenceListener listener,
                          JoinRateLimiter joinLimiter, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(settings, identity, listener, joinLimiter, clock, sleeper, random,
+                (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /**
+     * Like {@link #IrcChatClient(IrcSettings, IrcIdentity, PresenceListener, JoinRateLimiter, Clock, Sleeper,
+     * RandomGenerator)}, with the TLS socket factory for {@code ircs://} (e.g. to trust a private CA);
+     * the server's host name is always verified.
+     */
+    public IrcChatClient(IrcSettings settings, IrcIdentity identity, PresenceListener listener,
+                         JoinRateLimiter joinLimiter, Clock clock, Sleeper sleeper, RandomGenerator random,
+                         SSLSocketFactory tlsFactory) {
+        this.tlsFactory = Objects.requireNonNull(tlsFactory, "tlsFactory");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -96,7 +111,7 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
         }
         if (target == null) {
             target = new IrcConnection(connections.size(), settings, identity, joinLimiter, listener, clock, sleeper,
-                    random, counters);
+                    random, counters, tlsFactory);
             connections.add(target);
             target.start();
             LOG.debug("opened chat connection {} ({} channels per connection)", connections.size() - 1,

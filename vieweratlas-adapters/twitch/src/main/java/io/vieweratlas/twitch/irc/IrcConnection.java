@@ -48,6 +48,7 @@ final class IrcConnection implements AutoCloseable {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Counters counters;
+    private final SSLSocketFactory tlsFactory;
 
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private volatile Session session;
@@ -56,7 +57,8 @@ final class IrcConnection implements AutoCloseable {
     private Thread supervisor;
 
     IrcConnection(int id, IrcSettings settings, IrcIdentity identity, JoinRateLimiter joinLimiter,
-                  PresenceListener listener, Clock clock, Sleeper sleeper, RandomGenerator random, Counters counters) {
+                  PresenceListener listener, Clock clock, Sleeper sleeper, RandomGenerator random, Counters counters,
+                  SSLSocketFactory tlsFactory) {
         this.id = id;
         this.settings = settings;
         this.identity = identity;
@@ -66,6 +68,7 @@ final class IrcConnection implements AutoCloseable {
         this.sleeper = sleeper;
         this.random = random;
         this.counters = counters;
+        this.tlsFactory = tlsFactory;
     }
 
     /** Shared counters of all connections of a client. */
@@ -174,8 +177,10 @@ final class IrcConnection implements AutoCloseable {
             if (closed || fatalError != null) {
                 break;
             }
-            Duration delay = immediate && failures == 0 ? Duration.ZERO : backoff(++failures);
-            LOG.info("chat connection {} reconnecting{}", id, delay.isZero() ? "" : " in " + delay.toMillis() + " ms");
+            // A RECONNECT after a healthy session waits only the first backoff step (never zero, so a server
+            // that keeps asking cannot make us spin); failures back off exponentially.
+            Duration delay = immediate && failures == 0 ? backoff(1) : backoff(++failures);
+            LOG.info("chat connection {} reconnecting in {} ms", id, delay.toMillis());
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -200,8 +205,7 @@ final class IrcConnection implements AutoCloseable {
             plain.connect(new InetSocketAddress(host, port), (int) settings.connectTimeout().toMillis());
             Socket socket = plain;
             if (settings.tls()) {
-                SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(plain, host, port, true);
+                SSLSocket tls = (SSLSocket) tlsFactory.createSocket(plain, host, port, true);
                 SSLParameters params = tls.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 tls.setSSLParameters(params);

@@ -30,6 +30,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class FakeIrcServer implements AutoCloseable {
     private final ServerSocket server;
+    private final boolean tls;
     private final int joinLimit;
     private final long joinWindowNanos;
     private final Optional<String> requiredToken;
@@ -50,7 +51,16 @@ public final class FakeIrcServer implements AutoCloseable {
     }
 
     public FakeIrcServer(int joinLimit, Duration joinWindow, Optional<String> requiredToken) throws IOException {
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this(joinLimit, joinWindow, requiredToken, Optional.empty());
+    }
+
+    /** A server that speaks TLS ({@code ircs://}) with the key of {@code tls} when present. */
+    public FakeIrcServer(int joinLimit, Duration joinWindow, Optional<String> requiredToken,
+                         Optional<javax.net.ssl.SSLContext> tls) throws IOException {
+        this.tls = tls.isPresent();
+        this.server = tls.isPresent()
+                ? tls.get().getServerSocketFactory().createServerSocket(0, 200, InetAddress.getLoopbackAddress())
+                : new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.joinLimit = joinLimit;
         this.joinWindowNanos = joinWindow.toNanos();
         this.requiredToken = requiredToken;
@@ -58,7 +68,7 @@ public final class FakeIrcServer implements AutoCloseable {
     }
 
     public String uri() {
-        return "irc://127.0.0.1:" + server.getLocalPort();
+        return (tls ? "ircs" : "irc") + "://127.0.0.1:" + server.getLocalPort();
     }
 
     /** Logins listed in the NAMES reply when someone joins {@code channel}. */
