@@ -16,15 +16,18 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
@@ -60,6 +63,11 @@ import java.util.stream.StreamSupport;
  *       parent resolves (through symbolic links) outside the root is refused. Symbolic links
  *       inside the store are not objects: reads, stat and listing ignore them.</li>
  * </ul>
+ *
+ * <p>Because objects are files, one key cannot be both an object and a folder of other keys
+ * ({@code a/b} and {@code a/b/c}); writing the second fails with a {@link StoreException}. The
+ * lake's layout never does this. Keys are listed in Unicode code point order, which is S3's
+ * (UTF-8 byte) order.
  *
  * <p>Listing needs versions without reading every file, so each write also records
  * {@code <hash> <size> <mtime>} in a user extended attribute where the file system supports
@@ -196,7 +204,14 @@ public final class FileSystemObjectStore implements ObjectStore {
         Path path = pathOf(key);
         Path temp = null;
         try {
-            Path dir = prepareDirectory(key, path);
+            Path dir = path.getParent();
+            requireInsideRoot(key, dir);
+            // A CAS that would fail fails now, before paying for a durable temp file. Answering
+            // Conflict from this unlocked read is still linearizable: the version differed then.
+            Optional<ObjectVersion> before = currentVersion(path);
+            if (before.isEmpty() || !before.get().equals(expected)) {
+                return new WriteOutcome.Conflict(before);
+            }
             temp = writeTemp(dir, content);
             Path finished = temp;
             WriteOutcome outcome = KeyLocks.withLock(lockFile(key), () -> {
@@ -285,6 +300,47 @@ public final class FileSystemObjectStore implements ObjectStore {
         } catch (UncheckedIOException e) {
             throw failure("list", prefix, e.getCause());
         }
+    }
+
+    /**
+     * Deletes temp files left by writers that died mid-write, if last modified before
+     * {@code cutoff}. They are invisible to readers, so this only reclaims space; choose a cutoff
+     * well before any write that may still be running (e.g. an hour ago).
+     *
+     * @param cutoff temp files modified before this instant are deleted
+     * @return how many were deleted
+     */
+    public int deleteTempFilesOlderThan(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(root.resolve(LOCK_DIR)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
+                            && attrs.lastModifiedTime().toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                        deleted[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // renamed into place or removed meanwhile
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw failure("deleteTempFiles", "", e);
+        }
+        return deleted[0];
     }
 
     // ---- keys and paths -------------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,21 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         assertEquals(List.of("dir/real.json"), listKeys("dir/"));
         assertThrows(IllegalArgumentException.class, () -> store.get("dir/.tmp-0123456789abcdef"));
         assertThrows(IllegalArgumentException.class, () -> store.put(".tmp-x", bytes("x")));
+    }
+
+    @Test
+    void staleTempFilesCanBeCleanedUp() throws IOException {
+        store.put("dir/real.json", bytes("ok"));
+        Path old = root.resolve("dir/.tmp-old");
+        Path fresh = root.resolve(".tmp-fresh");
+        Files.writeString(old, "x");
+        Files.writeString(fresh, "y");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        Files.setLastModifiedTime(fresh, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertEquals(1, fsStore().deleteTempFilesOlderThan(Instant.parse("2025-01-01T00:00:00Z")));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh));
+        assertEquals("ok", text(store.get("dir/real.json").orElseThrow()));
     }
 
     @Test
@@ -109,6 +126,18 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         ObjectVersion after = store.stat("raw/snapshots/2024/01/15/a_20240115_120000.json").orElseThrow().version();
         assertNotEquals(listed, after);
         assertEquals(store.get("raw/snapshots/2024/01/15/a_20240115_120000.json").orElseThrow().version(), after);
+    }
+
+    @Test
+    void failedConditionalWritesLeaveNoTrace() throws IOException {
+        store.compareAndSet("never/created/x", bytes("1"), new ObjectVersion("abc"));
+        assertFalse(Files.exists(root.resolve("never")), "a failed compare-and-set creates no directories");
+        store.put("p", bytes("1"));
+        store.putIfAbsent("p", bytes("2"));
+        store.compareAndSet("p", bytes("3"), new ObjectVersion("stale"));
+        try (Stream<Path> files = Files.list(root)) {
+            assertEquals(List.of(".locks", "p"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
@@ -169,6 +198,31 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
             children.forEach(Process::destroyForcibly);
         }
         assertEquals(2L * perProcess, Counter.read(store, "state/counter"));
+    }
+
+    @Test
+    void aWriterKilledMidWriteLeavesACompleteObject() throws Exception {
+        int size = 4 * 1024 * 1024;
+        Process child = childJvm(EndlessWriter.class, fsStore().root().toString(), "big/blob", Integer.toString(size));
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            for (int i = 0; i < 3; i++) {
+                assertEquals("wrote", out.readLine());
+            }
+            child.destroyForcibly(); // SIGKILL while it is writing its next version
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        byte[] seen = store.get("big/blob").orElseThrow().content();
+        assertEquals(size, seen.length);
+        for (byte b : seen) {
+            if (b != seen[0]) {
+                throw new AssertionError("object holds parts of two versions");
+            }
+        }
+        assertEquals(List.of("big/blob"), listKeys(""));
+        assertEquals(store.get("big/blob").orElseThrow().version(), store.stat("big/blob").orElseThrow().version());
     }
 
     /** Starts a JVM like this one (same java binary, same class path) running {@code main}. */

@@ -43,7 +43,7 @@ public final class ChatterCsvCodec {
     public record Result(Optional<PresenceSnapshot> snapshot, List<SkippedInput> problems) {
         public Result {
             Objects.requireNonNull(snapshot, "snapshot");
-            problems = List.copyOf(problems);
+            problems = List.copyOf(byLine(problems));
         }
     }
 
@@ -136,6 +136,17 @@ public final class ChatterCsvCodec {
             builder = PresenceSnapshot.builder(key.channel(), key.time());
         }
         return new Result(Optional.of(builder.build()), problems);
+    }
+
+    /** Problems in line order (unterminated quotes are found while splitting, before the rows are checked). */
+    private static List<SkippedInput> byLine(List<SkippedInput> problems) {
+        List<SkippedInput> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(p -> {
+            String loc = p.location();
+            String tail = loc.substring(loc.lastIndexOf(':') + 1);
+            return tail.chars().allMatch(Character::isDigit) && !tail.isEmpty() ? Integer.parseInt(tail) : 0;
+        }));
+        return sorted;
     }
 
     private static PresenceSnapshot.Builder firstRow(List<String> f, SnapshotKey key, Integer timeCol, Integer viewersCol,

@@ -54,7 +54,8 @@ import java.util.stream.Stream;
  * unusable (then both the JSON's problem and the fallback are reported). Otherwise it is an
  * exact duplicate of the JSON and is not read at all.
  *
- * <p><b>Bad input</b> never stops the load: a key outside the layout, a malformed file or CSV
+ * <p><b>Bad input</b> never stops the load: a key outside the layout (found under a listed
+ * folder, so possibly in a neighbouring day), a malformed file or CSV
  * line is logged at WARN with its key (and line) and reason and appears in the returned
  * {@link LoadReport}. Failures of the store itself ({@code StoreException}) do propagate: they
  * say nothing about the data.

@@ -51,8 +51,8 @@ import java.util.TreeSet;
  * {@code schema_version} (2), {@code evidence} ({@code {"message": [...], "join": [...],
  * "names": [...]}}, sorted logins, only non-empty kinds, absent when nothing was recorded),
  * {@code channel_id} and {@code content_id} (when known). Chatters are sorted; the timestamp is
- * written like the original (UTC, no zone, fraction only when non-zero). Equal snapshots give
- * identical bytes.
+ * written like the original (UTC, no zone, fraction only when non-zero); {@code started_at} in
+ * Helix form, or {@code ""} when unknown. Equal snapshots give identical bytes.
  *
  * <p><b>Reading</b> is streaming (Jackson {@link JsonParser}) and strict about what matters:
  * bad or truncated JSON (with line and column), an empty file, wrong types (e.g.
@@ -180,6 +180,11 @@ public final class SnapshotJsonCodec {
             return new SnapshotFormatException("number out of range at " + where(coercion.getLocation()) + ": "
                     + coercion.getOriginalMessage(), e);
         }
+        if (e instanceof JsonProcessingException early && early.getOriginalMessage() != null
+                && early.getOriginalMessage().contains("end-of-input")) {
+            return new SnapshotFormatException("truncated JSON: input ends early at " + where(early.getLocation()) + " ("
+                    + early.getOriginalMessage() + ")", e);
+        }
         if (e instanceof JsonProcessingException bad) {
             return new SnapshotFormatException("bad JSON at " + where(bad.getLocation()) + ": " + bad.getOriginalMessage(), e);
         }
@@ -236,7 +241,7 @@ public final class SnapshotJsonCodec {
                 case "window_s" -> f.window = window(p, v);
                 case "schema_version" -> schemaVersion(p, v);
                 case "evidence" -> evidence(p, v, f.evidence);
-                case "channel_id" -> f.channelId = text(p, v, name);
+                case "channel_id" -> f.channelId = id(p, v, name);
                 case "content_id" -> f.contentId = text(p, v, name);
                 default -> p.skipChildren(); // unknown fields: written by newer or other tools, not ours to judge
             }
@@ -298,6 +303,14 @@ public final class SnapshotJsonCodec {
             return null;
         }
         throw wrongType(p, v, field, "a string");
+    }
+
+    /** Twitch ids are strings, but tools that export them as numbers are common: both are accepted. */
+    private static String id(JsonParser p, JsonToken v, String field) throws IOException, SnapshotFormatException {
+        if (v == JsonToken.VALUE_NUMBER_INT) {
+            return p.getText();
+        }
+        return text(p, v, field);
     }
 
     private static String orEmpty(String s) {

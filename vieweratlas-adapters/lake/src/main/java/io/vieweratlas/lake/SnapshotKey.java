@@ -42,8 +42,13 @@ public record SnapshotKey(String key, String channel, Instant time, Format forma
                 : LakeLayout.SNAPSHOTS + stem() + ".json";
     }
 
-    /** The part after the format's base prefix without the extension, e.g. {@code 2024/01/15/xqc_20240115_143000}. */
-    String stem() {
+    /**
+     * The part after the format's base prefix, without the extension, e.g.
+     * {@code 2024/01/15/xqc_20240115_143000}. A JSON key and its CSV twin have the same stem, and
+     * stems sort in the same order as the keys they come from, so two sorted listings can be
+     * joined in one pass.
+     */
+    public String stem() {
         String base = format == Format.JSON ? LakeLayout.SNAPSHOTS : LakeLayout.CHATTER_LOGS;
         return key.substring(base.length(), key.lastIndexOf('.'));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vieweratlas.core.config.Redaction;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.runners.cli.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,6 @@ import java.util.TreeMap;
 public final class RunRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
-    private static final DateTimeFormatter KEY_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -102,10 +99,11 @@ public final class RunRecorder {
     private void write(String command, Instant started, Map<String, Object> record, Throwable failure) {
         try {
             byte[] bytes = JSON.writeValueAsBytes(record);
-            String base = "runs/" + command + "/" + KEY_TIME.format(started);
-            // put-if-absent so two runs started in the same millisecond never overwrite each other
+            String first = LakeLayout.runRecordKey(command, started);
+            String base = first.substring(0, first.length() - ".json".length());
+            // put-if-absent so two runs started in the same instant never overwrite each other
             for (int attempt = 0; attempt < 100; attempt++) {
-                String key = base + (attempt == 0 ? "" : "-" + attempt) + ".json";
+                String key = attempt == 0 ? first : base + "-" + attempt + ".json";
                 if (store.putIfAbsent(key, bytes).written()) {
                     LOG.debug("run record written to {}", key);
                     return;

@@ -1,0 +1,66 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.ObjectVersion;
+import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.core.port.WriteOutcome;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** Wraps a store and records which keys were read and which prefixes listed. */
+final class CountingObjectStore implements ObjectStore {
+
+    private final ObjectStore delegate;
+    final List<String> reads = new CopyOnWriteArrayList<>();
+    final List<String> listings = new CopyOnWriteArrayList<>();
+
+    CountingObjectStore(ObjectStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<StoredObject> get(String key) {
+        reads.add(key);
+        return delegate.get(key);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        return delegate.stat(key);
+    }
+
+    @Override
+    public ObjectVersion put(String key, byte[] content) {
+        return delegate.put(key, content);
+    }
+
+    @Override
+    public WriteOutcome putIfAbsent(String key, byte[] content) {
+        return delegate.putIfAbsent(key, content);
+    }
+
+    @Override
+    public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
+        return delegate.compareAndSet(key, content, expected);
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix) {
+        listings.add(prefix);
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return delegate.delete(key);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+}
