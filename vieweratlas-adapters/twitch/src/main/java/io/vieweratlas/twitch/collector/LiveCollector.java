@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -151,7 +152,8 @@ public final class LiveCollector {
         } finally {
             if (reason != CollectionReport.StopReason.MAX_CYCLES) {
                 // Stopped, out of time or failing: keep what the partial window holds.
-                Instant end = clock.instant();
+                // Microseconds, the precision of the original project's timestamps.
+                Instant end = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 if (end.isBefore(windowStart)) {
                     end = windowStart;
                 }
