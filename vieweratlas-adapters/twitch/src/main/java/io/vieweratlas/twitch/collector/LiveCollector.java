@@ -113,6 +113,9 @@ public final class LiveCollector {
         Instant started = clock.instant();
         Instant windowStart = accumulator.windowStart();
         Instant windowEnd = schedule.firstEnd(started);
+        // Aligned windows start with a shorter lead-in up to the first boundary: it is written like any
+        // window (nothing seen is dropped) but is not counted against max_collection_cycles.
+        boolean leadIn = Duration.between(windowStart, windowEnd).compareTo(settings.window()) < 0;
         Instant nextDiscovery = started;
         Instant deadline = settings.maxRuntime().map(started::plus).orElse(Instant.MAX);
         int cycles = 0;
@@ -137,10 +140,15 @@ public final class LiveCollector {
                     nextDiscovery = clock.instant().plus(settings.discoveryInterval());
                 }
                 if (!now.isBefore(windowEnd)) {
-                    cycles++;
-                    closeWindow(cycles, windowEnd, false);
+                    if (leadIn) {
+                        closeWindow(0, windowEnd, true);
+                        leadIn = false;
+                    } else {
+                        cycles++;
+                        closeWindow(cycles, windowEnd, false);
+                    }
                     windowStart = windowEnd;
-                    if (settings.maxCycles().isPresent() && cycles >= settings.maxCycles().getAsInt()) {
+                    if (cycles > 0 && settings.maxCycles().isPresent() && cycles >= settings.maxCycles().getAsInt()) {
                         reason = CollectionReport.StopReason.MAX_CYCLES;
                         break;
                     }
