@@ -13,6 +13,7 @@ import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.collector.LiveCollector;
 import io.vieweratlas.twitch.helix.HelixClient;
+import io.vieweratlas.twitch.irc.ChatStats;
 import io.vieweratlas.twitch.irc.IrcChatClient;
 import io.vieweratlas.twitch.irc.IrcIdentity;
 import io.vieweratlas.twitch.presence.PresenceAccumulator;
@@ -67,14 +68,18 @@ public final class CollectorRuntime {
         LOG.info("chat login: {}", identity.anonymous() ? "anonymous (" + identity.nick() + ")" : identity.nick());
         PresenceAccumulator accumulator = new PresenceAccumulator(clock.instant());
         DailyCollectionState state = new DailyCollectionState(objects);
-        CollectorListener listener = report -> {
-            try {
-                state.windowClosed(report);
-            } finally {
-                extra.windowClosed(report);
-            }
-        };
         try (IrcChatClient chat = IrcChatClient.create(TwitchSettingsMapper.irc(config.twitch()), identity, accumulator)) {
+            CollectorListener listener = report -> {
+                ChatStats stats = chat.stats();
+                LOG.info("chat: {} connections, {} of {} channels joined, {} messages, {} joins sent, {} reconnects",
+                        stats.connections(), stats.joinedChannels(), stats.channels(), stats.messages(),
+                        stats.joinsSent(), stats.reconnects());
+                try {
+                    state.windowClosed(report);
+                } finally {
+                    extra.windowClosed(report);
+                }
+            };
             AtomicReference<List<String>> lastGood = new AtomicReference<>(pinned);
             LiveCollector collector = new LiveCollector(settings, helix, chat, accumulator, snapshots,
                     () -> readChannelsLeniently(channelsFile, lastGood), clock, listener);

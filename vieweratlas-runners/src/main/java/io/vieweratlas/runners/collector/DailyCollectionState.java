@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
@@ -39,7 +40,7 @@ import java.util.TreeSet;
 public final class DailyCollectionState implements CollectorListener {
     private static final Logger LOG = LoggerFactory.getLogger(DailyCollectionState.class);
     /** Where the state lives in the lake. */
-    public static final String KEY = "state/daily_collection_state.json";
+    public static final String KEY = LakeLayout.DAILY_COLLECTION_STATE;
     private static final int KEEP_DAYS = 30;
     private static final int ATTEMPTS = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param started    when the run started
  * @param finished   when it ended
  * @param stopReason why it ended
- * @param cycles     windows closed, including a final partial one
+ * @param cycles     windows closed, including a final partial one, not counting an aligned lead-in
  * @param written    snapshots newly stored
  * @param unchanged  snapshots already stored identically
  * @param conflicts  snapshots not stored because their key held another snapshot

@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  *
  * @param window            length of one presence window ({@code collection.window_seconds}, default 1 h)
  * @param alignToHour       end windows on multiples of the window length since the epoch, so hourly
- *                          windows end on the hour ({@code collection.wait_for_hour_alignment}); the first
- *                          window is then partial
+ *                          windows end on the hour ({@code collection.wait_for_hour_alignment}); the time
+ *                          before the first boundary is a lead-in window, written but not counted as a cycle
  * @param discoveryInterval how often live channels are discovered again
  *                          ({@code collection.collection_interval_minutes})
  * @param topChannelsLimit  top live streams to watch ({@code collection.top_channels_limit}); 0 watches

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -112,6 +113,9 @@ public final class LiveCollector {
         Instant started = clock.instant();
         Instant windowStart = accumulator.windowStart();
         Instant windowEnd = schedule.firstEnd(started);
+        // Aligned windows start with a shorter lead-in up to the first boundary: it is written like any
+        // window (nothing seen is dropped) but is not counted against max_collection_cycles.
+        boolean leadIn = Duration.between(windowStart, windowEnd).compareTo(settings.window()) < 0;
         Instant nextDiscovery = started;
         Instant deadline = settings.maxRuntime().map(started::plus).orElse(Instant.MAX);
         int cycles = 0;
@@ -136,10 +140,15 @@ public final class LiveCollector {
                     nextDiscovery = clock.instant().plus(settings.discoveryInterval());
                 }
                 if (!now.isBefore(windowEnd)) {
-                    cycles++;
-                    closeWindow(cycles, windowEnd, false);
+                    if (leadIn) {
+                        closeWindow(0, windowEnd, true);
+                        leadIn = false;
+                    } else {
+                        cycles++;
+                        closeWindow(cycles, windowEnd, false);
+                    }
                     windowStart = windowEnd;
-                    if (settings.maxCycles().isPresent() && cycles >= settings.maxCycles().getAsInt()) {
+                    if (cycles > 0 && settings.maxCycles().isPresent() && cycles >= settings.maxCycles().getAsInt()) {
                         reason = CollectionReport.StopReason.MAX_CYCLES;
                         break;
                     }
@@ -151,7 +160,8 @@ public final class LiveCollector {
         } finally {
             if (reason != CollectionReport.StopReason.MAX_CYCLES) {
                 // Stopped, out of time or failing: keep what the partial window holds.
-                Instant end = clock.instant();
+                // Microseconds, the precision of the original project's timestamps.
+                Instant end = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 if (end.isBefore(windowStart)) {
                     end = windowStart;
                 }

@@ -9,10 +9,11 @@ import java.util.TreeSet;
 /**
  * What one closed window produced.
  *
- * @param cycle            1-based number of the window in this run
+ * @param cycle            1-based number of the window in this run; 0 for the lead-in of aligned windows
+ *                         (from the start to the first boundary), which no cycle guard counts
  * @param start            window start
  * @param end              window end (earlier than a full window when the run stopped)
- * @param partial          whether the window was cut short by a stop
+ * @param partial          whether the window is shorter than the window length (a lead-in, or cut short by a stop)
  * @param channelsWatched  channels watched at some time during the window, sorted
  * @param presence         distinct (channel, viewer) pairs seen
  * @param written          snapshots newly stored

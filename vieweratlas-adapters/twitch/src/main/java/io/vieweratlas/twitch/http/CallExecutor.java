@@ -121,7 +121,10 @@ public final class CallExecutor {
                     + " attempts: " + reason, status, cause);
         }
         int next = retries + 1;
-        Duration wait = policy.backoff(next, random);
+        Duration wait;
+        synchronized (random) { // one executor serves concurrent callers; generators are not thread-safe
+            wait = policy.backoff(next, random);
+        }
         LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", service, endpoint, reason, next,
                 policy.maxRetries(), wait.toMillis());
         pause(wait, endpoint);

@@ -158,9 +158,6 @@ final class IrcConnection implements AutoCloseable {
                 s = connect();
                 session = s;
                 immediate = s.run();
-                if (s.welcomed) {
-                    failures = 0;
-                }
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("chat connection {} to {} failed: {}", id, settings.uri(), e.getMessage());
@@ -171,6 +168,9 @@ final class IrcConnection implements AutoCloseable {
             } finally {
                 if (s != null) {
                     s.close();
+                    if (s.welcomed) {
+                        failures = 0; // the login worked: a later drop starts the backoff afresh
+                    }
                 }
                 session = null;
             }
@@ -194,7 +194,11 @@ final class IrcConnection implements AutoCloseable {
         long max = settings.reconnectBackoffMax().toMillis();
         long exp = failures >= 31 ? max : Math.min(max, min << Math.max(0, failures - 1));
         long half = exp / 2;
-        return Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
+        long jitter;
+        synchronized (random) { // shared by all connections of a client; generators are not thread-safe
+            jitter = half > 0 ? random.nextLong(half + 1) : 0;
+        }
+        return Duration.ofMillis(half + jitter);
     }
 
     private Session connect() throws IOException {

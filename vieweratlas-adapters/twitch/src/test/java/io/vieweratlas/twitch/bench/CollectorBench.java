@@ -98,6 +98,22 @@ public final class CollectorBench {
                             + "reconnects %d%n", peakHeap / 1e6, heapUsed() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6, stats.reconnects());
         }
+        System.out.println("client: process memory " + procStatus("VmHWM") + " peak RSS, " + procStatus("VmRSS")
+                + " RSS now");
+    }
+
+    /** A line of /proc/self/status (Linux), e.g. the peak resident set size. */
+    private static String procStatus(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return line.substring(key.length() + 1).strip();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return "unknown";
     }
 
     private static long heapUsed() {

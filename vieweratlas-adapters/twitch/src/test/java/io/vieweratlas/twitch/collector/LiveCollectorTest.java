@@ -150,6 +150,39 @@ class LiveCollectorTest {
     }
 
     @Test
+    void anAlignedRunWritesTheLeadInWithoutCountingIt() {
+        StreamDirectory directory = new StreamDirectory() {
+            @Override
+            public List<LiveStream> topStreams(int limit) {
+                return List.of(stream("alpha"));
+            }
+
+            @Override
+            public List<LiveStream> liveStreams(Collection<String> logins) {
+                return List.of(stream("alpha"));
+            }
+        };
+        PresenceAccumulator acc = new PresenceAccumulator(Instant.now());
+        InMemorySnapshotStore store = new InMemorySnapshotStore();
+        List<WindowReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Duration window = Duration.ofMillis(300);
+        LiveCollector collector = new LiveCollector(CollectorSettings.builder().window(window).alignToHour(true)
+                .discoveryInterval(Duration.ofMinutes(1)).maxCycles(1).build(), directory, new FakeChat(acc), acc,
+                store, List::of, Clock.systemUTC(), reports::add);
+        CollectionReport report = collector.run();
+        assertEquals(1, report.cycles());
+        assertEquals(2, reports.size());
+        WindowReport leadIn = reports.get(0);
+        assertEquals(0, leadIn.cycle());
+        assertTrue(leadIn.partial());
+        assertEquals(0, leadIn.end().toEpochMilli() % window.toMillis(), "the lead-in ends on a boundary");
+        WindowReport full = reports.get(1);
+        assertEquals(1, full.cycle());
+        assertEquals(window, Duration.between(full.start(), full.end()));
+        assertEquals(1, leadIn.written(), "what the lead-in saw is stored");
+    }
+
+    @Test
     void settingsNameTheConfigKeyOfABadValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CollectorSettings.builder().maxCycles(0).build());
