@@ -221,4 +221,50 @@ class VodCommandsTest {
         assertEquals(2, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("twitchdownloader"), unknown.err());
     }
+
+    private Path downloaderFile(String channel, String channelId, String vodId, List<String> chatters) throws IOException {
+        StringBuilder comments = new StringBuilder();
+        int i = 0;
+        for (String c : chatters) {
+            for (int rep = 0; rep < 3; rep++) { // three buckets each
+                if (comments.length() > 0) {
+                    comments.append(',');
+                }
+                comments.append("{\"_id\":\"").append(vodId).append('-').append(i++)
+                        .append("\",\"content_offset_seconds\":").append(rep * 60 + 1)
+                        .append(",\"commenter\":{\"_id\":\"1\",\"name\":\"").append(c)
+                        .append("\",\"display_name\":\"").append(c).append("\"},\"message\":{\"body\":\"x\"}}");
+            }
+        }
+        Path f = dir.resolve(channel + "_" + vodId + ".json");
+        Files.writeString(f, "{\"streamer\":{\"name\":\"" + channel + "\",\"id\":" + channelId + "},"
+                + "\"video\":{\"id\":\"" + vodId + "\",\"created_at\":\"2026-11-20T18:00:00Z\"},"
+                + "\"comments\":[" + comments + "]}");
+        return f;
+    }
+
+    @Test
+    void importedArchivesAreAnalysedWithSourceVod() throws Exception {
+        List<String> red = List.of("r1", "r2", "r3", "r4", "r5", "r6");
+        List<String> blue = List.of("b1", "b2", "b3", "b4", "b5", "b6");
+        Path lake = dir.resolve("lake");
+        Result imported = run(Map.of(), "import", "--format", "twitchdownloader", "--data", lake.toString(),
+                downloaderFile("reda", "11", "101", red).toString(), downloaderFile("redb", "12", "102", red).toString(),
+                downloaderFile("bluea", "13", "103", blue).toString(),
+                downloaderFile("blueb", "14", "104", blue).toString());
+        assertEquals(0, imported.code(), imported.out() + imported.err());
+        Path out = dir.resolve("out");
+        Result analysed = run(Map.of(), "analyze", "--source", "vod", "--data", lake.toString(), "--out",
+                out.toString(), "--threshold", "2");
+        assertEquals(0, analysed.code(), analysed.out() + analysed.err());
+        assertTrue(analysed.out().contains("Communities: 2"), analysed.out());
+        List<String> nodes = Files.readAllLines(out.resolve("graph_nodes.csv"));
+        assertEquals(5, nodes.size(), String.join("\n", nodes));
+        String results = Files.readString(lake.resolve("processed/analysis_results.json"));
+        assertTrue(results.contains("\"reda\"") && results.contains("\"blueb\""), results);
+
+        Result bad = run(Map.of(), "analyze", "--source", "tape", "--data", lake.toString(), "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--source must be live, vod or all"), bad.err());
+    }
 }
