@@ -1,6 +1,8 @@
 package io.vieweratlas.twitch.vod;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,20 +40,45 @@ public final class TwitchDownloaderJson {
      * @throws IllegalArgumentException naming {@code location} and the field when the file is not such JSON
      */
     public static VodChat read(byte[] content, String location) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(content);
+        // Streamed: a long VOD's file is tens of MB, and only the comments' few fields are kept.
+        JsonNode streamer = null;
+        JsonNode video = null;
+        boolean sawComments = false;
+        Comments comments = new Comments(location);
+        try (JsonParser p = JSON.getFactory().createParser(content)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(location
+                        + ": expected a JSON object with streamer, video and comments");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "streamer" -> streamer = JSON.readTree(p);
+                    case "video" -> video = JSON.readTree(p);
+                    case "comments" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new IllegalArgumentException(location + ": 'comments' must be an array");
+                        }
+                        sawComments = true;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            comments.add(JSON.readTree(p));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException(location + ": not valid JSON (" + e.getMessage() + ")", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(location + ": expected a JSON object with streamer, video and comments");
+        if (streamer == null || streamer.isNull()) {
+            throw new IllegalArgumentException(location + ": missing 'streamer'");
         }
-        JsonNode streamer = require(root, "streamer", location);
-        JsonNode video = require(root, "video", location);
-        JsonNode comments = require(root, "comments", location);
-        if (!comments.isArray()) {
-            throw new IllegalArgumentException(location + ": 'comments' must be an array");
+        if (video == null || video.isNull()) {
+            throw new IllegalArgumentException(location + ": missing 'video'");
+        }
+        if (!sawComments) {
+            throw new IllegalArgumentException(location + ": missing 'comments'");
         }
         String channelId = text(streamer, "id", location, "streamer.id");
         String login = streamer.hasNonNull("login") ? streamer.get("login").asText()
@@ -61,25 +88,55 @@ public final class TwitchDownloaderJson {
         if (!vodId.matches("\\d+")) {
             throw new IllegalArgumentException(location + ": video.id must be digits, was '" + vodId + "'");
         }
-        List<ChatComment> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        long deleted = 0;
-        long duplicates = 0;
-        Instant derivedStart = null;
-        int index = 0;
-        for (JsonNode c : comments) {
+        Instant createdAt;
+        if (video.hasNonNull("created_at")) {
+            try {
+                createdAt = Instant.parse(video.get("created_at").asText());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(location + ": video.created_at is not an ISO-8601 time: '"
+                        + video.get("created_at").asText() + "'", e);
+            }
+        } else if (comments.derivedStart != null) {
+            createdAt = comments.derivedStart;
+        } else {
+            throw new IllegalArgumentException(location + ": no video.created_at and no comment created_at to"
+                    + " place the VOD in time");
+        }
+        String title = video.path("title").asText("");
+        return new VodChat(login, channelId, vodId, createdAt, title,
+                new ChatReplay(vodId, comments.out, comments.deleted, comments.duplicates, 0, 0));
+    }
+
+    /** Collects comments one element at a time. */
+    private static final class Comments {
+        private final String location;
+        private final List<ChatComment> out = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private long deleted;
+        private long duplicates;
+        private Instant derivedStart;
+        private int index;
+
+        Comments(String location) {
+            this.location = location;
+        }
+
+        void add(JsonNode c) {
             String where = "comments[" + index++ + "]";
+            if (!c.isObject()) {
+                throw new IllegalArgumentException(location + ": " + where + " is not an object");
+            }
             String id = text(c, "_id", location, where + "._id");
             JsonNode commenter = c.get("commenter");
             if (commenter == null || commenter.isNull()) {
                 if (ids.add(id)) {
                     deleted++;
                 }
-                continue;
+                return;
             }
             if (!ids.add(id)) {
                 duplicates++;
-                continue;
+                return;
             }
             JsonNode off = c.get("content_offset_seconds");
             if (off == null || !off.isNumber() || off.asDouble() < 0) {
@@ -99,23 +156,6 @@ public final class TwitchDownloaderJson {
                 }
             }
         }
-        Instant createdAt;
-        if (video.hasNonNull("created_at")) {
-            try {
-                createdAt = Instant.parse(video.get("created_at").asText());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(location + ": video.created_at is not an ISO-8601 time: '"
-                        + video.get("created_at").asText() + "'", e);
-            }
-        } else if (derivedStart != null) {
-            createdAt = derivedStart;
-        } else {
-            throw new IllegalArgumentException(location + ": no video.created_at and no comment created_at to"
-                    + " place the VOD in time");
-        }
-        String title = video.path("title").asText("");
-        return new VodChat(login, channelId, vodId, createdAt, title,
-                new ChatReplay(vodId, out, deleted, duplicates, 0, 0));
     }
 
     /** Writes {@code chat} in TwitchDownloader's layout (the fields {@link #read} uses), comments in offset order. */
@@ -156,13 +196,6 @@ public final class TwitchDownloaderJson {
         return bytes.toByteArray();
     }
 
-    private static JsonNode require(JsonNode n, String field, String location) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(location + ": missing '" + field + "'");
-        }
-        return v;
-    }
 
     private static String text(JsonNode n, String field, String location, String path) {
         JsonNode v = n.get(field);
