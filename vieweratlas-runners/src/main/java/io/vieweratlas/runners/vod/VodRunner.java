@@ -110,12 +110,12 @@ public final class VodRunner {
             if (claimed.isEmpty()) {
                 break;
             }
-            VodLease lease = claimed.get();
-            VodTask task = lease.task();
+            VodTask task = claimed.get().task();
+            LeaseKeeper keeper = new LeaseKeeper(claimed.get());
             try {
-                ChatReplay replay = replays.fetch(task.vodId());
-                // The fetch may have outlived the lease: only the holder writes.
-                Optional<VodLease> renewed = queue.renew(lease);
+                ChatReplay replay = replays.fetch(task.vodId(), keeper::afterPage);
+                // Only the holder writes: renew once more right before writing.
+                Optional<VodLease> renewed = queue.renew(keeper.lease);
                 if (renewed.isEmpty()) {
                     LOG.warn("VOD {} of {}: lease lost while fetching; another worker has it", task.vodId(),
                             task.channel());
@@ -131,14 +131,41 @@ public final class VodRunner {
                     LOG.info("VOD {} of {}: {} comments, {} buckets, {} deleted commenters skipped", task.vodId(),
                             task.channel(), result.comments(), result.buckets(), replay.deletedCommenters());
                 }
+            } catch (LeaseLostException e) {
+                failed++;
+                LOG.warn("VOD {} of {}: {}; another worker has it", task.vodId(), task.channel(), e.getMessage());
             } catch (RuntimeException e) {
                 failed++;
-                LOG.warn("VOD {} of {} failed (attempt {}): {}", task.vodId(), task.channel(), lease.attempt(),
+                LOG.warn("VOD {} of {} failed (attempt {}): {}", task.vodId(), task.channel(), keeper.lease.attempt(),
                         e.getMessage());
-                queue.fail(lease, String.valueOf(e.getMessage()));
+                queue.fail(keeper.lease, String.valueOf(e.getMessage()));
             }
         }
         return new Report(discovered, queued, completed, failed, comments, buckets, stop);
+    }
+
+    /** Renews the lease during a long fetch (a large VOD at the default pacing takes longer than a lease). */
+    private final class LeaseKeeper {
+        private VodLease lease;
+
+        LeaseKeeper(VodLease lease) {
+            this.lease = lease;
+        }
+
+        void afterPage() {
+            // renew when a third of the lease is left
+            if (clock.instant().isAfter(lease.expires().minus(VodQueue.LEASE.dividedBy(3)))) {
+                lease = queue.renew(lease).orElseThrow(() -> new LeaseLostException(
+                        "lease of VOD " + lease.task().vodId() + " lost during the fetch"));
+            }
+        }
+    }
+
+    /** The lease expired and was taken over: stop working on the VOD without touching its state. */
+    private static final class LeaseLostException extends RuntimeException {
+        LeaseLostException(String message) {
+            super(message);
+        }
     }
 
     private long[] discover(VodSelection rules, Collection<String> pinned, Instant now) {

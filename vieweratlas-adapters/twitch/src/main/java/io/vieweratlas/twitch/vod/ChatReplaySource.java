@@ -8,5 +8,15 @@ public interface ChatReplaySource {
      *
      * @throws io.vieweratlas.twitch.TwitchApiException when the replay cannot be fetched after retries
      */
-    ChatReplay fetch(String vodId);
+    default ChatReplay fetch(String vodId) {
+        return fetch(vodId, () -> { });
+    }
+
+    /**
+     * The whole chat replay of one VOD, calling {@code afterPage} after each page so a caller can
+     * keep a lease alive (or abort by throwing) during a long fetch.
+     *
+     * @throws io.vieweratlas.twitch.TwitchApiException when the replay cannot be fetched after retries
+     */
+    ChatReplay fetch(String vodId, Runnable afterPage);
 }

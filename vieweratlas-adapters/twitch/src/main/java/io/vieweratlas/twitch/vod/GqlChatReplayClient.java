@@ -63,7 +63,8 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
     }
 
     @Override
-    public ChatReplay fetch(String vodId) {
+    public ChatReplay fetch(String vodId, Runnable afterPage) {
+        Objects.requireNonNull(afterPage, "afterPage");
         if (vodId == null || !vodId.matches("\\d+")) {
             throw new IllegalArgumentException("VOD id must be digits, was '" + vodId + "'");
         }
@@ -100,6 +101,7 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
                 continue;
             }
             consecutiveFailures = 0;
+            afterPage.run();
             Page p = (Page) outcome;
             int fresh = 0;
             String lastCursor = null;
