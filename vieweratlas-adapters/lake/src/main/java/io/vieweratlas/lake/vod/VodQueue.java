@@ -34,7 +34,7 @@ import java.util.function.Function;
  * (threads or processes, each with its own queue object on the same store) never both claim a VOD
  * and never overwrite each other's updates.
  *
- * <p>Rules: a claim takes the oldest-id VOD that is pending and due, or processing with an
+ * <p>Rules: a claim takes the first VOD (in id order) that is pending and due, or processing with an
  * expired lease (taken over), and gives a lease of {@link #LEASE} to this worker; each claim is an
  * attempt. A failed attempt makes the VOD pending again after {@code min(3600, 30·2^attempts)}
  * seconds, or failed for good after {@link #MAX_ATTEMPTS} attempts. Completing or failing checks

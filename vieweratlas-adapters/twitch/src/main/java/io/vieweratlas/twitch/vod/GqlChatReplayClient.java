@@ -46,6 +46,8 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGES = 1_000_000; // guards against an endpoint that never ends
+    /** Pages in a row without a new comment before the fetch is declared stuck. */
+    static final int MAX_STALLED_PAGES = 20;
 
     private final GqlSettings settings;
     private final OkHttpClient http;
@@ -77,6 +79,7 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
         double maxOffset = 0;
         String cursor = null;
         int offset = 0;
+        int stalled = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
             if (requests > 0) {
                 pause(settings.requestDelay(), vodId);
@@ -140,6 +143,11 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
             }
             if (!p.hasNextPage()) {
                 break;
+            }
+            stalled = fresh > 0 ? 0 : stalled + 1;
+            if (stalled >= MAX_STALLED_PAGES) {
+                throw new TwitchApiException("chat replay of VOD " + vodId + " makes no progress: " + stalled
+                        + " pages in a row without a new comment at offset " + (long) maxOffset, 200, null);
             }
             if (lastCursor != null) {
                 cursor = lastCursor;

@@ -180,4 +180,19 @@ class GqlChatReplayClientTest {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> c.fetch("12a")).getMessage().contains("'12a'"));
         }
     }
+
+    @Test
+    void anEndpointRepeatingThePageForeverIsDeclaredStuck() {
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return page(true, edge("a", 1, "alice"));
+            }
+        });
+        try (GqlChatReplayClient c = client(3)) {
+            TwitchApiException e = assertThrows(TwitchApiException.class, () -> c.fetch("123"));
+            assertTrue(e.getMessage().contains("no progress"), e.getMessage());
+        }
+        assertEquals(GqlChatReplayClient.MAX_STALLED_PAGES + 1, server.getRequestCount());
+    }
 }
