@@ -39,7 +39,7 @@ public final class ConfigSchema {
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
         // analysis
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));
-        s.add(intKey("analysis.overlap_threshold", 1, 0, Integer.MAX_VALUE,
+        s.add(intKey("analysis.overlap_threshold", 5, 0, Integer.MAX_VALUE,
                 "minimum shared viewers for an edge"));
         s.add(intKey("analysis.min_community_size", 2, 1, Integer.MAX_VALUE,
                 "smaller communities are reported as unassigned"));

@@ -2,6 +2,7 @@ package io.vieweratlas.core.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
@@ -50,9 +51,17 @@ public record PresenceSnapshot(String channel, Instant timestamp, Duration windo
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(contentId, "contentId");
-        TreeSet<String> chatterCopy = new TreeSet<>();
-        for (String chatter : Objects.requireNonNull(chatters, "chatters")) {
-            chatterCopy.add(requireLogin(chatter));
+        Objects.requireNonNull(chatters, "chatters");
+        TreeSet<String> chatterCopy;
+        if (chatters instanceof SortedSet<String> sorted && sorted.comparator() == null) {
+            // Already in natural order: TreeSet copies a sorted set in linear time, without comparisons.
+            chatterCopy = new TreeSet<>(sorted);
+            chatterCopy.forEach(PresenceSnapshot::requireLogin);
+        } else {
+            chatterCopy = new TreeSet<>();
+            for (String chatter : chatters) {
+                chatterCopy.add(requireLogin(chatter));
+            }
         }
         TreeMap<String, Set<Evidence>> evidenceCopy = new TreeMap<>();
         Objects.requireNonNull(evidence, "evidence").forEach((login, kinds) -> {
@@ -146,7 +155,11 @@ public record PresenceSnapshot(String channel, Instant timestamp, Duration windo
 
         /** Adds chatters. */
         public Builder chatters(Iterable<String> logins) {
-            logins.forEach(chatters::add);
+            if (logins instanceof Collection<String> collection) {
+                chatters.addAll(collection); // linear when empty and given a naturally sorted set
+            } else {
+                logins.forEach(chatters::add);
+            }
             return this;
         }
 

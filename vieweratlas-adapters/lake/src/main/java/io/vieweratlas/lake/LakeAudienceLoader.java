@@ -1,0 +1,540 @@
+package io.vieweratlas.lake;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.vieweratlas.core.analysis.Parallel;
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.aggregate.PresenceTable;
+import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
+import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.PresenceSourceKind;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.port.LoadReport.SkippedInput;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.StoredObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+/**
+ * The fast way from a lake to the analysis: snapshot JSON is parsed with Jackson's streaming
+ * parser straight into a columnar {@link PresenceTable}, logins are interned from the parser's
+ * character buffer ({@code getTextCharacters/Offset/Length}) without a {@code String} per
+ * occurrence, and files are read and parsed on all cores, each thread with its own
+ * {@link PresenceTableBuilder} over one shared striped {@link LoginInterner}.
+ *
+ * <p>It reads exactly what {@link LakeSnapshotStore#forEachSnapshot} reads, with the same
+ * validation: the fast parser accepts only files whose meaning is unambiguous (well-formed, the
+ * expected types, lower-case logins without surrounding blanks); anything else — malformed JSON,
+ * wrong types, upper-case logins, a chatter CSV or a JSON file with a CSV twin that needs it — is
+ * handed to {@link SnapshotJsonCodec} / {@link ChatterCsvCodec}, so a malformed file is skipped
+ * with its key and the codec's reason in the report and the rest loads.
+ */
+public final class LakeAudienceLoader {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final int PROGRESS_EVERY = 500;
+
+    private final ObjectStore store;
+    private final Optional<Path> localRoot;
+    private final int threads;
+    private final PresencePolicy policy;
+    private final Duration keyTimeSlack;
+    private final LongConsumer progress;
+    private final SnapshotJsonCodec json = new SnapshotJsonCodec();
+    private final ChatterCsvCodec csv = new ChatterCsvCodec();
+
+    private LakeAudienceLoader(Builder b) {
+        this.store = b.store;
+        this.localRoot = b.localRoot;
+        this.threads = b.threads;
+        this.policy = b.policy;
+        this.keyTimeSlack = b.keyTimeSlack;
+        this.progress = b.progress;
+    }
+
+    /** A builder reading from {@code store}. */
+    public static Builder builder(ObjectStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * Reads every snapshot whose time lies in {@code range}.
+     *
+     * @return the table and what was read and skipped
+     */
+    public PresenceIngest.Loaded load(TimeRange range) {
+        Objects.requireNonNull(range, "range");
+        TimeRange keyRange = new TimeRange(range.since().map(t -> t.truncatedTo(ChronoUnit.SECONDS)),
+                range.until().map(t -> t.plus(keyTimeSlack)));
+        List<SkippedInput> skipped = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
+            listCandidates(prefix, keyRange, skipped, candidates);
+        }
+        LoginInterner interner = new LoginInterner(Math.max(1024, candidates.size() * 64));
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        List<Worker> workers = new ArrayList<>();
+        int n = Math.max(1, Math.min(threads, candidates.size()));
+        for (int i = 0; i < n; i++) {
+            workers.add(new Worker(new PresenceTableBuilder(interner)));
+        }
+        AtomicInteger workerIndex = new AtomicInteger();
+        Parallel.run(n, () -> {
+            Worker w = workers.get(workerIndex.getAndIncrement());
+            for (int i = next.getAndIncrement(); i < candidates.size(); i = next.getAndIncrement()) {
+                w.read(candidates.get(i), range);
+                long d = done.incrementAndGet();
+                if (d % PROGRESS_EVERY == 0) {
+                    progress.accept(d);
+                }
+            }
+        });
+        progress.accept(done.get());
+        long loaded = 0;
+        List<PresenceTableBuilder> builders = new ArrayList<>();
+        for (Worker w : workers) {
+            loaded += w.loaded;
+            skipped.addAll(w.skipped);
+            builders.add(w.builder);
+        }
+        return new PresenceIngest.Loaded(PresenceTable.of(interner, builders), new LoadReport(loaded, skipped));
+    }
+
+    private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
+    }
+
+    /** Lists JSON and CSV keys under one prefix and joins twins, as {@link LakeSnapshotStore} does. */
+    private void listCandidates(String prefix, TimeRange keyRange, List<SkippedInput> skipped, List<Candidate> out) {
+        try (Stream<ObjectInfo> jsonListing = store.list(LakeLayout.SNAPSHOTS + prefix);
+             Stream<ObjectInfo> csvListing = store.list(LakeLayout.CHATTER_LOGS + prefix)) {
+            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, skipped);
+            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, skipped);
+            SnapshotKey j = jsonKeys.hasNext() ? jsonKeys.next() : null;
+            SnapshotKey c = csvKeys.hasNext() ? csvKeys.next() : null;
+            while (j != null || c != null) {
+                int order = j == null ? 1 : c == null ? -1 : j.stem().compareTo(c.stem());
+                if (order == 0) {
+                    out.add(new Candidate(j, Optional.of(c)));
+                    j = jsonKeys.hasNext() ? jsonKeys.next() : null;
+                    c = csvKeys.hasNext() ? csvKeys.next() : null;
+                } else if (order < 0) {
+                    out.add(new Candidate(j, Optional.empty()));
+                    j = jsonKeys.hasNext() ? jsonKeys.next() : null;
+                } else {
+                    out.add(new Candidate(c, Optional.empty()));
+                    c = csvKeys.hasNext() ? csvKeys.next() : null;
+                }
+            }
+        }
+    }
+
+    private static Iterator<SnapshotKey> keys(Stream<ObjectInfo> listing, SnapshotKey.Format format, TimeRange keyRange,
+                                              List<SkippedInput> skipped) {
+        return listing.map(ObjectInfo::key)
+                .<SnapshotKey>mapMulti((key, sink) -> {
+                    Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
+                            ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);
+                    if (parsed.isEmpty()) {
+                        skipped.add(new SkippedInput(key, "not a snapshot key (expected "
+                                + (format == SnapshotKey.Format.JSON
+                                ? LakeLayout.SNAPSHOTS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.json"
+                                : LakeLayout.CHATTER_LOGS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv") + ")"));
+                    } else if (keyRange.contains(parsed.get().time())) {
+                        sink.accept(parsed.get());
+                    }
+                })
+                .iterator();
+    }
+
+    private Optional<byte[]> bytes(String key) {
+        if (localRoot.isPresent()) {
+            try {
+                return Optional.of(Files.readAllBytes(localRoot.get().resolve(key)));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + key + " under " + localRoot.get(), e);
+            }
+        }
+        return store.get(key).map(StoredObject::content);
+    }
+
+    /** The outcome of the fast parser for one file. */
+    private enum Fast { ADDED, OUT_OF_RANGE, NEEDS_CODEC }
+
+    /** One loading thread's state. */
+    private final class Worker {
+        final PresenceTableBuilder builder;
+        final List<SkippedInput> skipped = new ArrayList<>();
+        long loaded;
+        int[] evidenceIds = new int[64];
+        byte[] evidenceKinds = new byte[64];
+        int evidenceCount;
+
+        Worker(PresenceTableBuilder builder) {
+            this.builder = builder;
+        }
+
+        void read(Candidate candidate, TimeRange range) {
+            SnapshotKey key = candidate.key();
+            Optional<byte[]> content = bytes(key.key());
+            if (content.isEmpty()) {
+                skipped.add(new SkippedInput(key.key(), "deleted while the lake was being read"));
+                return;
+            }
+            if (key.format() == SnapshotKey.Format.JSON) {
+                Fast fast;
+                try {
+                    fast = parse(content.get(), key, range);
+                } catch (IOException | RuntimeException e) {
+                    fast = Fast.NEEDS_CODEC;
+                }
+                if (fast == Fast.ADDED) {
+                    loaded++;
+                    return;
+                }
+                builder.abort();
+                if (fast == Fast.OUT_OF_RANGE) {
+                    return;
+                }
+                try {
+                    add(json.decode(content.get(), Optional.of(key.channel())), key.key(), range);
+                    return;
+                } catch (SnapshotFormatException e) {
+                    if (candidate.csvTwin().isEmpty()) {
+                        skipped.add(new SkippedInput(key.key(), e.getMessage()));
+                        return;
+                    }
+                    SnapshotKey twin = candidate.csvTwin().get();
+                    skipped.add(new SkippedInput(key.key(), e.getMessage() + "; read its CSV twin " + twin.key()
+                            + " instead"));
+                    read(new Candidate(twin, Optional.empty()), range);
+                    return;
+                }
+            }
+            ChatterCsvCodec.Result r = csv.decode(content.get(), key);
+            skipped.addAll(r.problems());
+            r.snapshot().ifPresent(s -> add(s, key.key(), range));
+        }
+
+        private void add(PresenceSnapshot s, String location, TimeRange range) {
+            if (!range.contains(s.timestamp())) {
+                return;
+            }
+            builder.begin(s.channel(), s.timestamp().getEpochSecond(), s.stream().viewerCount(),
+                    s.stream().gameName(), s.stream().language(), s.stream().title(), location);
+            for (String login : s.chatters(policy)) {
+                builder.viewer(login);
+            }
+            builder.end();
+            loaded++;
+        }
+
+        /**
+         * Parses a snapshot straight into the builder. Returns {@link Fast#NEEDS_CODEC} for anything
+         * the codec must judge (it then rejects or normalises the file); never skips a file itself.
+         */
+        private Fast parse(byte[] content, SnapshotKey key, TimeRange range) throws IOException {
+            if (content.length == 0) {
+                return Fast.NEEDS_CODEC;
+            }
+            try (JsonParser p = FACTORY.createParser(content)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return Fast.NEEDS_CODEC;
+                }
+                builder.beginUnknown(key.key());
+                evidenceCount = 0;
+                String channel = null;
+                boolean channelSeen = false;
+                String timestamp = null;
+                long viewers = 0;
+                String game = "";
+                String language = "";
+                String title = "";
+                boolean chattersSeen = false;
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (name) {
+                        case "channel" -> {
+                            if (v != JsonToken.VALUE_STRING) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                            channelSeen = true;
+                            channel = p.getText();
+                        }
+                        case "timestamp" -> {
+                            if (v != JsonToken.VALUE_STRING) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                            timestamp = p.getText();
+                        }
+                        case "viewer_count" -> {
+                            if (v == JsonToken.VALUE_NUMBER_INT) {
+                                viewers = p.getLongValue();
+                                if (viewers < 0) {
+                                    return Fast.NEEDS_CODEC;
+                                }
+                            } else if (v == JsonToken.VALUE_NULL
+                                    || (v == JsonToken.VALUE_STRING && LakeTimes.isPlaceholder(p.getText()))) {
+                                viewers = 0;
+                            } else {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "game_name", "language", "title" -> {
+                            String text;
+                            if (v == JsonToken.VALUE_STRING) {
+                                text = p.getText();
+                            } else if (v == JsonToken.VALUE_NULL) {
+                                text = "";
+                            } else {
+                                return Fast.NEEDS_CODEC;
+                            }
+                            switch (name) {
+                                case "game_name" -> game = text;
+                                case "language" -> language = text;
+                                default -> title = text;
+                            }
+                        }
+                        case "started_at" -> {
+                            if (v == JsonToken.VALUE_STRING) {
+                                String s = p.getText();
+                                if (!LakeTimes.isPlaceholder(s) && LakeTimes.parse(s).isEmpty()) {
+                                    return Fast.NEEDS_CODEC;
+                                }
+                            } else if (v != JsonToken.VALUE_NULL) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "chatters" -> {
+                            if (v != JsonToken.START_ARRAY || !logins(p, (byte) 0)) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                            chattersSeen = true;
+                        }
+                        case "source" -> {
+                            if (v == JsonToken.VALUE_STRING) {
+                                try {
+                                    PresenceSourceKind.fromWireName(p.getText());
+                                } catch (IllegalArgumentException e) {
+                                    return Fast.NEEDS_CODEC;
+                                }
+                            } else if (v != JsonToken.VALUE_NULL) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "window_s" -> {
+                            if (v != JsonToken.VALUE_NULL && (v != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0)) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "schema_version" -> {
+                            if (v != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 1
+                                    || p.getLongValue() > SnapshotJsonCodec.SCHEMA_VERSION) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "evidence" -> {
+                            if (v == JsonToken.START_OBJECT) {
+                                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                    byte kind = switch (p.currentName()) {
+                                        case "message" -> 1;
+                                        case "join" -> 2;
+                                        case "names" -> 4;
+                                        default -> 0;
+                                    };
+                                    if (kind == 0 || p.nextToken() != JsonToken.START_ARRAY || !logins(p, kind)) {
+                                        return Fast.NEEDS_CODEC;
+                                    }
+                                }
+                            } else if (v != JsonToken.VALUE_NULL) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        case "channel_id", "content_id" -> {
+                            if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                                return Fast.NEEDS_CODEC;
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+                if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                    return Fast.NEEDS_CODEC;
+                }
+                if (channelSeen) {
+                    if (channel == null || channel.isBlank()
+                            || !channel.strip().toLowerCase(Locale.ROOT).equals(key.channel())) {
+                        return Fast.NEEDS_CODEC;
+                    }
+                }
+                if (timestamp == null || !chattersSeen) {
+                    return Fast.NEEDS_CODEC;
+                }
+                Optional<Instant> time = LakeTimes.parse(timestamp);
+                if (time.isEmpty()) {
+                    return Fast.NEEDS_CODEC;
+                }
+                if (!range.contains(time.get())) {
+                    return Fast.OUT_OF_RANGE;
+                }
+                applyEvidence();
+                builder.end(key.channel(), time.get().getEpochSecond(), viewers, game, language, title);
+                return Fast.ADDED;
+            }
+        }
+
+        /**
+         * Interns an array of logins: as chatters ({@code kind == 0}, added to the snapshot) or as
+         * evidence of {@code kind}. False when a login needs the codec's normalisation.
+         */
+        private boolean logins(JsonParser p, byte kind) throws IOException {
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.VALUE_STRING) {
+                    return false;
+                }
+                char[] buf = p.getTextCharacters();
+                int off = p.getTextOffset();
+                int len = p.getTextLength();
+                if (len == 0) {
+                    continue; // the codec drops blank logins
+                }
+                for (int i = off, end = off + len; i < end; i++) {
+                    char c = buf[i];
+                    if (c > 0x7e || c <= ' ' || (c >= 'A' && c <= 'Z')) {
+                        return false; // upper case, blanks or non-ASCII: let the codec normalise
+                    }
+                }
+                if (kind == 0) {
+                    builder.viewer(buf, off, len);
+                } else {
+                    int id = builder.interner().intern(buf, off, len);
+                    if (evidenceCount == evidenceIds.length) {
+                        evidenceIds = java.util.Arrays.copyOf(evidenceIds, evidenceCount * 2);
+                        evidenceKinds = java.util.Arrays.copyOf(evidenceKinds, evidenceCount * 2);
+                    }
+                    evidenceIds[evidenceCount] = id;
+                    evidenceKinds[evidenceCount++] = kind;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Evidence logins are chatters too; under {@link PresencePolicy#STRICT} those whose
+         * evidence has no message are not present (as {@link PresenceSnapshot#chatters(PresencePolicy)}).
+         */
+        private void applyEvidence() {
+            if (evidenceCount == 0) {
+                return;
+            }
+            // combine the kinds per login
+            long[] packed = new long[evidenceCount];
+            for (int i = 0; i < evidenceCount; i++) {
+                packed[i] = ((long) evidenceIds[i] << 8) | evidenceKinds[i];
+            }
+            java.util.Arrays.sort(packed);
+            int[] drop = new int[evidenceCount];
+            int dropCount = 0;
+            int i = 0;
+            while (i < evidenceCount) {
+                int id = (int) (packed[i] >> 8);
+                int kinds = 0;
+                while (i < evidenceCount && (int) (packed[i] >> 8) == id) {
+                    kinds |= (int) (packed[i] & 0xff);
+                    i++;
+                }
+                if (policy == PresencePolicy.STRICT && (kinds & 1) == 0) {
+                    drop[dropCount++] = id;
+                } else {
+                    builder.viewerId(id);
+                }
+            }
+            builder.removeFromCurrent(drop, dropCount);
+        }
+    }
+
+    /** Options of a {@link LakeAudienceLoader}. */
+    public static final class Builder {
+        private final ObjectStore store;
+        private Optional<Path> localRoot = Optional.empty();
+        private int threads = Parallel.defaultThreads();
+        private PresencePolicy policy = PresencePolicy.INCLUSIVE;
+        private Duration keyTimeSlack = Duration.ofHours(1);
+        private LongConsumer progress = n -> { };
+
+        private Builder(ObjectStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * Reads object bytes straight from files under {@code root} (the directory a file-system
+         * store keeps its objects in) instead of through the store, skipping its per-read version hash.
+         */
+        public Builder localRoot(Path root) {
+            this.localRoot = Optional.of(root);
+            return this;
+        }
+
+        /** Parser threads (default: available processors), 1..64. */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("threads must be between 1 and 64, was " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Which evidence counts as presence (default inclusive). */
+        public Builder policy(PresencePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** How far after a range's end a key's time may lie (default 1 hour, as {@link LakeSnapshotStore}). */
+        public Builder keyTimeSlack(Duration slack) {
+            this.keyTimeSlack = Objects.requireNonNull(slack, "slack");
+            return this;
+        }
+
+        /** Called now and then (from any loading thread) with the number of files read so far. */
+        public Builder progress(LongConsumer progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Builds the loader. */
+        public LakeAudienceLoader build() {
+            return new LakeAudienceLoader(this);
+        }
+    }
+}

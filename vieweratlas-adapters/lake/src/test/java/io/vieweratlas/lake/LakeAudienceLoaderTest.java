@@ -1,0 +1,118 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.AnalysisWindow;
+import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.Evidence;
+import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.StreamMetadata;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.synth.SyntheticLake;
+import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LakeAudienceLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private LakeSnapshotStore lakeWithSynth(FileSystemObjectStore store) {
+        LakeSnapshotStore lake = LakeSnapshotStore.on(store);
+        SyntheticLake synth = SyntheticLake.plan(SyntheticLakeSpec.builder().channels(60).communities(4)
+                .viewers(3000).snapshotsPerChannel(2).bots(true).seed(3).build());
+        synth.forEachSnapshot(lake::put);
+        return lake;
+    }
+
+    private static AnalysisResult fast(LakeAudienceLoader loader, AnalysisWindow window, AnalysisParameters p) {
+        PresenceIngest.Loaded loaded = loader.load(TimeRange.ALL);
+        return AudienceAnalysis.run(loaded.table(), loaded.report(), window, p).result();
+    }
+
+    @Test
+    void fastPathGivesTheSameResultAsTheSnapshotStore() {
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        LakeSnapshotStore lake = lakeWithSynth(store);
+        AnalysisParameters p = AnalysisParameters.defaults();
+        AnalysisResult friendly = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+        AnalysisResult viaStore = fast(LakeAudienceLoader.builder(store).build(), AnalysisWindow.ALL, p);
+        AnalysisResult viaFiles = fast(LakeAudienceLoader.builder(store).localRoot(dir).threads(2).build(),
+                AnalysisWindow.ALL, p);
+        AnalysisResult oneThread = fast(LakeAudienceLoader.builder(store).threads(1).build(), AnalysisWindow.ALL, p);
+        assertTrue(friendly.nodes().size() == 60 && !friendly.edges().isEmpty());
+        assertEquals(friendly, viaStore);
+        assertEquals(friendly, viaFiles);
+        assertEquals(friendly, oneThread);
+    }
+
+    @Test
+    void malformedFilesAreSkippedWithKeyAndReasonAndTheRestLoads() {
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        LakeSnapshotStore lake = LakeSnapshotStore.on(store);
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        lake.put(PresenceSnapshot.builder("good", t).chatters(List.of("a", "b")).build());
+        store.put("raw/snapshots/2026/01/05/truncated_20260105_100000.json",
+                "{\"channel\": \"truncated\", \"chatters\": [\"a\"".getBytes(StandardCharsets.UTF_8));
+        store.put("raw/snapshots/2026/01/05/wrongtype_20260105_100000.json",
+                "{\"timestamp\": \"2026-01-05T10:00:00\", \"chatters\": \"a\"}".getBytes(StandardCharsets.UTF_8));
+        store.put("raw/snapshots/2026/01/05/empty_20260105_100000.json", new byte[0]);
+        store.put("raw/snapshots/2026/01/05/other_20260105_100000.json",
+                "{\"channel\": \"someoneelse\", \"timestamp\": \"2026-01-05T10:00:00\", \"chatters\": []}"
+                        .getBytes(StandardCharsets.UTF_8));
+        store.put("raw/snapshots/2026/01/05/notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        // original-format file: no channel field, upper-case and padded logins the codec normalises
+        store.put("raw/snapshots/2026/01/05/upper_20260105_100000.json",
+                ("{\"timestamp\": \"2026-01-05T10:00:00\", \"viewer_count\": \"Unavailable\", \"game_name\": \"Chess\","
+                        + " \"chatters\": [\"A\", \" b \", \"\"]}").getBytes(StandardCharsets.UTF_8));
+        LoadReport expected = lake.forEachSnapshot(TimeRange.ALL, s -> { });
+        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).build().load(TimeRange.ALL);
+        assertEquals(expected, loaded.report());
+        assertEquals(2, loaded.report().loaded());
+        assertEquals(5, loaded.report().skipped().size());
+        assertTrue(loaded.report().skipped().stream().anyMatch(s -> s.location().endsWith("truncated_20260105_100000.json")
+                && s.reason().contains("truncated")), loaded.report().toString());
+        assertEquals(2, loaded.table().rows());
+        AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
+        AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+        AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
+        assertEquals(viaStore, viaFast);
+        assertEquals(5, viaFast.dataQuality().skipped().size());
+        assertEquals(1, viaFast.edges().size()); // good and upper share a and b
+        assertEquals(2, viaFast.edges().get(0).shared());
+    }
+
+    @Test
+    void evidenceFollowsThePresencePolicyOnBothPaths() {
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        LakeSnapshotStore lake = LakeSnapshotStore.on(store);
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        for (String ch : List.of("one", "two")) {
+            lake.put(PresenceSnapshot.builder(ch, t).stream(new StreamMetadata(5, "G", "en", "x", Optional.empty()))
+                    .evidence("talker", Evidence.MESSAGE).evidence("lurker", Evidence.JOIN)
+                    .evidence("both", java.util.EnumSet.of(Evidence.JOIN, Evidence.MESSAGE)).chatter("plain").build());
+        }
+        for (PresencePolicy policy : PresencePolicy.values()) {
+            AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).presence(policy).build();
+            AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+            PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(policy).build().load(TimeRange.ALL);
+            AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
+            assertEquals(viaStore, viaFast, policy.name());
+            assertEquals(policy == PresencePolicy.STRICT ? 3 : 4, viaFast.edges().get(0).shared(), policy.name());
+        }
+    }
+}

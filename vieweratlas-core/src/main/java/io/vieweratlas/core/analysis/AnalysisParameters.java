@@ -1,0 +1,235 @@
+package io.vieweratlas.core.analysis;
+
+import io.vieweratlas.core.config.AnalysisConfig;
+import io.vieweratlas.core.config.ConfigSchema;
+import io.vieweratlas.core.model.PresencePolicy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything that steers one analysis. Field names match the YAML keys of the {@code analysis}
+ * section ({@code overlap_threshold}, {@code min_community_size}, ...), see {@link #asConfig()}.
+ *
+ * @param overlapThreshold     an edge is kept when its channels share at least this many viewers (0 acts as 1)
+ * @param minCommunitySize     communities with fewer channels become "unassigned"
+ * @param resolution           modularity resolution {@code γ} (higher: more, smaller communities)
+ * @param minObservations      channels seen in fewer snapshots are dropped
+ * @param minChannelViewers    channels with fewer distinct viewers (after account filters) are dropped
+ * @param maxChannelsPerViewer accounts present in more channels of the window are dropped as heavy accounts;
+ *                             {@value #AUTOMATIC} chooses the limit from the data ({@link #heavyAccountLimit})
+ * @param bots                 known bot logins, lower case, sorted, removed from every audience
+ * @param weighting            edge weight
+ * @param algorithm            community detection algorithm
+ * @param seed                 random seed of community detection
+ * @param significanceLevel    for {@link Weighting#SIGNIFICANCE}: edges need {@code p <} this
+ * @param presence             which chat evidence counts as presence
+ */
+public record AnalysisParameters(int overlapThreshold, int minCommunitySize, double resolution,
+                                 int minObservations, int minChannelViewers, int maxChannelsPerViewer,
+                                 List<String> bots, Weighting weighting, CommunityAlgorithm algorithm, long seed,
+                                 double significanceLevel, PresencePolicy presence) {
+
+    /** The default bot list (the configuration's default, {@link ConfigSchema#DEFAULT_BOTS}). */
+    public static final List<String> DEFAULT_BOTS = ConfigSchema.DEFAULT_BOTS;
+
+    /** {@code max_channels_per_viewer} value that means "choose from the data", see {@link #heavyAccountLimit}. */
+    public static final int AUTOMATIC = 0;
+
+    public AnalysisParameters {
+        requireAtLeast("overlap_threshold", overlapThreshold, 0);
+        requireAtLeast("min_community_size", minCommunitySize, 1);
+        requireAtLeast("min_observations", minObservations, 1);
+        requireAtLeast("min_channel_viewers", minChannelViewers, 0);
+        requireAtLeast("max_channels_per_viewer", maxChannelsPerViewer, 0);
+        if (!(resolution > 0) || Double.isInfinite(resolution)) {
+            throw new IllegalArgumentException("resolution must be a positive number, was " + resolution);
+        }
+        if (!(significanceLevel > 0 && significanceLevel < 1)) {
+            throw new IllegalArgumentException("significance_level must lie in (0, 1), was " + significanceLevel);
+        }
+        Objects.requireNonNull(weighting, "weighting");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(presence, "presence");
+        TreeSet<String> botSet = new TreeSet<>();
+        for (String bot : Objects.requireNonNull(bots, "bots")) {
+            if (bot == null || bot.isBlank()) {
+                throw new IllegalArgumentException("bots must not contain blank entries");
+            }
+            botSet.add(bot.strip().toLowerCase(Locale.ROOT));
+        }
+        bots = List.copyOf(botSet);
+    }
+
+    private static void requireAtLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be >= " + min + ", was " + value);
+        }
+    }
+
+    /**
+     * The heavy-account limit for a window of {@code channels} channels: the configured value, or
+     * when automatic {@code max(50, ceil(2 % of channels))}. A person watching and chatting in more
+     * than 50 channels within one window is implausible; scaling with the channel count keeps
+     * very large lakes from cutting ordinary heavy users.
+     */
+    public int heavyAccountLimit(int channels) {
+        if (maxChannelsPerViewer != AUTOMATIC) {
+            return maxChannelsPerViewer;
+        }
+        return Math.max(50, (int) Math.ceil(0.02 * channels));
+    }
+
+    /**
+     * Parameters from the configuration's {@code analysis} section.
+     *
+     * @throws IllegalArgumentException naming a value the analysis does not accept
+     */
+    public static AnalysisParameters from(AnalysisConfig c) {
+        return builder().overlapThreshold(c.overlapThreshold()).minCommunitySize(c.minCommunitySize())
+                .resolution(c.resolution()).minObservations(c.minObservations())
+                .minChannelViewers(c.minChannelViewers()).maxChannelsPerViewer(c.maxChannelsPerViewer())
+                .bots(c.bots()).weighting(Weighting.fromWireName(c.weighting()))
+                .algorithm(CommunityAlgorithm.fromWireName(c.algorithm())).seed(c.seed())
+                .significanceLevel(c.significanceLevel())
+                .presence(PresencePolicy.valueOf(c.presence().toUpperCase(Locale.ROOT))).build();
+    }
+
+    /** The defaults a user gets (chosen by measurement, see docs/BENCHMARKS.md). */
+    public static AnalysisParameters defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these parameters. */
+    public Builder toBuilder() {
+        return new Builder().overlapThreshold(overlapThreshold).minCommunitySize(minCommunitySize)
+                .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
+                .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
+                .seed(seed).significanceLevel(significanceLevel).presence(presence);
+    }
+
+    /** The parameters under their YAML key names, sorted, for the results file. */
+    public SortedMap<String, Object> asConfig() {
+        TreeMap<String, Object> m = new TreeMap<>();
+        m.put("overlap_threshold", overlapThreshold);
+        m.put("min_community_size", minCommunitySize);
+        m.put("resolution", resolution);
+        m.put("min_observations", minObservations);
+        m.put("min_channel_viewers", minChannelViewers);
+        m.put("max_channels_per_viewer", maxChannelsPerViewer);
+        m.put("bots", bots);
+        m.put("weighting", weighting.wireName());
+        m.put("algorithm", algorithm.wireName());
+        m.put("seed", seed);
+        m.put("significance_level", significanceLevel);
+        m.put("presence", presence.name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    /** Builds {@link AnalysisParameters}; every setter starts from the default. */
+    public static final class Builder {
+        private int overlapThreshold = 5;
+        private int minCommunitySize = 2;
+        private double resolution = 1.0;
+        private int minObservations = 1;
+        private int minChannelViewers = 1;
+        private int maxChannelsPerViewer = AUTOMATIC;
+        private List<String> bots = DEFAULT_BOTS;
+        private Weighting weighting = Weighting.SHARED;
+        private CommunityAlgorithm algorithm = CommunityAlgorithm.LEIDEN;
+        private long seed = 42;
+        private double significanceLevel = 0.001;
+        private PresencePolicy presence = PresencePolicy.INCLUSIVE;
+
+        private Builder() {
+        }
+
+        /** Sets {@code overlap_threshold}. */
+        public Builder overlapThreshold(int v) {
+            overlapThreshold = v;
+            return this;
+        }
+
+        /** Sets {@code min_community_size}. */
+        public Builder minCommunitySize(int v) {
+            minCommunitySize = v;
+            return this;
+        }
+
+        /** Sets {@code resolution}. */
+        public Builder resolution(double v) {
+            resolution = v;
+            return this;
+        }
+
+        /** Sets {@code min_observations}. */
+        public Builder minObservations(int v) {
+            minObservations = v;
+            return this;
+        }
+
+        /** Sets {@code min_channel_viewers}. */
+        public Builder minChannelViewers(int v) {
+            minChannelViewers = v;
+            return this;
+        }
+
+        /** Sets {@code max_channels_per_viewer}. */
+        public Builder maxChannelsPerViewer(int v) {
+            maxChannelsPerViewer = v;
+            return this;
+        }
+
+        /** Sets {@code bots}, replacing the default list. */
+        public Builder bots(List<String> v) {
+            bots = List.copyOf(Objects.requireNonNull(v, "bots"));
+            return this;
+        }
+
+        /** Sets {@code weighting}. */
+        public Builder weighting(Weighting v) {
+            weighting = v;
+            return this;
+        }
+
+        /** Sets {@code algorithm}. */
+        public Builder algorithm(CommunityAlgorithm v) {
+            algorithm = v;
+            return this;
+        }
+
+        /** Sets {@code seed}. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Sets {@code significance_level}. */
+        public Builder significanceLevel(double v) {
+            significanceLevel = v;
+            return this;
+        }
+
+        /** Sets {@code presence}. */
+        public Builder presence(PresencePolicy v) {
+            presence = v;
+            return this;
+        }
+
+        /** Builds the parameters, checking every value. */
+        public AnalysisParameters build() {
+            return new AnalysisParameters(overlapThreshold, minCommunitySize, resolution, minObservations,
+                    minChannelViewers, maxChannelsPerViewer, bots, weighting, algorithm, seed, significanceLevel,
+                    presence);
+        }
+    }
+}

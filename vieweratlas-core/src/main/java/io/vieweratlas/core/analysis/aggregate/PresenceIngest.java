@@ -1,0 +1,58 @@
+package io.vieweratlas.core.analysis.aggregate;
+
+import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.port.PresenceSource;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The friendly way in: reads any {@link PresenceSource} into a {@link PresenceTable}, keeping the
+ * chatters that meet the presence policy.
+ */
+public final class PresenceIngest {
+
+    private PresenceIngest() {
+    }
+
+    /**
+     * A loaded table with the source's report.
+     *
+     * @param table  the snapshots
+     * @param report what was read and skipped
+     */
+    public record Loaded(PresenceTable table, LoadReport report) {
+    }
+
+    /** Reads the snapshots of {@code source} within {@code range}. */
+    public static Loaded read(PresenceSource source, TimeRange range, PresencePolicy policy) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(policy, "policy");
+        LoginInterner interner = new LoginInterner();
+        PresenceTableBuilder builder = new PresenceTableBuilder(interner);
+        LoadReport report = source.forEachSnapshot(range, s -> add(builder, s, policy));
+        return new Loaded(PresenceTable.of(interner, List.of(builder)), report);
+    }
+
+    /** Reads already loaded snapshots. */
+    public static PresenceTable of(Iterable<PresenceSnapshot> snapshots, PresencePolicy policy) {
+        LoginInterner interner = new LoginInterner();
+        PresenceTableBuilder builder = new PresenceTableBuilder(interner);
+        snapshots.forEach(s -> add(builder, s, policy));
+        return PresenceTable.of(interner, List.of(builder));
+    }
+
+    private static void add(PresenceTableBuilder builder, PresenceSnapshot s, PresencePolicy policy) {
+        String location = s.channel() + "@" + s.timestamp() + s.contentId().map(c -> "/" + c).orElse("");
+        builder.begin(s.channel(), s.timestamp().getEpochSecond(), s.stream().viewerCount(), s.stream().gameName(),
+                s.stream().language(), s.stream().title(), location);
+        for (String login : s.chatters(policy)) {
+            builder.viewer(login);
+        }
+        builder.end();
+    }
+}

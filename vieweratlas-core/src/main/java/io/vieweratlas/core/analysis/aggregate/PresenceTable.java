@@ -1,0 +1,178 @@
+package io.vieweratlas.core.analysis.aggregate;
+
+import io.vieweratlas.core.analysis.intern.LoginInterner;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Presence snapshots in columns: per snapshot its channel, time, metadata and a range of
+ * {@link #members()} holding dense viewer ids of a frozen {@link LoginInterner}. Rows are sorted
+ * by (channel, time, location), so the table is the same whatever order the input was read in.
+ */
+public final class PresenceTable {
+
+    private final LoginInterner interner;
+    private final String[] channels;
+    private final long[] epochSeconds;
+    private final long[] viewerCounts;
+    private final String[] games;
+    private final String[] languages;
+    private final String[] titles;
+    private final String[] locations;
+    private final int[] starts;
+    private final int[] members;
+
+    private PresenceTable(LoginInterner interner, String[] channels, long[] epochSeconds, long[] viewerCounts,
+                          String[] games, String[] languages, String[] titles, String[] locations, int[] starts,
+                          int[] members) {
+        this.interner = interner;
+        this.channels = channels;
+        this.epochSeconds = epochSeconds;
+        this.viewerCounts = viewerCounts;
+        this.games = games;
+        this.languages = languages;
+        this.titles = titles;
+        this.locations = locations;
+        this.starts = starts;
+        this.members = members;
+    }
+
+    /**
+     * Combines builders that share {@code interner}: freezes the interner, rewrites viewer ids to
+     * dense ids and sorts the rows.
+     */
+    public static PresenceTable of(LoginInterner interner, List<PresenceTableBuilder> builders) {
+        Objects.requireNonNull(interner, "interner");
+        interner.freeze();
+        int rows = 0;
+        long memberTotal = 0;
+        for (PresenceTableBuilder b : builders) {
+            if (b.interner() != interner) {
+                throw new IllegalArgumentException("builder uses a different interner");
+            }
+            rows += b.rows;
+            memberTotal += b.memberCount;
+        }
+        if (memberTotal > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many viewer memberships for one table: " + memberTotal);
+        }
+        // order rows: (channel, time, location)
+        int[][] ref = new int[rows][];
+        int r = 0;
+        for (int bi = 0; bi < builders.size(); bi++) {
+            for (int i = 0; i < builders.get(bi).rows; i++) {
+                ref[r++] = new int[] {bi, i};
+            }
+        }
+        Comparator<int[]> order = Comparator
+                .comparing((int[] x) -> builders.get(x[0]).channels.get(x[1]))
+                .thenComparingLong(x -> builders.get(x[0]).epochSeconds[x[1]])
+                .thenComparing(x -> builders.get(x[0]).locations.get(x[1]));
+        Arrays.sort(ref, order);
+        String[] ch = new String[rows];
+        long[] ep = new long[rows];
+        long[] vc = new long[rows];
+        String[] ga = new String[rows];
+        String[] la = new String[rows];
+        String[] ti = new String[rows];
+        String[] lo = new String[rows];
+        int[] st = new int[rows + 1];
+        int[] mem = new int[(int) memberTotal];
+        int m = 0;
+        for (int i = 0; i < rows; i++) {
+            PresenceTableBuilder b = builders.get(ref[i][0]);
+            int j = ref[i][1];
+            ch[i] = b.channels.get(j);
+            ep[i] = b.epochSeconds[j];
+            vc[i] = b.viewerCounts[j];
+            ga[i] = b.games.get(j);
+            la[i] = b.languages.get(j);
+            ti[i] = b.titles.get(j);
+            lo[i] = b.locations.get(j);
+            st[i] = m;
+            int len = b.starts[j + 1] - b.starts[j];
+            System.arraycopy(b.members, b.starts[j], mem, m, len);
+            m += len;
+        }
+        st[rows] = m;
+        interner.toDense(mem, 0, m);
+        return new PresenceTable(interner, ch, ep, vc, ga, la, ti, lo, st, mem);
+    }
+
+    /** The interner holding the viewer logins (frozen). */
+    public LoginInterner interner() {
+        return interner;
+    }
+
+    /** Number of snapshots. */
+    public int rows() {
+        return channels.length;
+    }
+
+    /** Channel of row {@code i}. */
+    public String channel(int i) {
+        return channels[i];
+    }
+
+    /** Time of row {@code i} in epoch seconds. */
+    public long epochSecond(int i) {
+        return epochSeconds[i];
+    }
+
+    /** Viewer count reported for row {@code i}. */
+    public long viewerCount(int i) {
+        return viewerCounts[i];
+    }
+
+    /** Game of row {@code i}, empty when unknown. */
+    public String game(int i) {
+        return games[i];
+    }
+
+    /** Language of row {@code i}, empty when unknown. */
+    public String language(int i) {
+        return languages[i];
+    }
+
+    /** Title of row {@code i}, empty when unknown. */
+    public String title(int i) {
+        return titles[i];
+    }
+
+    /** Where row {@code i} came from. */
+    public String location(int i) {
+        return locations[i];
+    }
+
+    /** First index into {@link #members()} of row {@code i}. */
+    public int start(int i) {
+        return starts[i];
+    }
+
+    /** One past the last index into {@link #members()} of row {@code i}. */
+    public int end(int i) {
+        return starts[i + 1];
+    }
+
+    /** Dense viewer ids of all rows (shared array: do not modify). */
+    public int[] members() {
+        return members;
+    }
+
+    /** Time of the newest snapshot, if any. */
+    public Optional<Instant> newest() {
+        if (epochSeconds.length == 0) {
+            return Optional.empty();
+        }
+        long max = Long.MIN_VALUE;
+        for (long e : epochSeconds) {
+            max = Math.max(max, e);
+        }
+        return Optional.of(Instant.ofEpochSecond(max));
+    }
+}

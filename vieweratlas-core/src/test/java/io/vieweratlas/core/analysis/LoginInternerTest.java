@@ -1,0 +1,55 @@
+package io.vieweratlas.core.analysis;
+
+import io.vieweratlas.core.analysis.intern.LoginInterner;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LoginInternerTest {
+
+    @Test
+    void concurrentInterningGivesOneDenseIdPerLogin() {
+        LoginInterner in = new LoginInterner(16);
+        int n = 50_000;
+        int[][] ids = new int[2][n];
+        java.util.concurrent.atomic.AtomicInteger who = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.run(2, () -> {
+            int t = who.getAndIncrement();
+            char[] buf = new char[32];
+            for (int i = 0; i < n; i++) {
+                int v = t == 0 ? i : n - 1 - i;
+                String s = "user_" + v;
+                s.getChars(0, s.length(), buf, 3);
+                ids[t][v] = in.intern(buf, 3, s.length());
+            }
+        });
+        in.freeze();
+        assertEquals(n, in.size());
+        Set<Integer> dense = new HashSet<>();
+        for (int v = 0; v < n; v++) {
+            assertEquals(ids[0][v], ids[1][v]);
+            int d = in.denseId(ids[0][v]);
+            dense.add(d);
+            assertEquals("user_" + v, in.login(d));
+            assertEquals(d, in.find("user_" + v));
+        }
+        assertEquals(n, dense.size());
+        assertEquals(-1, in.find("nobody"));
+        assertThrows(IllegalStateException.class, () -> in.intern("late"));
+    }
+
+    @Test
+    void unicodeAndEmptyStripesWork() {
+        LoginInterner in = new LoginInterner();
+        int a = in.intern("ünïcødé");
+        int b = in.intern("x");
+        in.freeze();
+        assertEquals("ünïcødé", in.login(in.denseId(a)));
+        assertEquals("x", in.login(in.denseId(b)));
+        assertThrows(IllegalArgumentException.class, () -> in.login(2));
+    }
+}

@@ -1,0 +1,161 @@
+package io.vieweratlas.runners.analysis;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.AnalysisStatistics;
+import io.vieweratlas.core.model.Community;
+import io.vieweratlas.core.model.FilterStep;
+import io.vieweratlas.core.port.GraphExporter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code analysis_results.json}: the original's keys ({@code timestamp, config, partition, labels,
+ * statistics {graph, detection, tagging, aggregator}}) plus {@code algorithm, seed, weighting,
+ * filters, data_quality, communities} (per-community summaries). Channel-level only. Keys are in
+ * a fixed order, numbers are formatted by Jackson's shortest round-trip rules: equal results give
+ * identical bytes.
+ */
+public final class ResultsJson implements GraphExporter {
+
+    /** The file name. */
+    public static final String FILE_NAME = "analysis_results.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public void write(AnalysisResult result, OutputStream out) throws IOException {
+        MAPPER.writer(new DefaultPrettyPrinter()).writeValue(out, tree(result));
+        out.write('\n');
+    }
+
+    /** The document as ordered maps and lists. */
+    public static Map<String, Object> tree(AnalysisResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("timestamp", r.timestamp().toString());
+        doc.put("config", new TreeMap<>(r.config()));
+        Map<String, Object> partition = new LinkedHashMap<>();
+        r.partition().forEach(partition::put);
+        doc.put("partition", partition);
+        Map<String, Object> labels = new LinkedHashMap<>();
+        r.labels().forEach((k, v) -> labels.put(Integer.toString(k), v));
+        doc.put("labels", labels);
+        AnalysisStatistics s = r.statistics();
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("graph", graph(s.graph()));
+        stats.put("detection", detection(s.detection()));
+        stats.put("tagging", new TreeMap<>(s.tagging().byRule()));
+        stats.put("aggregator", aggregator(s.aggregator()));
+        doc.put("statistics", stats);
+        doc.put("algorithm", s.detection().algorithm());
+        doc.put("seed", s.detection().seed());
+        doc.put("weighting", r.config().get("weighting"));
+        List<Object> filters = new ArrayList<>();
+        for (FilterStep f : s.filters()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("filter", f.filter());
+            m.put("limit", f.limit());
+            m.put("removed_accounts", f.removedAccounts());
+            m.put("removed_memberships", f.removedMemberships());
+            m.put("removed_channels", f.removedChannels());
+            filters.add(m);
+        }
+        doc.put("filters", filters);
+        Map<String, Object> dq = new LinkedHashMap<>();
+        dq.put("files_read", r.dataQuality().filesRead());
+        List<Object> skipped = new ArrayList<>();
+        r.dataQuality().skipped().forEach(x -> skipped.add(Map.of("location", x.location(), "reason", x.reason())));
+        dq.put("skipped", skipped.stream().map(x -> new TreeMap<>((Map<?, ?>) x)).toList());
+        dq.put("duplicate_snapshots", r.dataQuality().duplicateSnapshots());
+        dq.put("channels_missing_metadata", r.dataQuality().channelsMissingMetadata());
+        doc.put("data_quality", dq);
+        List<Object> communities = new ArrayList<>();
+        for (Community c : r.communities()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("label", c.label());
+            m.put("size", c.size());
+            m.put("top_channels", c.topChannels());
+            m.put("game_shares", c.gameShares());
+            m.put("language_shares", c.languageShares());
+            m.put("internal_weight", c.internalWeight());
+            m.put("external_weight", c.externalWeight());
+            communities.add(m);
+        }
+        doc.put("communities", communities);
+        return doc;
+    }
+
+    private static Map<String, Object> graph(AnalysisStatistics.Graph g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", g.nodes());
+        m.put("edges", g.edges());
+        m.put("density", g.density());
+        m.put("components", g.components());
+        m.put("isolated_nodes", g.isolated());
+        m.put("degree", dist(g.degree()));
+        m.put("weight", dist(g.weight()));
+        m.put("shared", dist(g.shared()));
+        m.put("pair_counting", g.pairCounting());
+        m.put("pair_increments", g.pairIncrements());
+        return m;
+    }
+
+    private static Map<String, Object> dist(AnalysisStatistics.Distribution d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min", d.min());
+        m.put("median", d.median());
+        m.put("mean", d.mean());
+        m.put("max", d.max());
+        return m;
+    }
+
+    private static Map<String, Object> detection(AnalysisStatistics.Detection d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", d.algorithm());
+        m.put("resolution", d.resolution());
+        m.put("seed", d.seed());
+        m.put("modularity", d.modularity());
+        m.put("modularity_formula", "Q = sum_c [ L_c/m - resolution * (d_c/(2m))^2 ]");
+        m.put("communities", d.communities());
+        m.put("communities_before_min_size", d.communitiesBeforeMinSize());
+        m.put("unassigned_channels", d.unassignedChannels());
+        m.put("disconnected_communities", d.disconnectedCommunities());
+        m.put("largest_community", d.largestCommunity());
+        return m;
+    }
+
+    private static Map<String, Object> aggregator(AnalysisStatistics.Aggregation a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("snapshots", a.snapshots());
+        m.put("channels", a.channels());
+        m.put("viewers", a.viewers());
+        m.put("memberships", a.memberships());
+        m.put("since", text(a.since()));
+        m.put("until", text(a.until()));
+        m.put("newest_data", text(a.newestData()));
+        return m;
+    }
+
+    private static String text(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse(null);
+    }
+}

@@ -1,0 +1,209 @@
+package io.vieweratlas.runners.cli;
+
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.AnalysisRun;
+import io.vieweratlas.core.analysis.AnalysisWindow;
+import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.PartitionComparison;
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.synth.SyntheticLake;
+import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.lake.LakeAudienceLoader;
+import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.analysis.AnalysisOutputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench}: generates synthetic lakes of three sizes with planted communities (cached on
+ * disk), analyses each with the configured parameters and prints per size the stage times, peak
+ * heap, edges, communities, modularity and NMI against the planted truth.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the analysis on synthetic lakes (small, medium, large) with planted communities.")
+public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Where generated lakes are kept between runs (default: .cache/bench).")
+    Path cache = Path.of(".cache", "bench");
+
+    @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
+            description = "Sizes to run: small, medium, large (default: all).")
+    List<String> sizes = List.of("small", "medium", "large");
+
+    @Option(names = "--runs", paramLabel = "N", description = "Analyses per size; the fastest is reported (default 1).")
+    int runs = 1;
+
+    /** The benchmark sizes. */
+    static SyntheticLakeSpec spec(String size) {
+        SyntheticLakeSpec.Builder b = SyntheticLakeSpec.builder().bots(true).snapshotsPerChannel(3).seed(1);
+        return switch (size) {
+            case "small" -> b.channels(100).communities(6).viewers(10_000).build();
+            case "medium" -> b.channels(1_000).communities(20).viewers(200_000).build();
+            case "large" -> b.channels(5_000).communities(60).viewers(2_000_000).build();
+            default -> throw new UsageException("unknown size '" + size + "' (allowed: small, medium, large)");
+        };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ViewerAtlasConfig config = configOptions.load(Map.of()).config();
+        AnalysisParameters params = AnalysisParameters.from(config.analysis());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "bench: %d cores, max heap %d MB, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        out.println("| size | files | MB | load | aggregate | filter | graph | communities | labels+stats | write | "
+                + "total ms | peak heap MB | edges | communities | modularity | NMI | load avg |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        out.flush();
+        for (String size : sizes) {
+            SyntheticLakeSpec s = spec(size);
+            SyntheticLake synth = SyntheticLake.plan(s);
+            Path dir = cache.resolve(size + "-" + Integer.toHexString(s.hashCode()));
+            ensureLake(synth, dir, out);
+            long[] filesAndBytes = filesAndBytes(dir);
+            Row best = null;
+            for (int i = 0; i < Math.max(1, runs); i++) {
+                Row row = measure(dir, params, synth);
+                if (best == null || row.total < best.total) {
+                    best = row;
+                }
+            }
+            Map<String, Double> st = best.stages;
+            out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %d | %d | %d | %.4f | %.4f | %s |%n",
+                    size, filesAndBytes[0], filesAndBytes[1] / 1e6, st.get("load"), st.get("aggregate"),
+                    st.get("filter"), st.get("graph"), st.get("communities"), st.get("labels_and_statistics"),
+                    st.get("write"), best.total, best.peakHeap >> 20, best.result.edges().size(),
+                    best.result.communities().size(), best.result.statistics().detection().modularity(), best.nmi,
+                    loadAverage());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private record Row(AnalysisResult result, Map<String, Double> stages, double total, long peakHeap, double nmi) {
+    }
+
+    private static Row measure(Path dir, AnalysisParameters params, SyntheticLake synth) throws IOException {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).localRoot(dir).policy(params.presence())
+                .build().load(TimeRange.ALL);
+        double load = (System.nanoTime() - t0) / 1e6;
+        AnalysisRun run = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, params);
+        long t1 = System.nanoTime();
+        Path outDir = Files.createTempDirectory("vieweratlas-bench");
+        AnalysisOutputs.writeExports(run.result(), outDir);
+        double write = (System.nanoTime() - t1) / 1e6;
+        double total = (System.nanoTime() - t0) / 1e6;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        try (Stream<Path> files = Files.list(outDir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(outDir);
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stages.put("load", load);
+        stages.putAll(run.stageMillis());
+        stages.put("write", write);
+        return new Row(run.result(), stages, total, peak, nmi(run.result(), synth));
+    }
+
+    /** NMI of the found partition against the planted one; unassigned channels count as singletons. */
+    static double nmi(AnalysisResult r, SyntheticLake synth) {
+        Map<String, Integer> truth = synth.truth();
+        Map<String, String> found = new TreeMap<>();
+        Map<String, Integer> planted = new TreeMap<>();
+        for (GraphNode n : r.nodes()) {
+            planted.put(n.id(), truth.get(n.id()));
+            found.put(n.id(), n.assigned() ? "c" + n.community() : "u:" + n.id());
+        }
+        // channels the filters removed are missing from the result: count them as singletons too
+        truth.forEach((ch, c) -> {
+            if (!found.containsKey(ch)) {
+                planted.put(ch, c);
+                found.put(ch, "u:" + ch);
+            }
+        });
+        return PartitionComparison.nmi(planted, found);
+    }
+
+    private static void ensureLake(SyntheticLake synth, Path dir, PrintWriter out) throws IOException {
+        Path done = dir.resolve(".complete");
+        if (Files.exists(done)) {
+            return;
+        }
+        out.println("generating " + synth.snapshotCount() + " snapshots into " + dir + " (once; cached) ...");
+        out.flush();
+        Files.createDirectories(dir);
+        LakeSnapshotStore lake = LakeSnapshotStore.on(new FileSystemObjectStore(dir));
+        AtomicInteger next = new AtomicInteger();
+        int channels = synth.channels().size();
+        io.vieweratlas.core.analysis.Parallel.run(Runtime.getRuntime().availableProcessors(), () -> {
+            for (int i = next.getAndIncrement(); i < channels; i = next.getAndIncrement()) {
+                synth.snapshotsOf(i).forEach(lake::put);
+            }
+        });
+        Files.writeString(done, synth.spec().toString(), StandardCharsets.UTF_8);
+    }
+
+    private static long[] filesAndBytes(Path dir) throws IOException {
+        long[] r = new long[2];
+        try (Stream<Path> walk = Files.walk(dir.resolve("raw"))) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                r[0]++;
+                try {
+                    r[1] += Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return r;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+}
