@@ -399,11 +399,12 @@ final class IrcConnection implements AutoCloseable {
                     if (!wanted.contains(channel) || !requested.contains(channel)) {
                         continue;
                     }
-                    joinLimiter.acquire();
+                    JoinRateLimiter.Permit permit = joinLimiter.acquire();
                     if (socket.isClosed()) {
                         return;
                     }
                     send("JOIN #" + channel);
+                    permit.sent();
                     counters.joinsSent.incrementAndGet();
                 }
             } catch (InterruptedException e) {
