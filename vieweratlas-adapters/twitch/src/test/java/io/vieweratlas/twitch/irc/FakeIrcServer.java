@@ -42,6 +42,7 @@ public final class FakeIrcServer implements AutoCloseable {
     private final AtomicInteger joinsReceived = new AtomicInteger();
     private final AtomicInteger pongsReceived = new AtomicInteger();
     private final AtomicInteger pingsReceived = new AtomicInteger();
+    private final AtomicInteger joinsBeforeWelcome = new AtomicInteger();
     private final AtomicLong messagesSent = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -153,6 +154,11 @@ public final class FakeIrcServer implements AutoCloseable {
 
     public int pongsReceived() {
         return pongsReceived.get();
+    }
+
+    /** JOINs received on a connection that was not logged in (welcomed) yet; Twitch ignores them. */
+    public int joinsBeforeWelcome() {
+        return joinsBeforeWelcome.get();
     }
 
     /** PINGs the clients sent (liveness checks after silence). */
@@ -269,6 +275,10 @@ public final class FakeIrcServer implements AutoCloseable {
                     }
                 }
                 case "JOIN" -> {
+                    if (nick == null) {
+                        joinsBeforeWelcome.incrementAndGet();
+                        return;
+                    }
                     for (String target : m.param(0).orElse("").split(",")) {
                         joinsReceived.incrementAndGet();
                         if (!admitJoin(nick)) {

@@ -138,6 +138,7 @@ class IrcChatClientTest {
         await("messages after reconnects", WAIT,
                 () -> loginsWith("c2", Evidence.MESSAGE).contains("dave") && loginsWith("c3", Evidence.MESSAGE).contains("erin"));
         assertEquals(9, server.joinsReceived());
+        assertEquals(0, server.joinsBeforeWelcome(), "JOINs wait for the welcome");
         assertEquals(2, client.stats().reconnects());
     }
 
