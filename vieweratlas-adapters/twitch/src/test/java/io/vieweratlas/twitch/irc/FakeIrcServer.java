@@ -235,6 +235,7 @@ public final class FakeIrcServer implements AutoCloseable {
         private String nick;
         private String pass;
         private volatile boolean muted;
+        private volatile boolean welcomed;
 
         Client(Socket socket) {
             this.socket = socket;
@@ -270,12 +271,23 @@ public final class FakeIrcServer implements AutoCloseable {
                         close();
                         return;
                     }
-                    for (String n : List.of("001", "002", "003", "004", "375", "372", "376")) {
-                        send(":tmi.twitch.tv " + n + " " + nick + " :-");
-                    }
+                    // Welcome a little later, as a real server does after checking the login: a client that
+                    // JOINs before the welcome shows up in joinsBeforeWelcome().
+                    String welcomeNick = nick;
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(30);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        welcomed = true; // ready before the client can see 001
+                        for (String n : List.of("001", "002", "003", "004", "375", "372", "376")) {
+                            send(":tmi.twitch.tv " + n + " " + welcomeNick + " :-");
+                        }
+                    });
                 }
                 case "JOIN" -> {
-                    if (nick == null) {
+                    if (!welcomed) {
                         joinsBeforeWelcome.incrementAndGet();
                         return;
                     }
