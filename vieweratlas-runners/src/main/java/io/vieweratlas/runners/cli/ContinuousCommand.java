@@ -5,15 +5,12 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.collector.AnalysisScheduler;
 import io.vieweratlas.runners.collector.AnalysisTrigger;
 import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.runners.wiring.BaseModule;
-import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
-import io.vieweratlas.twitch.collector.WindowReport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code continuous}: the always-on collector. Runs until stopped (SIGTERM flushes the partial
@@ -40,8 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = "Collect until stopped (SIGTERM/Ctrl-C flush the current window), analyzing every "
                 + "analysis.analysis_interval_cycles windows. Needs TWITCH_OAUTH_TOKEN and TWITCH_CLIENT_ID.")
 public final class ContinuousCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ContinuousCommand.class);
-
     @Mixin
     ConfigOptions configOptions;
 
@@ -70,36 +62,10 @@ public final class ContinuousCommand implements Callable<Integer> {
         Optional<AnalysisTrigger> trigger = injector.getInstance(Key.get(new TypeLiteral<Optional<AnalysisTrigger>>() {
         }));
         int every = config.analysis().analysisIntervalCycles();
-        if (trigger.isEmpty()) {
-            LOG.warn("no analysis is wired into continuous in this build: collecting only");
-        }
-        ExecutorService analyses = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("analysis").factory());
-        AtomicBoolean analyzing = new AtomicBoolean();
-        CollectorListener listener = (WindowReport report) -> {
-            if (trigger.isEmpty() || every <= 0 || report.partial() || report.cycle() % every != 0) {
-                return;
-            }
-            if (!analyzing.compareAndSet(false, true)) {
-                LOG.warn("analysis due after window {} skipped: the previous one is still running", report.cycle());
-                return;
-            }
-            analyses.submit(() -> {
-                try {
-                    LOG.info("starting analysis after window {}", report.cycle());
-                    trigger.get().analyze(report.cycle());
-                } catch (Exception e) {
-                    LOG.error("analysis after window {} failed: {}", report.cycle(), e.getMessage());
-                } finally {
-                    analyzing.set(false);
-                }
-            });
-        };
-        try {
-            return CollectCommand.CollectorCommands.run("continuous", injector, settings, listener,
+        try (AnalysisScheduler analyses = new AnalysisScheduler(trigger, every)) {
+            return CollectCommand.CollectorCommands.run("continuous", injector, settings, analyses,
                     spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
-        } finally {
-            analyses.shutdown(); // a running analysis finishes; no new one starts
         }
     }
 }

@@ -8,7 +8,7 @@ import io.vieweratlas.twitch.TwitchApiException;
 import io.vieweratlas.twitch.TwitchAuthException;
 import io.vieweratlas.twitch.irc.ChatMembership;
 import io.vieweratlas.twitch.presence.PresenceAccumulator;
-import io.vieweratlas.twitch.presence.PresenceWindow;
+import io.vieweratlas.twitch.presence.ClosedWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,9 +217,9 @@ public final class LiveCollector {
     }
 
     private void closeWindow(int cycle, Instant end, boolean partial) {
-        PresenceWindow window = accumulator.flush(end);
+        ClosedWindow window = accumulator.close(end);
         Map<String, LiveStream> metadata = new HashMap<>(lastKnown);
-        Set<String> channels = window.channels().keySet();
+        Set<String> channels = window.channels();
         // When stopping (SIGTERM leaves ~30 s) the metadata of the last discovery is used: no Helix
         // round trips with retries that could outlast the grace period.
         if (!channels.isEmpty() && !stopRequested) {
@@ -231,28 +231,27 @@ public final class LiveCollector {
                 LOG.warn("metadata at window end unavailable, using the last discovered: {}", e.getMessage());
             }
         }
-        int w = 0;
-        int u = 0;
-        int c = 0;
+        int[] counts = new int[3];
         List<String> failedChannels = new ArrayList<>();
-        for (PresenceSnapshot snapshot : window.toSnapshots(metadata)) {
+        // Channel by channel: each snapshot is stored and released before the next is built.
+        window.drainSnapshots(metadata, snapshot -> {
             switch (put(snapshot)) {
-                case WRITTEN -> w++;
-                case UNCHANGED -> u++;
-                case CONFLICT -> c++;
+                case WRITTEN -> counts[0]++;
+                case UNCHANGED -> counts[1]++;
+                case CONFLICT -> counts[2]++;
                 case null -> failedChannels.add(snapshot.channel());
             }
-        }
-        written += w;
-        unchanged += u;
-        conflicts += c;
+        });
+        written += counts[0];
+        unchanged += counts[1];
+        conflicts += counts[2];
         failed += failedChannels.size();
         TreeSet<String> watched = new TreeSet<>(watchedInWindow);
         watched.addAll(channels);
         WindowReport report = new WindowReport(cycle, window.start(), end, partial, watched, window.presenceCount(),
-                w, u, c, failedChannels.size(), failedChannels);
+                counts[0], counts[1], counts[2], failedChannels.size(), failedChannels);
         LOG.info("window {} closed{}: {} channels watched, {} with viewers, {} presences, {} snapshots written",
-                cycle, partial ? " early" : "", watched.size(), channels.size(), report.presence(), w);
+                cycle, partial ? " (partial)" : "", watched.size(), channels.size(), report.presence(), counts[0]);
         watchedInWindow.clear();
         watchedInWindow.addAll(chat.channels());
         lastKnown.keySet().retainAll(chat.channels());

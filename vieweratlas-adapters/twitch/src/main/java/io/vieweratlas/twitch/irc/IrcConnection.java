@@ -234,7 +234,8 @@ final class IrcConnection implements AutoCloseable {
         private final LinkedBlockingQueue<String> joinQueue = new LinkedBlockingQueue<>();
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> joined = ConcurrentHashMap.newKeySet();
-        private Thread joiner;
+        private volatile Thread joiner;
+        private volatile boolean ended;
         volatile boolean welcomed;
 
         Session(Socket socket) throws IOException {
@@ -256,9 +257,8 @@ final class IrcConnection implements AutoCloseable {
                 send("PASS oauth:" + identity.token().get());
             }
             send("NICK " + identity.nick());
-            joiner = Thread.ofVirtual().name("irc-join-" + id).start(this::joinLoop);
             for (String channel : wanted) {
-                requestJoin(channel);
+                requestJoin(channel); // queued; JOINs go out once the login is welcomed (001)
             }
             boolean pingOutstanding = false;
             while (!closed) {
@@ -306,7 +306,15 @@ final class IrcConnection implements AutoCloseable {
                 case "RECONNECT" -> {
                     return true;
                 }
-                case "001" -> welcomed = true;
+                case "001" -> {
+                    if (!welcomed) {
+                        welcomed = true;
+                        joiner = Thread.ofVirtual().name("irc-join-" + id).start(this::joinLoop);
+                        if (ended) {
+                            joiner.interrupt(); // closed meanwhile: both sides are volatile, one of us sees the other
+                        }
+                    }
+                }
                 case "NOTICE" -> onNotice(msg);
                 case "PART" -> {
                     String channel = channelOf(msg.param(0));
@@ -399,11 +407,12 @@ final class IrcConnection implements AutoCloseable {
                     if (!wanted.contains(channel) || !requested.contains(channel)) {
                         continue;
                     }
-                    joinLimiter.acquire();
+                    JoinRateLimiter.Permit permit = joinLimiter.acquire();
                     if (socket.isClosed()) {
                         return;
                     }
                     send("JOIN #" + channel);
+                    permit.sent();
                     counters.joinsSent.incrementAndGet();
                 }
             } catch (InterruptedException e) {
@@ -434,8 +443,10 @@ final class IrcConnection implements AutoCloseable {
         }
 
         void close() {
-            if (joiner != null) {
-                joiner.interrupt();
+            ended = true;
+            Thread j = joiner;
+            if (j != null) {
+                j.interrupt();
             }
             try {
                 socket.close();

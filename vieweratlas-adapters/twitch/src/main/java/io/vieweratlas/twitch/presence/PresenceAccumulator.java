@@ -1,29 +1,21 @@
 package io.vieweratlas.twitch.presence;
 
-import io.vieweratlas.core.model.Evidence;
 import io.vieweratlas.twitch.irc.PresenceEvent;
 import io.vieweratlas.twitch.irc.PresenceListener;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Collects presence events into the current window. Many connection threads record at once
- * (shared read lock, concurrent maps, evidence kept as a bit mask per viewer); {@link #flush}
+ * (shared read lock, concurrent maps, evidence kept as a bit mask per viewer); {@link #close}
  * swaps in a fresh window under the write lock and hands back the closed one, so an event lands
  * in exactly one window and nothing is lost at a window boundary, a reconnect or shutdown.
  */
 public final class PresenceAccumulator implements PresenceListener {
-    private static final Evidence[] EVIDENCE = Evidence.values();
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Instant windowStart;
     private ConcurrentHashMap<String, ConcurrentHashMap<String, Integer>> current = new ConcurrentHashMap<>();
@@ -50,37 +42,35 @@ public final class PresenceAccumulator implements PresenceListener {
     }
 
     /**
-     * Closes the current window at {@code end}, opens the next one there, and returns the closed one.
+     * Closes the current window at {@code end}, opens the next one there, and returns the closed
+     * one in its compact form, to be drained into snapshots channel by channel.
      *
      * @throws IllegalArgumentException when {@code end} is before the window start
      */
-    public PresenceWindow flush(Instant end) {
+    public ClosedWindow close(Instant end) {
         Objects.requireNonNull(end, "end");
-        ConcurrentHashMap<String, ConcurrentHashMap<String, Integer>> closed;
-        Instant start;
         lock.writeLock().lock();
         try {
             if (end.isBefore(windowStart)) {
                 throw new IllegalArgumentException("flush at " + end + " is before the window start " + windowStart);
             }
-            closed = current;
-            start = windowStart;
+            // No writer can reach the closed maps once the write lock is released.
+            ClosedWindow closed = new ClosedWindow(windowStart, end, current);
             current = new ConcurrentHashMap<>();
             windowStart = end;
             eventsInWindow.set(0);
+            return closed;
         } finally {
             lock.writeLock().unlock();
         }
-        // No writer can reach the closed maps any more: convert without holding the lock.
-        TreeMap<String, SortedMap<String, Set<Evidence>>> channels = new TreeMap<>();
-        closed.forEach((channel, viewers) -> {
-            TreeMap<String, Set<Evidence>> v = new TreeMap<>();
-            for (Map.Entry<String, Integer> e : viewers.entrySet()) {
-                v.put(e.getKey(), decode(e.getValue()));
-            }
-            channels.put(channel, v);
-        });
-        return new PresenceWindow(start, end, channels);
+    }
+
+    /**
+     * Closes the current window at {@code end} like {@link #close(Instant)} and returns it as
+     * sorted maps (convenient for small windows; large ones are better drained from {@link #close}).
+     */
+    public PresenceWindow flush(Instant end) {
+        return close(end).materialize();
     }
 
     /** When the current window opened. */
@@ -101,15 +91,5 @@ public final class PresenceAccumulator implements PresenceListener {
     /** Events recorded since creation. */
     public long eventsTotal() {
         return eventsTotal.get();
-    }
-
-    private static Set<Evidence> decode(int bits) {
-        EnumSet<Evidence> set = EnumSet.noneOf(Evidence.class);
-        for (Evidence e : EVIDENCE) {
-            if ((bits & (1 << e.ordinal())) != 0) {
-                set.add(e);
-            }
-        }
-        return set;
     }
 }

@@ -1,13 +1,12 @@
 package io.vieweratlas.twitch.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.twitch.irc.ChatStats;
 import io.vieweratlas.twitch.irc.IrcChatClient;
 import io.vieweratlas.twitch.irc.IrcIdentity;
 import io.vieweratlas.twitch.irc.IrcSettings;
 import io.vieweratlas.twitch.presence.PresenceAccumulator;
-import io.vieweratlas.twitch.presence.PresenceWindow;
+import io.vieweratlas.twitch.presence.ClosedWindow;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -83,8 +81,9 @@ public final class CollectorBench {
             double seconds = (lastChange - firstAt) / 1e9;
             ChatStats stats = chat.stats();
             long flushStart = System.nanoTime();
-            PresenceWindow window = accumulator.flush(Instant.now());
-            List<PresenceSnapshot> snapshots = window.toSnapshots(Map.of());
+            ClosedWindow window = accumulator.close(Instant.now());
+            long[] snapshots = new long[1];
+            window.drainSnapshots(Map.of(), s -> snapshots[0]++);
             double flushMs = (System.nanoTime() - flushStart) / 1e6;
             peakHeap = Math.max(peakHeap, heapUsed());
             System.gc();
@@ -93,7 +92,7 @@ public final class CollectorBench {
             System.out.printf(Locale.ROOT, "client: CPU %.1f s during the load = %.0f %% of one core; joins %.1f s CPU%n",
                     (cpu2 - cpu1) / 1e9, 100.0 * (cpu2 - cpu1) / 1e9 / seconds, (cpu1 - cpu0) / 1e9);
             System.out.printf(Locale.ROOT, "client: window flush %d presences into %d snapshots in %.0f ms%n",
-                    window.presenceCount(), snapshots.size(), flushMs);
+                    window.presenceCount(), snapshots[0], flushMs);
             System.out.printf(Locale.ROOT, "client: heap peak sampled %.0f MB, after GC %.0f MB, max %.0f MB; "
                             + "reconnects %d%n", peakHeap / 1e6, heapUsed() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6, stats.reconnects());

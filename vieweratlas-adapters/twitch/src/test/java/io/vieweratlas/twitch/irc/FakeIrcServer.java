@@ -42,6 +42,7 @@ public final class FakeIrcServer implements AutoCloseable {
     private final AtomicInteger joinsReceived = new AtomicInteger();
     private final AtomicInteger pongsReceived = new AtomicInteger();
     private final AtomicInteger pingsReceived = new AtomicInteger();
+    private final AtomicInteger joinsBeforeWelcome = new AtomicInteger();
     private final AtomicLong messagesSent = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -155,6 +156,11 @@ public final class FakeIrcServer implements AutoCloseable {
         return pongsReceived.get();
     }
 
+    /** JOINs received on a connection that was not logged in (welcomed) yet; Twitch ignores them. */
+    public int joinsBeforeWelcome() {
+        return joinsBeforeWelcome.get();
+    }
+
     /** PINGs the clients sent (liveness checks after silence). */
     public int pingsReceived() {
         return pingsReceived.get();
@@ -229,6 +235,7 @@ public final class FakeIrcServer implements AutoCloseable {
         private String nick;
         private String pass;
         private volatile boolean muted;
+        private volatile boolean welcomed;
 
         Client(Socket socket) {
             this.socket = socket;
@@ -264,11 +271,26 @@ public final class FakeIrcServer implements AutoCloseable {
                         close();
                         return;
                     }
-                    for (String n : List.of("001", "002", "003", "004", "375", "372", "376")) {
-                        send(":tmi.twitch.tv " + n + " " + nick + " :-");
-                    }
+                    // Welcome a little later, as a real server does after checking the login: a client that
+                    // JOINs before the welcome shows up in joinsBeforeWelcome().
+                    String welcomeNick = nick;
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(30);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        welcomed = true; // ready before the client can see 001
+                        for (String n : List.of("001", "002", "003", "004", "375", "372", "376")) {
+                            send(":tmi.twitch.tv " + n + " " + welcomeNick + " :-");
+                        }
+                    });
                 }
                 case "JOIN" -> {
+                    if (!welcomed) {
+                        joinsBeforeWelcome.incrementAndGet();
+                        return;
+                    }
                     for (String target : m.param(0).orElse("").split(",")) {
                         joinsReceived.incrementAndGet();
                         if (!admitJoin(nick)) {

@@ -61,6 +61,23 @@ class PresenceAccumulatorTest {
     }
 
     @Test
+    void aClosedWindowDrainsChannelByChannelOnce() {
+        PresenceAccumulator acc = new PresenceAccumulator(T0);
+        acc.onPresence(event("beta", "bo", Evidence.JOIN));
+        acc.onPresence(event("alpha", "al", Evidence.MESSAGE));
+        acc.onPresence(event("alpha", "am", Evidence.NAMES));
+        ClosedWindow window = acc.close(T0.plusSeconds(10));
+        assertEquals(Set.of("alpha", "beta"), window.channels());
+        assertEquals(3, window.presenceCount());
+        List<PresenceSnapshot> drained = new ArrayList<>();
+        window.drainSnapshots(Map.of(), drained::add);
+        assertEquals(List.of("alpha", "beta"), drained.stream().map(PresenceSnapshot::channel).toList());
+        assertEquals(Set.of("al", "am"), drained.get(0).chatters());
+        assertEquals(Duration.ofSeconds(10), drained.get(1).window());
+        assertThrows(IllegalStateException.class, () -> window.drainSnapshots(Map.of(), s -> { }));
+    }
+
+    @Test
     void flushStartsAFreshWindowAtTheBoundary() {
         PresenceAccumulator acc = new PresenceAccumulator(T0);
         acc.onPresence(event("alpha", "ann", Evidence.MESSAGE));
