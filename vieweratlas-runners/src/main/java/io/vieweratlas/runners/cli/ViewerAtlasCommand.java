@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "vieweratlas", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Maps Twitch audiences: presence snapshots in a lake, channels linked by shared viewers, "
                 + "labelled communities.",
-        subcommands = {AnalyzeCommand.class, SynthCommand.class, ValidateConfigCommand.class, BenchCommand.class},
+        subcommands = {AnalyzeCommand.class, SynthCommand.class, ValidateConfigCommand.class, BenchCommand.class,
+                CollectCommand.class, ContinuousCommand.class, ChannelsCommand.class, VodCommand.class,
+                ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:run-time failure", "2:usage or configuration error"})
 public final class ViewerAtlasCommand implements Runnable {

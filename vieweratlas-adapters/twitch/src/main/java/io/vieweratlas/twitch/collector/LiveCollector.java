@@ -1,0 +1,307 @@
+package io.vieweratlas.twitch.collector;
+
+import io.vieweratlas.core.model.LiveStream;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.core.port.StreamDirectory;
+import io.vieweratlas.twitch.TwitchApiException;
+import io.vieweratlas.twitch.TwitchAuthException;
+import io.vieweratlas.twitch.irc.ChatMembership;
+import io.vieweratlas.twitch.presence.PresenceAccumulator;
+import io.vieweratlas.twitch.presence.ClosedWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The always-on live collector. Every discovery interval it asks the {@link StreamDirectory} for
+ * the top live streams plus the live ones among the pinned channels ({@code channels.txt}),
+ * joins the chats of channels that went live and parts those that ended; every channel stays
+ * watched continuously. At each window end it closes the {@link PresenceAccumulator}'s window,
+ * fetches the streams' metadata and stores one snapshot per channel with viewers through the
+ * {@link SnapshotStore}.
+ *
+ * <p>{@link #run()} returns when a cost guard is reached or {@link #stop()} is called; in every
+ * case, also on a failure, the current partial window is flushed first, so nothing collected is
+ * lost. Discovery failures other than bad credentials are logged and retried at the next interval.
+ */
+public final class LiveCollector {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveCollector.class);
+    private static final int STORE_ATTEMPTS = 3;
+
+    private final CollectorSettings settings;
+    private final StreamDirectory directory;
+    private final ChatMembership chat;
+    private final PresenceAccumulator accumulator;
+    private final SnapshotStore store;
+    private final Supplier<? extends Collection<String>> pinnedChannels;
+    private final Clock clock;
+    private final CollectorListener listener;
+    private final WindowSchedule schedule;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean stopRequested;
+
+    /** The last metadata seen per channel; used at window end for channels that ended meanwhile. */
+    private final Map<String, LiveStream> lastKnown = new HashMap<>();
+    /** Channels watched at some time during the current window. */
+    private final Set<String> watchedInWindow = new TreeSet<>();
+    private long written;
+    private long unchanged;
+    private long conflicts;
+    private long failed;
+
+    /**
+     * @param settings       windows, discovery and cost guards
+     * @param directory      which channels are live (Helix)
+     * @param chat           joins and parts chats (the IRC client)
+     * @param accumulator    receives the chat client's presence events
+     * @param store          where snapshots go
+     * @param pinnedChannels channels always watched while live (re-read at every discovery)
+     * @param clock          time source for windows and guards
+     * @param listener       hooks after each window
+     */
+    public LiveCollector(CollectorSettings settings, StreamDirectory directory, ChatMembership chat,
+                         PresenceAccumulator accumulator, SnapshotStore store,
+                         Supplier<? extends Collection<String>> pinnedChannels, Clock clock,
+                         CollectorListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.chat = Objects.requireNonNull(chat, "chat");
+        this.accumulator = Objects.requireNonNull(accumulator, "accumulator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.pinnedChannels = Objects.requireNonNull(pinnedChannels, "pinnedChannels");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.schedule = new WindowSchedule(settings.window(), settings.alignToHour());
+    }
+
+    /** Asks {@link #run()} to flush the current partial window and return. Thread-safe, idempotent. */
+    public void stop() {
+        stopRequested = true;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Collects until a cost guard is reached or {@link #stop()} is called, then flushes.
+     *
+     * @throws TwitchAuthException when the credentials are refused (after flushing the partial window)
+     */
+    public CollectionReport run() {
+        Instant started = clock.instant();
+        Instant windowStart = accumulator.windowStart();
+        Instant windowEnd = schedule.firstEnd(started);
+        // Aligned windows start with a shorter lead-in up to the first boundary: it is written like any
+        // window (nothing seen is dropped) but is not counted against max_collection_cycles.
+        boolean leadIn = Duration.between(windowStart, windowEnd).compareTo(settings.window()) < 0;
+        Instant nextDiscovery = started;
+        Instant deadline = settings.maxRuntime().map(started::plus).orElse(Instant.MAX);
+        int cycles = 0;
+        CollectionReport.StopReason reason = CollectionReport.StopReason.FAILED;
+        LOG.info("collector started: windows of {} s{}, discovery every {} s, top {} channels", settings.window()
+                .toSeconds(), settings.alignToHour() ? " (aligned)" : "", settings.discoveryInterval().toSeconds(),
+                settings.topChannelsLimit());
+        try {
+            while (true) {
+                if (stopRequested) {
+                    reason = CollectionReport.StopReason.STOPPED;
+                    break;
+                }
+                Instant now = clock.instant();
+                if (!now.isBefore(deadline)) {
+                    reason = CollectionReport.StopReason.MAX_RUNTIME;
+                    break;
+                }
+                chat.checkHealthy();
+                if (!now.isBefore(nextDiscovery)) {
+                    discover();
+                    nextDiscovery = clock.instant().plus(settings.discoveryInterval());
+                }
+                if (!now.isBefore(windowEnd)) {
+                    if (leadIn) {
+                        closeWindow(0, windowEnd, true);
+                        leadIn = false;
+                    } else {
+                        cycles++;
+                        closeWindow(cycles, windowEnd, false);
+                    }
+                    windowStart = windowEnd;
+                    if (cycles > 0 && settings.maxCycles().isPresent() && cycles >= settings.maxCycles().getAsInt()) {
+                        reason = CollectionReport.StopReason.MAX_CYCLES;
+                        break;
+                    }
+                    windowEnd = schedule.nextEnd(windowEnd, clock.instant());
+                    continue;
+                }
+                awaitUntil(min(min(nextDiscovery, windowEnd), deadline));
+            }
+        } finally {
+            if (reason != CollectionReport.StopReason.MAX_CYCLES) {
+                // Stopped, out of time or failing: keep what the partial window holds.
+                // Microseconds, the precision of the original project's timestamps.
+                Instant end = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                if (end.isBefore(windowStart)) {
+                    end = windowStart;
+                }
+                cycles++;
+                closeWindow(cycles, end, true);
+            }
+        }
+        Instant finished = clock.instant();
+        LOG.info("collector stopped ({}): {} windows, {} snapshots written, {} unchanged, {} conflicts, {} failed",
+                reason, cycles, written, unchanged, conflicts, failed);
+        return new CollectionReport(started, finished, reason, cycles, written, unchanged, conflicts, failed);
+    }
+
+    private void discover() {
+        Map<String, LiveStream> live = new HashMap<>();
+        try {
+            if (settings.topChannelsLimit() > 0) {
+                for (LiveStream s : directory.topStreams(settings.topChannelsLimit())) {
+                    live.put(s.login(), s);
+                }
+            }
+            Collection<String> pinned = pinnedChannels.get();
+            if (!pinned.isEmpty()) {
+                for (LiveStream s : directory.liveStreams(pinned)) {
+                    live.put(s.login(), s);
+                }
+            }
+        } catch (TwitchAuthException e) {
+            throw e;
+        } catch (TwitchApiException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            LOG.warn("discovery failed, keeping the {} channels watched now: {}", chat.channels().size(),
+                    e.getMessage());
+            return;
+        }
+        Set<String> watched = chat.channels();
+        int joined = 0;
+        int parted = 0;
+        for (String login : new TreeSet<>(live.keySet())) {
+            if (!watched.contains(login)) {
+                chat.join(login);
+                joined++;
+            }
+        }
+        for (String login : watched) {
+            if (!live.containsKey(login)) {
+                chat.part(login);
+                parted++;
+            }
+        }
+        lastKnown.putAll(live);
+        watchedInWindow.addAll(live.keySet());
+        LOG.info("discovery: {} live channels watched ({} joined, {} parted)", live.size(), joined, parted);
+    }
+
+    private void closeWindow(int cycle, Instant end, boolean partial) {
+        ClosedWindow window = accumulator.close(end);
+        Map<String, LiveStream> metadata = new HashMap<>(lastKnown);
+        Set<String> channels = window.channels();
+        // When stopping (SIGTERM leaves ~30 s) the metadata of the last discovery is used: no Helix
+        // round trips with retries that could outlast the grace period.
+        if (!channels.isEmpty() && !stopRequested) {
+            try {
+                for (LiveStream s : directory.liveStreams(channels)) {
+                    metadata.put(s.login(), s);
+                }
+            } catch (TwitchApiException e) {
+                LOG.warn("metadata at window end unavailable, using the last discovered: {}", e.getMessage());
+            }
+        }
+        int[] counts = new int[3];
+        List<String> failedChannels = new ArrayList<>();
+        // Channel by channel: each snapshot is stored and released before the next is built.
+        window.drainSnapshots(metadata, snapshot -> {
+            switch (put(snapshot)) {
+                case WRITTEN -> counts[0]++;
+                case UNCHANGED -> counts[1]++;
+                case CONFLICT -> counts[2]++;
+                case null -> failedChannels.add(snapshot.channel());
+            }
+        });
+        written += counts[0];
+        unchanged += counts[1];
+        conflicts += counts[2];
+        failed += failedChannels.size();
+        TreeSet<String> watched = new TreeSet<>(watchedInWindow);
+        watched.addAll(channels);
+        WindowReport report = new WindowReport(cycle, window.start(), end, partial, watched, window.presenceCount(),
+                counts[0], counts[1], counts[2], failedChannels.size(), failedChannels);
+        LOG.info("window {} closed{}: {} channels watched, {} with viewers, {} presences, {} snapshots written",
+                cycle, partial ? " (partial)" : "", watched.size(), channels.size(), report.presence(), counts[0]);
+        watchedInWindow.clear();
+        watchedInWindow.addAll(chat.channels());
+        lastKnown.keySet().retainAll(chat.channels());
+        try {
+            listener.windowClosed(report);
+        } catch (RuntimeException e) {
+            LOG.warn("collector listener failed after window {}: {}", cycle, e.toString());
+        }
+    }
+
+    /** Stores one snapshot, retrying a failing store a few times; null when it could not be stored. */
+    private SnapshotStore.SnapshotWrite.Status put(PresenceSnapshot snapshot) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
+            try {
+                return store.put(snapshot).status();
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("storing the snapshot of {} failed (attempt {} of {}): {}", snapshot.channel(), attempt,
+                        STORE_ATTEMPTS, e.getMessage());
+                try {
+                    Thread.sleep(Duration.ofMillis(200L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        LOG.error("snapshot of {} at {} lost: {}", snapshot.channel(), snapshot.timestamp(),
+                last == null ? "interrupted" : last.getMessage());
+        return null;
+    }
+
+    /** Waits until {@code until}, a stop, or at most 5 s (so chat health is checked regularly). */
+    private void awaitUntil(Instant until) {
+        lock.lock();
+        try {
+            long nanos = Duration.between(clock.instant(), until).toNanos();
+            if (nanos > 0 && !stopRequested) {
+                wake.await(Math.min(nanos, TimeUnit.SECONDS.toNanos(5)), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

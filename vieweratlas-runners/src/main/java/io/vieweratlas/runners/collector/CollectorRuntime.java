@@ -1,0 +1,129 @@
+package io.vieweratlas.runners.collector;
+
+import com.google.inject.Inject;
+import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.twitch.auth.TokenInfo;
+import io.vieweratlas.twitch.auth.TwitchCredentials;
+import io.vieweratlas.twitch.collector.ChannelsFile;
+import io.vieweratlas.twitch.collector.CollectionReport;
+import io.vieweratlas.twitch.collector.CollectorListener;
+import io.vieweratlas.twitch.collector.CollectorSettings;
+import io.vieweratlas.twitch.collector.LiveCollector;
+import io.vieweratlas.twitch.helix.HelixClient;
+import io.vieweratlas.twitch.irc.ChatStats;
+import io.vieweratlas.twitch.irc.IrcChatClient;
+import io.vieweratlas.twitch.irc.IrcIdentity;
+import io.vieweratlas.twitch.presence.PresenceAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs the live collector of one command: validates the Twitch token, logs in to chat (as the
+ * token's user, or anonymously when Helix uses an app token), watches channels until a guard or a
+ * stop signal, and records the daily collection state. Closes every connection at the end.
+ */
+public final class CollectorRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorRuntime.class);
+
+    private final ViewerAtlasConfig config;
+    private final TwitchCredentials credentials;
+    private final HelixClient helix;
+    private final SnapshotStore snapshots;
+    private final ObjectStore objects;
+    private final Clock clock;
+
+    @Inject
+    CollectorRuntime(ViewerAtlasConfig config, TwitchCredentials credentials, HelixClient helix,
+                     SnapshotStore snapshots, ObjectStore objects, Clock clock) {
+        this.config = config;
+        this.credentials = credentials;
+        this.helix = helix;
+        this.snapshots = snapshots;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    /**
+     * Collects with {@code settings} until a guard or SIGTERM/SIGINT, flushing the partial window.
+     *
+     * @param extra called after every window, after the daily state was updated
+     * @throws UsageException when the channels file is unreadable (exit code 2)
+     */
+    public CollectionReport collect(CollectorSettings settings, CollectorListener extra) {
+        Path channelsFile = Path.of(config.collection().channelsFile());
+        List<String> pinned = readChannels(channelsFile);
+        LOG.info("{} pinned channels from {}", pinned.size(), channelsFile);
+        TokenInfo token = helix.validate();
+        IrcIdentity identity = chatIdentity(token);
+        LOG.info("chat login: {}", identity.anonymous() ? "anonymous (" + identity.nick() + ")" : identity.nick());
+        PresenceAccumulator accumulator = new PresenceAccumulator(clock.instant());
+        DailyCollectionState state = new DailyCollectionState(objects);
+        try (IrcChatClient chat = IrcChatClient.create(TwitchSettingsMapper.irc(config.twitch()), identity, accumulator)) {
+            CollectorListener listener = report -> {
+                ChatStats stats = chat.stats();
+                LOG.info("chat: {} connections, {} of {} channels joined, {} messages, {} joins sent, {} reconnects",
+                        stats.connections(), stats.joinedChannels(), stats.channels(), stats.messages(),
+                        stats.joinsSent(), stats.reconnects());
+                try {
+                    state.windowClosed(report);
+                } finally {
+                    extra.windowClosed(report);
+                }
+            };
+            AtomicReference<List<String>> lastGood = new AtomicReference<>(pinned);
+            LiveCollector collector = new LiveCollector(settings, helix, chat, accumulator, snapshots,
+                    () -> readChannelsLeniently(channelsFile, lastGood), clock, listener);
+            StopSignals signals = StopSignals.install(collector::stop);
+            try {
+                return collector.run();
+            } finally {
+                signals.close();
+            }
+        } finally {
+            helix.close();
+        }
+    }
+
+    private IrcIdentity chatIdentity(TokenInfo token) {
+        // An app token cannot log in to chat; reading chat anonymously loses nothing for presence.
+        if (!credentials.usesAppToken() && credentials.userToken().isPresent() && token.userLogin().isPresent()) {
+            return IrcIdentity.user(token.userLogin().get(), credentials.userToken().get());
+        }
+        return IrcIdentity.anonymous(RandomGenerator.getDefault());
+    }
+
+    private static List<String> readChannels(Path file) {
+        try {
+            return ChannelsFile.read(file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException("collection.channels_file: " + e.getMessage());
+        }
+    }
+
+    /** Re-reads the channels file at each discovery; a broken edit keeps the last good list. */
+    private static List<String> readChannelsLeniently(Path file, AtomicReference<List<String>> lastGood) {
+        try {
+            List<String> read = ChannelsFile.read(file);
+            lastGood.set(read);
+            return read;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            LOG.warn("keeping the previous channel list: {}", e.getMessage());
+            return lastGood.get();
+        }
+    }
+
+    /** The configuration in use. */
+    public ViewerAtlasConfig config() {
+        return Objects.requireNonNull(config);
+    }
+}

@@ -1,0 +1,222 @@
+package io.vieweratlas.runners.collector;
+
+import io.vieweratlas.core.model.Evidence;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.PresenceSourceKind;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.cli.Main;
+import io.vieweratlas.twitch.irc.FakeIrcServer;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import sun.misc.Signal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static io.vieweratlas.twitch.irc.FakeIrcServer.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The collector commands end to end: fake Helix and fake chat on loopback, a lake on disk. */
+class CollectorCommandsTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Map<String, String> CREDENTIALS = Map.of("TWITCH_OAUTH_TOKEN", "oauth:tok",
+            "TWITCH_CLIENT_ID", "cid");
+
+    @TempDir
+    Path dir;
+
+    private MockWebServer helix;
+    private FakeIrcServer irc;
+    private final Map<String, Long> live = new TreeMap<>(Map.of("alpha", 900L, "beta", 400L, "gamma", 100L));
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        helix = new MockWebServer();
+        helix.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getRequestUrl().encodedPath();
+                if (path.equals("/oauth2/validate")) {
+                    return json("{\"client_id\":\"cid\",\"login\":\"collectorbot\",\"user_id\":\"1\",\"expires_in\":9999}");
+                }
+                if (path.equals("/helix/streams")) {
+                    List<String> logins = request.getRequestUrl().queryParameterValues("user_login");
+                    int first = Integer.parseInt(request.getRequestUrl().queryParameter("first"));
+                    List<String> items = new ArrayList<>();
+                    live.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .filter(e -> logins.isEmpty() || logins.contains(e.getKey())).limit(first)
+                            .forEach(e -> items.add("{\"id\":\"s\",\"user_id\":\"id-" + e.getKey() + "\",\"user_login\":\""
+                                    + e.getKey() + "\",\"game_name\":\"Chess\",\"type\":\"live\",\"title\":\"T\","
+                                    + "\"viewer_count\":" + e.getValue()
+                                    + ",\"started_at\":\"2026-11-24T10:00:00Z\",\"language\":\"en\"}"));
+                    return json("{\"data\":[" + String.join(",", items) + "],\"pagination\":{}}");
+                }
+                return new MockResponse().setResponseCode(404);
+            }
+        });
+        helix.start();
+        irc = new FakeIrcServer(20, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        irc.close();
+        helix.shutdown();
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private Path config(String extraCollection) throws IOException {
+        Path cfg = dir.resolve("config.yaml");
+        Files.writeString(cfg, "collection:\n  top_channels_limit: 2\n  channels_file: "
+                + dir.resolve("channels.txt") + "\n" + extraCollection
+                + "twitch:\n  helix_url: " + helix.url("/helix") + "\n  auth_url: " + helix.url("/oauth2")
+                + "\n  irc_uri: " + irc.uri() + "\n");
+        return cfg;
+    }
+
+    private static Result run(Map<String, String> env, String... args) throws Exception {
+        CommandLine cli = Main.commandLine();
+        setEnvironment(cli, env);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Points the {@code environment} field of every collector command at {@code env}. */
+    private static void setEnvironment(CommandLine cli, Map<String, String> env) throws Exception {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            Object command = sub.getCommand();
+            for (Field f : command.getClass().getDeclaredFields()) {
+                if (f.getName().equals("environment")) {
+                    f.setAccessible(true);
+                    f.set(command, env);
+                }
+            }
+            setEnvironment(sub, env);
+        }
+    }
+
+    @Test
+    void collectWritesSnapshotsOfWhatWasSaidAndSigtermFlushesAndExitsZero() throws Exception {
+        Files.writeString(dir.resolve("channels.txt"), "# pinned\ngamma\n");
+        Path cfg = config("");
+        Path lake = dir.resolve("lake");
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(run(CREDENTIALS, "collect", "--config", cfg.toString(), "--data", lake.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        irc.awaitJoined(WAIT, "alpha", "beta", "gamma"); // top 2 plus the pinned channel
+        irc.say("alpha", "ann", "11", "hi");
+        irc.say("alpha", "bob", "12", "hey");
+        irc.say("gamma", "ann", "11", "also here");
+        irc.membershipJoin("beta", "lurker");
+        irc.pingAll();
+        // Lines on a connection are handled in order: the PONG proves the messages before it were recorded.
+        await("PONG", WAIT, () -> irc.pongsReceived() >= 1);
+
+        Signal.raise(new Signal("TERM"));
+        runner.join(WAIT.toMillis());
+        Result r = result.get();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("collect stopped (stopped): 1 windows, 3 snapshots written"), r.out());
+
+        Map<String, Set<String>> chatters = new TreeMap<>();
+        List<PresenceSnapshot> snapshots = new ArrayList<>();
+        LakeSnapshotStore.on(new FileSystemObjectStore(lake)).forEachSnapshot(TimeRange.ALL, s -> {
+            snapshots.add(s);
+            chatters.computeIfAbsent(s.channel(), k -> new TreeSet<>()).addAll(s.chatters());
+        });
+        assertEquals(Map.of("alpha", Set.of("ann", "bob"), "beta", Set.of("lurker"), "gamma", Set.of("ann")), chatters);
+        PresenceSnapshot beta = snapshots.stream().filter(s -> s.channel().equals("beta")).findFirst().orElseThrow();
+        assertEquals(PresenceSourceKind.IRC, beta.source());
+        assertEquals(Set.of(Evidence.JOIN), beta.evidence().get("lurker"));
+        assertEquals(400, beta.stream().viewerCount());
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String state = Files.readString(lake.resolve("state/daily_collection_state.json"));
+        assertTrue(state.contains(today) && state.contains("\"alpha\"") && state.contains("\"gamma\""), state);
+        try (Stream<Path> runs = Files.list(lake.resolve("runs/collect"))) {
+            String record = Files.readString(runs.findFirst().orElseThrow());
+            assertTrue(record.contains("\"snapshots_written\" : 3"), record);
+            assertFalse(record.contains("tok"), "no secret in the run record");
+        }
+    }
+
+    @Test
+    void missingCredentialsExitTwoNamingBothVariables() throws Exception {
+        Path cfg = config("");
+        for (String command : List.of("collect", "continuous")) {
+            Result r = run(Map.of(), command, "--config", cfg.toString(), "--data", dir.resolve("lake").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("TWITCH_OAUTH_TOKEN") && r.err().contains("TWITCH_CLIENT_ID"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertEquals(0, helix.getRequestCount());
+    }
+
+    @Test
+    void aRefusedTokenFailsWithAClearMessage() throws Exception {
+        helix.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setResponseCode(401).setBody("{\"status\":401,\"message\":\"invalid access token\"}");
+            }
+        });
+        Result r = run(CREDENTIALS, "collect", "--config", config("").toString(), "--data",
+                dir.resolve("lake").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("invalid access token"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void channelsUpdateWritesTheTopChannels() throws Exception {
+        Path out = dir.resolve("top.txt");
+        Result r = run(CREDENTIALS, "channels", "update", "--top", "2", "--config", config("").toString(),
+                "--output", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 2 channels"), r.out());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(0).startsWith("# top 2 live channels"), lines.toString());
+        assertEquals(List.of("alpha", "beta"), lines.subList(1, lines.size()));
+    }
+}
