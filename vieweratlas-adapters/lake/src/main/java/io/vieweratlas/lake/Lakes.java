@@ -1,0 +1,45 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One-call access to a lake on local disk, for embedders and research scripts. The returned
+ * {@link LakeSnapshotStore} is a {@link io.vieweratlas.core.port.PresenceSource} (for analysis) and
+ * a {@link io.vieweratlas.core.port.SnapshotStore} (for writing snapshots).
+ *
+ * <pre>{@code
+ * AnalysisResult r = ViewerAtlas.analysis().source(Lakes.openDirectory(Path.of("data"))).run();
+ * }</pre>
+ */
+public final class Lakes {
+
+    private Lakes() {
+    }
+
+    /**
+     * Opens the existing lake whose root (the folder holding {@code raw/}) is {@code directory}.
+     *
+     * @throws IllegalArgumentException when {@code directory} does not exist or is not a directory
+     */
+    public static LakeSnapshotStore openDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("no lake directory at " + directory.toAbsolutePath()
+                    + (Files.exists(directory) ? " (it is not a directory)" : " (it does not exist)"));
+        }
+        return LakeSnapshotStore.on(new FileSystemObjectStore(directory));
+    }
+
+    /**
+     * Opens the lake at {@code directory}, creating the directory (and its parents) when missing,
+     * e.g. to collect into.
+     */
+    public static LakeSnapshotStore createDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        return LakeSnapshotStore.on(new FileSystemObjectStore(directory));
+    }
+}

@@ -1,0 +1,49 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.ViewerAtlas;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.port.SnapshotStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LakesTest {
+
+    @Test
+    void aLakeWrittenToADirectoryIsAnalysedAfterReopening(@TempDir Path dir) {
+        Path root = dir.resolve("lake");
+        SnapshotStore lake = Lakes.createDirectory(root);
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        for (String channel : new String[] {"one", "two", "three"}) {
+            PresenceSnapshot.Builder b = PresenceSnapshot.builder(channel, t);
+            for (int v = 0; v < 6; v++) {
+                b.chatter("viewer" + v);
+            }
+            assertEquals(SnapshotStore.SnapshotWrite.Status.WRITTEN, lake.put(b.build()).status());
+        }
+        AnalysisResult r = ViewerAtlas.analysis().source(Lakes.openDirectory(root)).threshold(5).run();
+        assertEquals(3, r.nodes().size());
+        assertEquals(3, r.edges().size());
+        assertEquals(1, r.communities().size());
+        assertEquals(3, r.dataQuality().filesRead());
+    }
+
+    @Test
+    void openingAMissingOrRegularFileFailsNamingIt(@TempDir Path dir) throws Exception {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> Lakes.openDirectory(dir.resolve("nope")));
+        assertTrue(missing.getMessage().contains("nope") && missing.getMessage().contains("does not exist"),
+                missing.getMessage());
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        IllegalArgumentException notDir = assertThrows(IllegalArgumentException.class, () -> Lakes.openDirectory(file));
+        assertTrue(notDir.getMessage().contains("not a directory"), notDir.getMessage());
+    }
+}
