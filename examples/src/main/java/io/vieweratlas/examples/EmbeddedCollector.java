@@ -50,7 +50,11 @@ public final class EmbeddedCollector implements AutoCloseable {
             Objects.requireNonNull(ircUri, "ircUri");
         }
 
-        /** The real Twitch. */
+        /**
+         * The real Twitch.
+         *
+         * @return the public Twitch endpoints
+         */
         public static Endpoints twitch() {
             return new Endpoints(HelixSettings.DEFAULT_HELIX_URL, HelixSettings.DEFAULT_AUTH_URL,
                     IrcSettings.DEFAULT_URI);
@@ -106,7 +110,11 @@ public final class EmbeddedCollector implements AutoCloseable {
         return new EmbeddedCollector(endpoints, credentials, channels, window, sink, log);
     }
 
-    /** Presence events (messages, JOINs, NAMES entries) received so far. */
+    /**
+     * Presence events (messages, JOINs, NAMES entries) received so far.
+     *
+     * @return the number of presence events
+     */
     public long eventsSeen() {
         return accumulator.eventsTotal();
     }

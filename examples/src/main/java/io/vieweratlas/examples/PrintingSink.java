@@ -25,7 +25,11 @@ public final class PrintingSink implements SnapshotStore {
     private final PrintStream out;
     private final TreeMap<String, PresenceSnapshot> stored = new TreeMap<>();
 
-    /** A sink that reports to {@code out}. */
+    /**
+     * A sink that reports to {@code out}.
+     *
+     * @param out where a line per stored snapshot goes
+     */
     public PrintingSink(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
     }
@@ -60,7 +64,11 @@ public final class PrintingSink implements SnapshotStore {
         return new LoadReport(n, List.of());
     }
 
-    /** Everything stored, by key. */
+    /**
+     * Everything stored, by key.
+     *
+     * @return the stored snapshots by key
+     */
     public synchronized Map<String, PresenceSnapshot> snapshots() {
         return Map.copyOf(stored);
     }

@@ -27,6 +27,9 @@ public final class PresenceSources {
     /**
      * A source over {@code snapshots}, copied now (later changes to the iterable are not seen).
      * Reading a range passes the snapshots whose timestamp lies in it, in the given order.
+     *
+     * @param snapshots the snapshots
+     * @return a source over a copy of the snapshots
      */
     public static PresenceSource of(Iterable<PresenceSnapshot> snapshots) {
         List<PresenceSnapshot> copy = new ArrayList<>();
@@ -36,7 +39,11 @@ public final class PresenceSources {
         return new InMemory(List.copyOf(copy));
     }
 
-    /** Starts collecting {@code (channel, viewer)} rows into a source. */
+    /**
+     * Starts collecting {@code (channel, viewer)} rows into a source.
+     *
+     * @return an empty rows builder
+     */
     public static RowsBuilder rows() {
         return new RowsBuilder();
     }
@@ -76,6 +83,10 @@ public final class PresenceSources {
         /**
          * Adds a row observed at {@link #DEFAULT_TIME}.
          *
+         *
+         * @param channel channel login
+         * @param viewer viewer login
+         * @return this builder
          * @throws IllegalArgumentException when a login is blank (the message gives the row number)
          */
         public RowsBuilder add(String channel, String viewer) {
@@ -85,6 +96,11 @@ public final class PresenceSources {
         /**
          * Adds a row observed at {@code time}.
          *
+         *
+         * @param channel channel login
+         * @param viewer viewer login
+         * @param time when the viewer was present
+         * @return this builder
          * @throws IllegalArgumentException when a login is blank (the message gives the row number)
          */
         public RowsBuilder add(String channel, String viewer, Instant time) {
@@ -104,12 +120,20 @@ public final class PresenceSources {
             return value.strip().toLowerCase(Locale.ROOT);
         }
 
-        /** How many rows were added (duplicates included). */
+        /**
+         * How many rows were added (duplicates included).
+         *
+         * @return the number of rows added
+         */
         public long rowCount() {
             return count;
         }
 
-        /** The snapshots, sorted by channel then time. */
+        /**
+         * The snapshots, sorted by channel then time.
+         *
+         * @return the snapshots built from the rows
+         */
         public List<PresenceSnapshot> snapshots() {
             List<PresenceSnapshot> out = new ArrayList<>();
             for (Map.Entry<String, TreeMap<Instant, TreeSet<String>>> channel : rows.entrySet()) {
@@ -120,7 +144,11 @@ public final class PresenceSources {
             return List.copyOf(out);
         }
 
-        /** A source over the rows added so far. */
+        /**
+         * A source over the rows added so far.
+         *
+         * @return a source over the rows
+         */
         public PresenceSource build() {
             return new InMemory(snapshots());
         }

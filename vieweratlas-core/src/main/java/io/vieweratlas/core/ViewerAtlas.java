@@ -45,7 +45,11 @@ public final class ViewerAtlas {
     private ViewerAtlas() {
     }
 
-    /** Starts configuring one analysis; every option starts from {@link AnalysisParameters#defaults()}. */
+    /**
+     * Starts configuring one analysis; every option starts from {@link AnalysisParameters#defaults()}.
+     *
+     * @return a new builder
+     */
     public static AnalysisBuilder analysis() {
         return new AnalysisBuilder();
     }
@@ -62,18 +66,33 @@ public final class ViewerAtlas {
         private AnalysisBuilder() {
         }
 
-        /** Reads presence from {@code source} (a lake, a VOD store, one's own implementation). */
+        /**
+         * Reads presence from {@code source} (a lake, a VOD store, one's own implementation).
+         *
+         * @param source where snapshots come from
+         * @return this builder
+         */
         public AnalysisBuilder source(PresenceSource source) {
             this.source = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** Reads presence from snapshots held in memory; shorthand for {@link PresenceSources#of(Iterable)}. */
+        /**
+         * Reads presence from snapshots held in memory; shorthand for {@link PresenceSources#of(Iterable)}.
+         *
+         * @param snapshots the snapshots, copied
+         * @return this builder
+         */
         public AnalysisBuilder snapshots(Iterable<PresenceSnapshot> snapshots) {
             return source(PresenceSources.of(snapshots));
         }
 
-        /** Uses the snapshots whose timestamp lies in {@code range} ({@code [since, until)}). */
+        /**
+         * Uses the snapshots whose timestamp lies in {@code range} ({@code [since, until)}).
+         *
+         * @param range the time range
+         * @return this builder
+         */
         public AnalysisBuilder window(TimeRange range) {
             this.window = AnalysisWindow.range(Objects.requireNonNull(range, "range"));
             return this;
@@ -83,6 +102,9 @@ public final class ViewerAtlas {
          * Uses the last {@code duration} of data, anchored to the newest snapshot (not the wall
          * clock, so re-running on the same data gives the same window).
          *
+         *
+         * @param duration how far back from the newest snapshot
+         * @return this builder
          * @throws IllegalArgumentException when {@code duration} is not positive
          */
         public AnalysisBuilder window(Duration duration) {
@@ -90,19 +112,34 @@ public final class ViewerAtlas {
             return this;
         }
 
-        /** Uses the given window (all data, a range, or the last duration). */
+        /**
+         * Uses the given window (all data, a range, or the last duration).
+         *
+         * @param window the window
+         * @return this builder
+         */
         public AnalysisBuilder window(AnalysisWindow window) {
             this.window = Objects.requireNonNull(window, "window");
             return this;
         }
 
-        /** Replaces every analysis parameter with {@code parameters}; later calls change single ones. */
+        /**
+         * Replaces every analysis parameter with {@code parameters}; later calls change single ones.
+         *
+         * @param parameters the parameters to start from
+         * @return this builder
+         */
         public AnalysisBuilder parameters(AnalysisParameters parameters) {
             this.params = Objects.requireNonNull(parameters, "parameters").toBuilder();
             return this;
         }
 
-        /** Sets how edges are weighted ({@code weighting}). */
+        /**
+         * Sets how edges are weighted ({@code weighting}).
+         *
+         * @param weighting the edge weight
+         * @return this builder
+         */
         public AnalysisBuilder weighting(Weighting weighting) {
             params.weighting(Objects.requireNonNull(weighting, "weighting"));
             return this;
@@ -111,6 +148,8 @@ public final class ViewerAtlas {
         /**
          * Detects communities with Leiden.
          *
+         *
+         * @return this builder
          * @param resolution modularity resolution {@code γ > 0}: higher gives more, smaller communities
          * @param seed       random seed; the same seed gives the same partition
          */
@@ -121,6 +160,8 @@ public final class ViewerAtlas {
         /**
          * Detects communities with Louvain (the original project's algorithm).
          *
+         *
+         * @return this builder
          * @param resolution modularity resolution {@code γ > 0}
          * @param seed       random seed
          */
@@ -133,25 +174,45 @@ public final class ViewerAtlas {
             return this;
         }
 
-        /** Keeps an edge only when its two channels share at least {@code sharedViewers} viewers ({@code overlap_threshold}). */
+        /**
+         * Keeps an edge only when its two channels share at least {@code sharedViewers} viewers ({@code overlap_threshold}).
+         *
+         * @param sharedViewers minimum shared viewers per edge
+         * @return this builder
+         */
         public AnalysisBuilder threshold(int sharedViewers) {
             params.overlapThreshold(sharedViewers);
             return this;
         }
 
-        /** Communities with fewer channels become unassigned ({@code min_community_size}). */
+        /**
+         * Communities with fewer channels become unassigned ({@code min_community_size}).
+         *
+         * @param channels the number of channels
+         * @return this builder
+         */
         public AnalysisBuilder minCommunitySize(int channels) {
             params.minCommunitySize(channels);
             return this;
         }
 
-        /** Drops channels seen in fewer snapshots ({@code min_observations}). */
+        /**
+         * Drops channels seen in fewer snapshots ({@code min_observations}).
+         *
+         * @param snapshots the snapshots, copied
+         * @return this builder
+         */
         public AnalysisBuilder minObservations(int snapshots) {
             params.minObservations(snapshots);
             return this;
         }
 
-        /** Drops channels with fewer distinct viewers after the account filters ({@code min_channel_viewers}). */
+        /**
+         * Drops channels with fewer distinct viewers after the account filters ({@code min_channel_viewers}).
+         *
+         * @param viewers the number of distinct viewers
+         * @return this builder
+         */
         public AnalysisBuilder minChannelViewers(int viewers) {
             params.minChannelViewers(viewers);
             return this;
@@ -160,25 +221,42 @@ public final class ViewerAtlas {
         /**
          * Drops accounts present in more channels than this ({@code max_channels_per_viewer});
          * {@link AnalysisParameters#AUTOMATIC} chooses the limit from the data.
+         *
+         * @param channels the number of channels
+         * @return this builder
          */
         public AnalysisBuilder maxChannelsPerViewer(int channels) {
             params.maxChannelsPerViewer(channels);
             return this;
         }
 
-        /** Replaces the bot list (logins removed from every audience). */
+        /**
+         * Replaces the bot list (logins removed from every audience).
+         *
+         * @param logins bot logins (case does not matter)
+         * @return this builder
+         */
         public AnalysisBuilder bots(List<String> logins) {
             params.bots(logins);
             return this;
         }
 
-        /** Chooses which chat evidence counts as presence. */
+        /**
+         * Chooses which chat evidence counts as presence.
+         *
+         * @param policy the presence policy
+         * @return this builder
+         */
         public AnalysisBuilder presence(PresencePolicy policy) {
             params.presence(Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
-        /** The parameters as configured so far, checked. */
+        /**
+         * The parameters as configured so far, checked.
+         *
+         * @return the checked parameters
+         */
         public AnalysisParameters parameters() {
             return params.build();
         }
@@ -186,6 +264,8 @@ public final class ViewerAtlas {
         /**
          * Runs the analysis and returns the result.
          *
+         *
+         * @return the immutable result
          * @throws IllegalStateException    when no source was given
          * @throws IllegalArgumentException naming a parameter value the analysis does not accept
          */
@@ -193,7 +273,11 @@ public final class ViewerAtlas {
             return runTimed().result();
         }
 
-        /** Like {@link #run()}, also reporting how long each stage took. */
+        /**
+         * Like {@link #run()}, also reporting how long each stage took.
+         *
+         * @return the result and the milliseconds per stage
+         */
         public AnalysisRun runTimed() {
             if (source == null) {
                 throw new IllegalStateException("no presence source: call source(...) or snapshots(...) before run()");

@@ -23,6 +23,9 @@ public final class Lakes {
     /**
      * Opens the existing lake whose root (the folder holding {@code raw/}) is {@code directory}.
      *
+     *
+     * @param directory the lake root directory
+     * @return a snapshot store (and presence source) on the directory
      * @throws IllegalArgumentException when {@code directory} does not exist or is not a directory
      */
     public static LakeSnapshotStore openDirectory(Path directory) {
@@ -37,6 +40,9 @@ public final class Lakes {
     /**
      * Opens the lake at {@code directory}, creating the directory (and its parents) when missing,
      * e.g. to collect into.
+     *
+     * @param directory the lake root directory
+     * @return a snapshot store (and presence source) on the directory
      */
     public static LakeSnapshotStore createDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
