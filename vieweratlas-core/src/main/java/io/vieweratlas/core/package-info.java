@@ -6,5 +6,18 @@
  * exporters), {@code analysis} the pipeline from presence snapshots to labelled communities,
  * {@code config} the validated configuration records. Nothing here performs network or
  * file-format I/O; adapters do.
+ *
+ * <p>This package itself holds the embedding facade: {@link io.vieweratlas.core.ViewerAtlas}
+ * (start here) and {@link io.vieweratlas.core.PresenceSources} (data held in memory).
+ *
+ * @apiNote <b>API status of the module's packages.</b> Stable API, kept compatible within a minor
+ * version: {@code io.vieweratlas.core} (facade), {@code core.model}, {@code core.port},
+ * {@code core.analysis} (its top-level types: {@code AudienceAnalysis}, {@code AnalysisParameters},
+ * {@code AnalysisWindow}, {@code AnalysisRun}, {@code Weighting}, {@code CommunityAlgorithm},
+ * {@code PartitionComparison}) and {@code core.config}. Internal, public only so that the
+ * pipeline's stages and the fast lake loader can reach each other, and free to change in any
+ * release: {@code core.analysis.aggregate}, {@code .intern}, {@code .filter}, {@code .graph},
+ * {@code .community}, {@code .label}, and {@code core.synth} (the synthetic-lake generator behind
+ * {@code vieweratlas synth} and the benchmarks).
  */
 package io.vieweratlas.core;

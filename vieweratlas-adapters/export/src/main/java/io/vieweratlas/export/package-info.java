@@ -7,5 +7,9 @@
  * ({@link io.vieweratlas.export.HtmlExporter}). {@link io.vieweratlas.export.Exporters} builds the
  * configured set; they share one layout per result through {@link io.vieweratlas.export.LayoutSource}.
  * Every output is deterministic for the same result and seed, and channel-level only.
+ *
+ * @apiNote API: the exporters, {@link io.vieweratlas.export.Exporters},
+ * {@link io.vieweratlas.export.ExportOptions}, {@link io.vieweratlas.export.Palette} and
+ * {@code export.layout}. Internal helpers ({@code Text}, {@code Descriptions}) are package-private.
  */
 package io.vieweratlas.export;

@@ -6,5 +6,7 @@
  *
  * <p>Wiring: {@code S3ObjectStore.open(S3StoreSettings.fromConfig(config.storage()))}, then
  * {@code verifyAccess()} before the first read or write.
+ *
+ * @apiNote API: every public type here.
  */
 package io.vieweratlas.s3;
