@@ -1,5 +1,6 @@
 package io.vieweratlas.lake;
 
+import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 
 import java.nio.file.Files;
@@ -47,5 +48,16 @@ public final class Lakes {
     public static LakeSnapshotStore createDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
         return LakeSnapshotStore.on(new FileSystemObjectStore(directory));
+    }
+
+    /**
+     * A lake on any object store: one's own {@link ObjectStore} implementation, or the S3 store of
+     * {@code vieweratlas-s3}. Same as {@link LakeSnapshotStore#on(ObjectStore)}.
+     *
+     * @param store the object store holding (or to hold) the lake's keys
+     * @return a snapshot store (and presence source) on {@code store}
+     */
+    public static LakeSnapshotStore on(ObjectStore store) {
+        return LakeSnapshotStore.on(Objects.requireNonNull(store, "store"));
     }
 }

@@ -46,4 +46,16 @@ class LakesTest {
         IllegalArgumentException notDir = assertThrows(IllegalArgumentException.class, () -> Lakes.openDirectory(file));
         assertTrue(notDir.getMessage().contains("not a directory"), notDir.getMessage());
     }
+
+    @Test
+    void aLakeOnOnesOwnObjectStoreReadsWhatWasWritten() {
+        InMemoryObjectStore objects = new InMemoryObjectStore();
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        Lakes.on(objects).put(PresenceSnapshot.builder("one", t).chatter("ann").build());
+        java.util.List<PresenceSnapshot> read = new java.util.ArrayList<>();
+        Lakes.on(objects).forEachSnapshot(io.vieweratlas.core.model.TimeRange.ALL, read::add);
+        assertEquals(1, read.size());
+        assertEquals("one", read.get(0).channel());
+        assertThrows(NullPointerException.class, () -> Lakes.on(null));
+    }
 }
