@@ -59,8 +59,10 @@ dirty=$(git -C "$VA_ROOT" status --porcelain)
 if [ "$skip_tests" = 1 ]; then
   log "preflight 2/4: tests skipped (--skip-tests)"
 else
-  log "preflight 2/4: bin/test"
-  "$VA_ROOT/bin/test" >&2 || die "tests failed; not deploying"
+  # VIEWERATLAS_TEST_COMMAND replaces bin/test (the script's own tests use it).
+  test_command=${VIEWERATLAS_TEST_COMMAND:-$VA_ROOT/bin/test}
+  log "preflight 2/4: $test_command"
+  "$test_command" >&2 || die "tests failed; not deploying"
 fi
 
 log "preflight 3/4: images for $tag"
