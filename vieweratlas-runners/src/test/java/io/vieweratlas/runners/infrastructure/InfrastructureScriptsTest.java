@@ -62,8 +62,8 @@ class InfrastructureScriptsTest {
         env.put("TASK_ROLE_ARN_ANALYSIS", "arn:aws:iam::123456789012:role/analysis");
         env.put("TASK_ROLE_ARN_VOD", "arn:aws:iam::123456789012:role/vod");
         env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/scheduler");
-        env.put("SUBNETS", "subnet-1,subnet-2");
-        env.put("SECURITY_GROUPS", "sg-1");
+        env.put("SUBNETS", "subnet-0123456789abcdef0,subnet-0fedcba9876543210");
+        env.put("SECURITY_GROUPS", "sg-0123456789abcdef0");
         env.put("SNS_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:vieweratlas-alerts");
     }
 
@@ -109,7 +109,8 @@ class InfrastructureScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deploy.sh", "safe-deploy.sh", "create-schedules.sh", "apply-monitoring.sh", "smoke-test.sh"})
+    @ValueSource(strings = {"deploy.sh", "safe-deploy.sh", "create-schedules.sh", "apply-monitoring.sh", "smoke-test.sh",
+        "check-settings.sh"})
     void helpExitsZeroWithUsageAndCallsNothing(String script) throws Exception {
         Outcome o = run(script, "--help");
         assertEquals(0, o.code(), o.err());
@@ -278,7 +279,7 @@ class InfrastructureScriptsTest {
         assertEquals("arn:aws:ecs:us-east-1:123456789012:cluster/vieweratlas", target.get("Arn").asText());
         assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/vieweratlas-analysis",
                 target.get("EcsParameters").get("TaskDefinitionArn").asText());
-        assertEquals(List.of("subnet-1", "subnet-2"), JSON.convertValue(target.get("EcsParameters")
+        assertEquals(List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"), JSON.convertValue(target.get("EcsParameters")
                 .get("NetworkConfiguration").get("awsvpcConfiguration").get("Subnets"), List.class));
         assertTrue(o.out().contains("schedule vieweratlas-analysis: cron(0 3 * * ? *) (created)"), o.out());
 
@@ -315,8 +316,8 @@ class InfrastructureScriptsTest {
         assertEquals("s3api head-object --region us-east-1 --bucket lake-bucket --key vieweratlas/processed/"
                 + "analysis_results.json --query ETag --output text", calls.get(0));
         assertTrue(calls.get(1).startsWith("ecs run-task --region us-east-1 --cluster vieweratlas --launch-type FARGATE "
-                + "--task-definition vieweratlas-analysis --network-configuration awsvpcConfiguration={subnets=[subnet-1,"
-                + "subnet-2],securityGroups=[sg-1],assignPublicIp=DISABLED}"), calls.get(1));
+                + "--task-definition vieweratlas-analysis --network-configuration awsvpcConfiguration={subnets=[subnet-0123456789abcdef0,"
+                + "subnet-0fedcba9876543210],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}"), calls.get(1));
         assertTrue(calls.get(2).startsWith("ecs wait tasks-stopped") && calls.get(2).endsWith("task/vieweratlas/0123abcd"));
         assertTrue(calls.get(3).startsWith("ecs describe-tasks"));
         assertTrue(calls.get(4).startsWith("s3api head-object"));
@@ -329,6 +330,27 @@ class InfrastructureScriptsTest {
         Outcome o = run("smoke-test.sh");
         assertEquals(1, o.code());
         assertTrue(o.err().contains("analysis task exited with code 1"), o.err());
+    }
+
+    @Test
+    void settingsCheckNamesEveryBadOrMissingSettingWithoutPrintingAnyValue() throws Exception {
+        env.put("ASSIGN_PUBLIC_IP", "ENABLED");
+        Outcome ok = run("check-settings.sh");
+        assertEquals(0, ok.code(), ok.out());
+        assertEquals(15, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
+
+        env.put("S3_PREFIX", "no-trailing-slash");
+        env.put("SUBNETS", "subnet-1");
+        env.remove("SNS_TOPIC_ARN");
+        Outcome bad = run("check-settings.sh");
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("S3_PREFIX: bad shape (expected empty or a key prefix ending in /)"), bad.out());
+        assertTrue(bad.out().contains("SUBNETS: bad shape"), bad.out());
+        assertTrue(bad.out().contains("SNS_TOPIC_ARN: missing"), bad.out());
+        for (String value : List.of("no-trailing-slash", "subnet-1", "123456789012", "lake-bucket", "secret:")) {
+            assertFalse(bad.out().contains(value) || bad.err().contains(value), "printed a value: " + value);
+        }
+        assertEquals(List.of(), calls());
     }
 
     @Test
