@@ -47,7 +47,9 @@ target_json() {
 
 schedule() {
   local role=$1 expression=$2 action=create-schedule
-  if [ "$DRY_RUN" != 1 ] && aws scheduler get-schedule --region "$AWS_REGION" --name "vieweratlas-$role" >/dev/null 2>&1; then
+  # An existing schedule is updated. A dry run prints the look-up and shows the create.
+  if aws_call scheduler get-schedule --region "$AWS_REGION" --name "vieweratlas-$role" >/dev/null 2>&1 \
+      && [ "$DRY_RUN" != 1 ]; then
     action=update-schedule
   fi
   aws_call scheduler "$action" --region "$AWS_REGION" --name "vieweratlas-$role" \
