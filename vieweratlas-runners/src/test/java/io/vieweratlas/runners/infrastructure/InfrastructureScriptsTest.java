@@ -355,6 +355,26 @@ class InfrastructureScriptsTest {
         assertEquals(List.of(), calls());
     }
 
+    private int healthcheck(Map<String, String> extra) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", AWS_DIR.resolveSibling("docker").resolve("healthcheck.sh").toString());
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
+    @Test
+    void containerHealthCheckFollowsTheCollectorHeartbeat() throws Exception {
+        Path heartbeat = Files.createFile(fake.resolve("heartbeat"));
+        Map<String, String> collector = Map.of("VIEWERATLAS_ROLE", "collector", "VIEWERATLAS_HEARTBEAT_FILE",
+                heartbeat.toString(), "HEALTH_MAX_AGE_S", "600");
+        assertEquals(0, healthcheck(collector), "fresh heartbeat");
+        Files.setLastModifiedTime(heartbeat, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(601)));
+        assertEquals(1, healthcheck(collector), "heartbeat older than HEALTH_MAX_AGE_S");
+        assertEquals(0, healthcheck(Map.of("VIEWERATLAS_ROLE", "analysis")), "batch roles: healthy while the container runs");
+    }
+
     @Test
     void smokeTestDryRunPrintsItsCalls() throws Exception {
         Outcome o = run("smoke-test.sh", "--dry-run");
