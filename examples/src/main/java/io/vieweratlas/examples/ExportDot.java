@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class ExportDot {
     public static List<Path> run(Path dir, PrintStream out) throws IOException {
         AnalysisResult result;
         try (InputStream csv = ExportDot.class.getResourceAsStream("/viewers.csv")) {
-            result = EmbedCsv.run(csv, "viewers.csv", new PrintStream(OutputStream.nullOutputStream()));
+            result = EmbedCsv.run(csv, "viewers.csv", new PrintStream(OutputStream.nullOutputStream(), false,
+                    StandardCharsets.UTF_8));
         }
         List<GraphExporter> exporters = List.of(new DotExporter()); // add Exporters from vieweratlas-export here
         Files.createDirectories(dir);
