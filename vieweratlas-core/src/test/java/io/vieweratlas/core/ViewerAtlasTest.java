@@ -114,4 +114,13 @@ class ViewerAtlasTest {
         assertTrue(badResolution.getMessage().contains("resolution"), badResolution.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ViewerAtlas.analysis().window(Duration.ZERO));
     }
+
+    @Test
+    void runTimedReportsTheStagesAndTheSameResultAsRun() {
+        ViewerAtlas.AnalysisBuilder b = ViewerAtlas.analysis().source(twoGroups(T0)).leiden(1.0, 5);
+        io.vieweratlas.core.analysis.AnalysisRun timed = b.runTimed();
+        assertEquals(b.run(), timed.result());
+        assertEquals("load", timed.stageMillis().keySet().iterator().next());
+        assertTrue(timed.stageMillis().containsKey("communities"), timed.stageMillis().toString());
+    }
 }
