@@ -37,6 +37,8 @@ public final class ConfigSchema {
                 "stop after this many windows (0 = no limit)"));
         s.add(intKey("collection.window_seconds", 3600, 10, 86_400, "length of one presence window"));
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
+        s.add(boolKey("collection.pseudonymize", false,
+                "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
         // analysis
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));
         s.add(intKey("analysis.overlap_threshold", 5, 0, Integer.MAX_VALUE,

@@ -43,7 +43,8 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "collection.batch_size"), i(v, "collection.duration_per_batch"),
                 b(v, "collection.wait_for_hour_alignment"), i(v, "collection.collection_interval_minutes"),
                 d(v, "collection.max_runtime_hours"), i(v, "collection.max_collection_cycles"),
-                i(v, "collection.window_seconds"), s(v, "collection.channels_file"));
+                i(v, "collection.window_seconds"), s(v, "collection.channels_file"),
+                b(v, "collection.pseudonymize"));
         @SuppressWarnings("unchecked")
         List<String> bots = (List<String>) v.get("analysis.bots");
         AnalysisConfig analysis = new AnalysisConfig(s(v, "analysis.output_dir"), i(v, "analysis.overlap_threshold"),
@@ -109,6 +110,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.export_html", analysis.exports().html());
         put(root, "analysis.png_size", analysis.exports().pngSize());
         put(root, "analysis.label_top_n", analysis.exports().labelTopN());
+        put(root, "collection.pseudonymize", collection.pseudonymize());
         put(root, "analysis.stability_runs", analysis.overTime().stabilityRuns());
         put(root, "analysis.confidence_level", analysis.overTime().confidenceLevel());
         put(root, "analysis.tracking_jaccard", analysis.overTime().trackingJaccard());
