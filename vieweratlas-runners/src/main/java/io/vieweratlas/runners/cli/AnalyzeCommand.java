@@ -160,7 +160,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int stabilityRuns = stability == null || stability == 0 ? config.analysis().overTime().stabilityRuns()
                 : stability;
         Duration windowLength = rolling ? parseDuration(window) : null;
-        Duration stepLength = rolling ? parseDuration(step) : null;
+        Duration stepLength = rolling ? parseDuration("--step", step) : null;
         Optional<Instant> fromTime = Optional.ofNullable(from).map(s -> parseTime("--from", s));
         Optional<Instant> toTime = Optional.ofNullable(to).map(s -> parseTime("--to", s));
         AnalysisWindow analysisWindow = rolling ? AnalysisWindow.range(new TimeRange(fromTime, toTime)) : window();
@@ -275,6 +275,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** {@code 14d}, {@code 12h}, {@code 90m}, {@code 30s}, or ISO-8601 ({@code PT6H}, {@code P14D}). */
     static Duration parseDuration(String text) {
+        return parseDuration("--window", text);
+    }
+
+    /** As {@link #parseDuration(String)}, naming {@code option} in errors. */
+    static Duration parseDuration(String option, String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         try {
             Duration d;
@@ -292,11 +297,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 };
             }
             if (d.isNegative() || d.isZero()) {
-                throw new UsageException("--window must be positive, was '" + text + "'");
+                throw new UsageException(option + " must be positive, was '" + text + "'");
             }
             return d;
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new UsageException("--window '" + text + "' is not a duration (examples: 14d, 12h, 90m, 2w, PT6H)");
+            throw new UsageException(option + " '" + text + "' is not a duration (examples: 14d, 12h, 90m, 2w, PT6H)");
         }
     }
 
