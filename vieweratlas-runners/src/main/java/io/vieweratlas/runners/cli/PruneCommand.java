@@ -56,7 +56,7 @@ public final class PruneCommand implements Callable<Integer> {
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
         Injector injector = Guice.createInjector(new BaseModule(config));
         ObjectStore store = injector.getInstance(ObjectStore.class);
-        Instant cutoff = clock.instant().minus(retention);
+        Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(retention);
         RawPresencePruner pruner = new RawPresencePruner(store);
         RawPresencePruner.Plan plan = pruner.plan(cutoff);
         PrintWriter out = spec.commandLine().getOut();
