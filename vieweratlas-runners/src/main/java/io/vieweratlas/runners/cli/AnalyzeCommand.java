@@ -163,7 +163,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Duration stepLength = rolling ? parseDuration("--step", step) : null;
         Optional<Instant> fromTime = Optional.ofNullable(from).map(s -> parseTime("--from", s));
         Optional<Instant> toTime = Optional.ofNullable(to).map(s -> parseTime("--to", s));
-        AnalysisWindow analysisWindow = rolling ? AnalysisWindow.range(new TimeRange(fromTime, toTime)) : window();
+        AnalysisWindow analysisWindow;
+        try {
+            analysisWindow = rolling ? AnalysisWindow.range(new TimeRange(fromTime, toTime)) : window();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path outDir = out != null ? out : Path.of(config.analysis().outputDir());
         Injector injector = Guice.createInjector(new BaseModule(config));
         ObjectStore store = injector.getInstance(ObjectStore.class);
