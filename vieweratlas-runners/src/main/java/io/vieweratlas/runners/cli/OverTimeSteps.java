@@ -42,14 +42,16 @@ final class OverTimeSteps {
     static AnalysisParameters calibrate(PresenceIngest.Loaded loaded, AnalysisWindow window, AnalysisParameters base,
                                         List<Integer> thresholds, List<Double> resolutions, int runs,
                                         ObjectStore store, Path outDir, PrintWriter out) throws IOException {
+        long t0 = System.nanoTime();
         Calibration.Result r = Calibration.sweep(loaded.table(), loaded.report(), window, base, thresholds,
                 resolutions, runs);
+        double millis = (System.nanoTime() - t0) / 1e6;
         byte[] csv = OverTimeOutputs.calibrationCsv(r);
         OverTimeOutputs.write(outDir, "calibration.csv", csv);
         OverTimeOutputs.write(outDir, "calibration.json", OverTimeOutputs.calibrationJson(r));
         store.put(OverTimeOutputs.CALIBRATION_KEY, csv);
-        out.println("Calibration (" + runs + " seeds per setting): threshold resolution edges communities "
-                + "modularity unassigned ari_mean");
+        out.printf(Locale.ROOT, "Calibration (%d settings, %d seeds each, %.0f ms): threshold resolution edges "
+                + "communities modularity unassigned ari_mean%n", r.rows().size(), runs, millis);
         for (Calibration.Row row : r.rows()) {
             out.printf(Locale.ROOT, "  %s %4d %5s %8d %5d %.4f %5.1f%% %.3f%n", row.equals(r.recommended()) ? "*" : " ",
                     row.threshold(), Double.toString(row.resolution()), row.edges(), row.communities(),
@@ -110,14 +112,16 @@ final class OverTimeSteps {
     /** Repeats detection over seeds, writes {@code stability.json} and {@code channel_confidence.csv}. */
     static StabilityReport stability(AnalysisResult result, AnalysisParameters params, int runs, double level,
                                      ObjectStore store, Path outDir, PrintWriter out) throws IOException {
+        long t0 = System.nanoTime();
         StabilityReport s = StabilityAnalysis.assess(result, params, runs, level);
+        double millis = (System.nanoTime() - t0) / 1e6;
         byte[] json = OverTimeOutputs.stabilityJson(s);
         store.put(OverTimeOutputs.STABILITY_KEY, json);
         OverTimeOutputs.write(outDir, "stability.json", json);
         OverTimeOutputs.write(outDir, "channel_confidence.csv", OverTimeOutputs.confidenceCsv(result, s));
         out.printf(Locale.ROOT, "Stability over %d seeds: ARI mean %.3f min %.3f, NMI mean %.3f min %.3f; "
-                        + "%d channels below confidence %s%n", s.runs(), s.meanAdjustedRand(), s.minAdjustedRand(),
-                s.meanNmi(), s.minNmi(), s.lowConfidence().size(), Double.toString(level));
+                        + "%d channels below confidence %s (%.0f ms)%n", s.runs(), s.meanAdjustedRand(),
+                s.minAdjustedRand(), s.meanNmi(), s.minNmi(), s.lowConfidence().size(), Double.toString(level), millis);
         return s;
     }
 }
