@@ -8,6 +8,8 @@ import io.vieweratlas.runners.collector.CollectorRuntime;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
+import io.vieweratlas.runners.metrics.Heartbeat;
+import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
@@ -85,7 +87,9 @@ public final class CollectCommand implements Callable<Integer> {
             recorded.put("window_seconds", settings.window().toSeconds());
             recorded.put("top_channels_limit", settings.topChannelsLimit());
             return recorder.record(command, config, recorded, run -> {
-                CollectionReport report = runtime.collect(settings, listener);
+                // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
+                CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
+                        Heartbeat.fromEnvironment(System.getenv(), java.time.Clock.systemUTC()));
                 run.count("windows", report.cycles());
                 run.count("snapshots_written", report.written());
                 run.count("snapshots_unchanged", report.unchanged());
