@@ -40,9 +40,10 @@ public final class Agreement {
         }
         double expected = sumA * sumB / pairs(n);
         double max = (sumA + sumB) / 2;
-        if (max == expected) {
+        double eps = 1e-9 * Math.max(1.0, max);
+        if (Math.abs(max - expected) <= eps) {
             // both partitions trivial (all singletons, or everything in one block): ARI is 0/0
-            return sumIj == expected ? 1.0 : 0.0;
+            return Math.abs(sumIj - expected) <= eps ? 1.0 : 0.0;
         }
         return (sumIj - expected) / (max - expected);
     }
