@@ -20,14 +20,17 @@ import java.util.List;
  * @param significanceLevel     p-value bound for significance weighting
  * @param presence              strict or inclusive
  * @param exports               which graph exports {@code analyze} writes
+ * @param overTime              stability and tracking settings
+ * @param overTime              stability and tracking settings
  */
 public record AnalysisConfig(String outputDir, int overlapThreshold, int minCommunitySize, double resolution,
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, String weighting, String algorithm,
                              long seed, double significanceLevel, String presence,
-                             ExportConfig exports) {
+                             ExportConfig exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
+        java.util.Objects.requireNonNull(overTime, "overTime");
         bots = List.copyOf(bots);
     }
 }

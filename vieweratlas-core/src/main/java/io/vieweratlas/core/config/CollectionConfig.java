@@ -12,9 +12,10 @@ package io.vieweratlas.core.config;
  * @param maxCollectionCycles       stop after this many windows (0 = no limit)
  * @param windowSeconds             length of one presence window
  * @param channelsFile              extra channels to watch, one login per line
+ * @param pseudonymize              store viewer logins as keyed pseudonyms (key from {@code VIEWERATLAS_PSEUDONYM_KEY})
  */
 public record CollectionConfig(int topChannelsLimit, int batchSize, int durationPerBatch,
                                boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
-                               String channelsFile) {
+                               String channelsFile, boolean pseudonymize) {
 }

@@ -37,6 +37,8 @@ public final class ConfigSchema {
                 "stop after this many windows (0 = no limit)"));
         s.add(intKey("collection.window_seconds", 3600, 10, 86_400, "length of one presence window"));
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
+        s.add(boolKey("collection.pseudonymize", false,
+                "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
         // analysis
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));
         s.add(intKey("analysis.overlap_threshold", 5, 0, Integer.MAX_VALUE,
@@ -70,6 +72,12 @@ public final class ConfigSchema {
         s.add(boolKey("analysis.export_html", true, "write community_graph.html (offline interactive map)"));
         s.add(intKey("analysis.png_size", 3000, 500, 10_000, "width and height of community_graph.png in pixels"));
         s.add(intKey("analysis.label_top_n", 20, 0, 1000, "largest channels labelled in community_graph.png"));
+        s.add(intKey("analysis.stability_runs", 10, 1, 1000,
+                "community detection runs (seeds) for analyze --stability and --calibrate"));
+        s.add(doubleKey("analysis.confidence_level", 0.5, 0, 1,
+                "channels whose stability confidence is below this are flagged"));
+        s.add(doubleKey("analysis.tracking_jaccard", 0.2, 0.01, 1,
+                "communities of consecutive windows with at least this member Jaccard share a stable id"));
         // vod
         s.add(boolKey("vod.enabled", false, "collect VOD chat replays"));
         s.add(intKey("vod.bucket_len_s", 60, 1, 86_400, "presence bucket length in seconds"));

@@ -43,7 +43,8 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "collection.batch_size"), i(v, "collection.duration_per_batch"),
                 b(v, "collection.wait_for_hour_alignment"), i(v, "collection.collection_interval_minutes"),
                 d(v, "collection.max_runtime_hours"), i(v, "collection.max_collection_cycles"),
-                i(v, "collection.window_seconds"), s(v, "collection.channels_file"));
+                i(v, "collection.window_seconds"), s(v, "collection.channels_file"),
+                b(v, "collection.pseudonymize"));
         @SuppressWarnings("unchecked")
         List<String> bots = (List<String>) v.get("analysis.bots");
         AnalysisConfig analysis = new AnalysisConfig(s(v, "analysis.output_dir"), i(v, "analysis.overlap_threshold"),
@@ -54,7 +55,9 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 d(v, "analysis.significance_level"), s(v, "analysis.presence"),
                 new ExportConfig(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
-                        i(v, "analysis.png_size"), i(v, "analysis.label_top_n")));
+                        i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
+                new OverTimeConfig(i(v, "analysis.stability_runs"), d(v, "analysis.confidence_level"),
+                        d(v, "analysis.tracking_jaccard")));
         VodConfig vod = new VodConfig(b(v, "vod.enabled"), i(v, "vod.bucket_len_s"), b(v, "vod.auto_discover"),
                 i(v, "vod.vod_limit_per_channel"), i(v, "vod.max_age_hours"), i(v, "vod.max_age_days"),
                 i(v, "vod.min_views"), i(v, "vod.max_vods_per_run"), d(v, "vod.max_processing_hours"),
@@ -107,6 +110,10 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.export_html", analysis.exports().html());
         put(root, "analysis.png_size", analysis.exports().pngSize());
         put(root, "analysis.label_top_n", analysis.exports().labelTopN());
+        put(root, "collection.pseudonymize", collection.pseudonymize());
+        put(root, "analysis.stability_runs", analysis.overTime().stabilityRuns());
+        put(root, "analysis.confidence_level", analysis.overTime().confidenceLevel());
+        put(root, "analysis.tracking_jaccard", analysis.overTime().trackingJaccard());
         put(root, "vod.enabled", vod.enabled());
         put(root, "vod.bucket_len_s", vod.bucketLenS());
         put(root, "vod.auto_discover", vod.autoDiscover());

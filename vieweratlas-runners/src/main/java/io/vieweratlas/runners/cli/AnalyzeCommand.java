@@ -7,6 +7,7 @@ import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.config.ExportConfig;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
@@ -100,6 +101,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "chat buckets) or all (default).")
     String source;
 
+    @Option(names = "--step", paramLabel = "DURATION",
+            description = "Rolling windows: one analysis per --window of data, windows ending STEP apart, the last "
+                    + "at the newest snapshot; then the community timeline (processed/timeline.json).")
+    String step;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Rolling windows: start no window before TIME.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME",
+            description = "Rolling windows: the last window ends at TIME (default: just after the newest snapshot).")
+    String to;
+
+    @Option(names = "--stability", paramLabel = "N", arity = "0..1", fallbackValue = "0",
+            description = "Repeat community detection with N seeds (default: analysis.stability_runs) and report "
+                    + "agreement and per-channel confidence (stability.json, channel_confidence.csv).")
+    Integer stability;
+
+    @Option(names = "--calibrate",
+            description = "Sweep thresholds and resolutions, write calibration.csv and analyse with the recommended one.")
+    boolean calibrate;
+
+    @Option(names = "--thresholds", paramLabel = "N,N", split = ",",
+            description = "Calibration thresholds (default: 1,2,3,5,10,20).")
+    List<Integer> thresholds;
+
+    @Option(names = "--resolutions", paramLabel = "X,X", split = ",",
+            description = "Calibration resolutions (default: 0.5,1,2).")
+    List<Double> resolutions;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> flags = new LinkedHashMap<>(lakeOptions.flags());
@@ -119,7 +149,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!List.of("live", "vod", "all").contains(sources)) {
             throw new UsageException("--source must be live, vod or all, was '" + source + "'");
         }
-        AnalysisWindow analysisWindow = window();
+        boolean rolling = step != null;
+        if (!rolling && (from != null || to != null)) {
+            throw new UsageException("--from/--to need --window and --step (rolling windows)");
+        }
+        if (rolling && (window == null || since != null || until != null)) {
+            throw new UsageException("--step needs --window (the window length) and excludes --since/--until");
+        }
+        if (stability != null && stability < 0) {
+            throw new UsageException("--stability must be >= 1, was " + stability);
+        }
+        int stabilityRuns = stability == null || stability == 0 ? config.analysis().overTime().stabilityRuns()
+                : stability;
+        Duration windowLength = rolling ? parseDuration(window) : null;
+        Duration stepLength = rolling ? parseDuration("--step", step) : null;
+        Optional<Instant> fromTime = Optional.ofNullable(from).map(s -> parseTime("--from", s));
+        Optional<Instant> toTime = Optional.ofNullable(to).map(s -> parseTime("--to", s));
+        AnalysisWindow analysisWindow;
+        try {
+            analysisWindow = rolling ? AnalysisWindow.range(new TimeRange(fromTime, toTime)) : window();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path outDir = out != null ? out : Path.of(config.analysis().outputDir());
         Injector injector = Guice.createInjector(new BaseModule(config));
         ObjectStore store = injector.getInstance(ObjectStore.class);
@@ -129,6 +180,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         inputs.put("out", outDir.toString());
         inputs.put("source", sources);
         inputs.put("window", window != null ? window : since != null || until != null ? since + ".." + until : "all");
+        if (rolling) {
+            inputs.put("step", step);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(System.console() != null);
         return recorder.record("analyze", config, inputs, run -> {
@@ -150,7 +204,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PresenceIngest.Loaded loaded = loader.build().load(readRange);
             double loadMillis = (System.nanoTime() - t0) / 1e6;
             progress.stage("analysing " + loaded.table().rows() + " snapshots");
-            AnalysisRun result = AudienceAnalysis.run(loaded.table(), loaded.report(), analysisWindow, params);
+            AnalysisParameters used = params;
+            if (calibrate) {
+                progress.stage("calibrating");
+                used = OverTimeSteps.calibrate(loaded, analysisWindow, params,
+                        thresholds != null ? thresholds : Calibration.DEFAULT_THRESHOLDS,
+                        resolutions != null ? resolutions : Calibration.DEFAULT_RESOLUTIONS, stabilityRuns, store,
+                        outDir, stdout);
+            }
+            AnalysisRun result;
+            if (rolling) {
+                Optional<AnalysisRun> newest = OverTimeSteps.rolling(loaded, windowLength, stepLength, fromTime, toTime,
+                        used, config.analysis().overTime().trackingJaccard(), store, outDir, stdout);
+                if (newest.isEmpty()) {
+                    return ExitCodes.OK;
+                }
+                result = newest.get();
+            } else {
+                result = AudienceAnalysis.run(loaded.table(), loaded.report(), analysisWindow, used);
+            }
+            if (stability != null || calibrate) {
+                OverTimeSteps.stability(result.result(), used, stabilityRuns,
+                        config.analysis().overTime().confidenceLevel(), store, outDir, stdout);
+            }
             progress.stage("writing results");
             long t1 = System.nanoTime();
             AnalysisOutputs.writeToLake(result.result(), store);
@@ -212,6 +288,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** {@code 14d}, {@code 12h}, {@code 90m}, {@code 30s}, or ISO-8601 ({@code PT6H}, {@code P14D}). */
     static Duration parseDuration(String text) {
+        return parseDuration("--window", text);
+    }
+
+    /** As {@link #parseDuration(String)}, naming {@code option} in errors. */
+    static Duration parseDuration(String option, String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         try {
             Duration d;
@@ -229,11 +310,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 };
             }
             if (d.isNegative() || d.isZero()) {
-                throw new UsageException("--window must be positive, was '" + text + "'");
+                throw new UsageException(option + " must be positive, was '" + text + "'");
             }
             return d;
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new UsageException("--window '" + text + "' is not a duration (examples: 14d, 12h, 90m, 2w, PT6H)");
+            throw new UsageException(option + " '" + text + "' is not a duration (examples: 14d, 12h, 90m, 2w, PT6H)");
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.vod.VodIngest;
 import io.vieweratlas.runners.wiring.BaseModule;
@@ -59,7 +60,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
         Injector injector = Guice.createInjector(new BaseModule(config));
-        VodIngest ingest = new VodIngest(injector.getInstance(ObjectStore.class), config.vod().bucketLenS());
+        VodIngest ingest = new VodIngest(injector.getInstance(ObjectStore.class), config.vod().bucketLenS(),
+                injector.getInstance(Pseudonymizer.class));
         RunRecorder recorder = injector.getInstance(RunRecorder.class);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

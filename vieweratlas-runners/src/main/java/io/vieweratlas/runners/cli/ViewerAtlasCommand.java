@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 + "labelled communities.",
         subcommands = {AnalyzeCommand.class, SynthCommand.class, ValidateConfigCommand.class, BenchCommand.class,
                 CollectCommand.class, ContinuousCommand.class, ChannelsCommand.class, VodCommand.class,
-                ImportCommand.class},
+                ImportCommand.class, PruneCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:run-time failure", "2:usage or configuration error"})
 public final class ViewerAtlasCommand implements Runnable {

@@ -2,6 +2,7 @@ package io.vieweratlas.runners.vod;
 
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.parquet.ChatLine;
 import io.vieweratlas.parquet.VodBucket;
@@ -25,12 +26,24 @@ public final class VodIngest {
     private final ObjectStore store;
     private final VodPresenceStore curated;
     private final int bucketLenS;
+    private final Pseudonymizer pseudonymizer;
 
     /**
      * @param store      the lake's object store
      * @param bucketLenS bucket length in seconds ({@code vod.bucket_len_s})
      */
     public VodIngest(ObjectStore store, int bucketLenS) {
+        this(store, bucketLenS, Pseudonymizer.none());
+    }
+
+    /**
+     * @param store         the lake's object store
+     * @param bucketLenS    bucket length in seconds ({@code vod.bucket_len_s})
+     * @param pseudonymizer replaces commenter logins before buckets are written; when enabled, raw
+     *                      replays (which hold logins, names and messages) are never stored
+     */
+    public VodIngest(ObjectStore store, int bucketLenS, Pseudonymizer pseudonymizer) {
+        this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
         this.store = Objects.requireNonNull(store, "store");
         this.curated = new VodPresenceStore(store);
         if (bucketLenS <= 0) {
@@ -58,14 +71,14 @@ public final class VodIngest {
      */
     public Result ingest(VodChat chat, PresenceSourceKind source, boolean storeRaw) {
         Optional<String> rawKey = Optional.empty();
-        if (storeRaw) {
+        if (storeRaw && !pseudonymizer.enabled()) {
             String key = LakeLayout.vodChatKey(chat.channelLogin(), chat.vodId());
             store.put(key, TwitchDownloaderJson.write(chat));
             rawKey = Optional.of(key);
         }
         List<ChatLine> lines = new ArrayList<>(chat.replay().comments().size());
         for (ChatComment c : chat.replay().comments()) {
-            lines.add(new ChatLine(c.offsetSeconds(), c.commenterLogin()));
+            lines.add(new ChatLine(c.offsetSeconds(), pseudonymizer.pseudonym(c.commenterLogin())));
         }
         List<VodBucket> buckets = new VodBucketer(source, chat.channelLogin(), chat.channelId(), chat.vodId(),
                 chat.createdAt(), bucketLenS).bucket(lines);

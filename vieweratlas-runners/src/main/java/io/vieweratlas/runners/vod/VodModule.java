@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.twitch.Sleeper;
 import io.vieweratlas.twitch.helix.HelixClient;
@@ -44,8 +45,8 @@ public final class VodModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VodIngest ingest(ObjectStore store, ViewerAtlasConfig config) {
-        return new VodIngest(store, config.vod().bucketLenS());
+    VodIngest ingest(ObjectStore store, ViewerAtlasConfig config, Pseudonymizer pseudonymizer) {
+        return new VodIngest(store, config.vod().bucketLenS(), pseudonymizer);
     }
 
     @Provides

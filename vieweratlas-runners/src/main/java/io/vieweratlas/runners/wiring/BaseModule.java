@@ -7,6 +7,8 @@ import io.vieweratlas.core.config.StorageConfig;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.core.privacy.Pseudonymizer;
+import io.vieweratlas.core.privacy.PseudonymizingSnapshotStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.s3.S3ObjectStore;
@@ -16,16 +18,27 @@ import io.vieweratlas.runners.run.RunRecorder;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /** Binds what every role shares: the configuration, the clock, the lake's object store and snapshot store. */
 public final class BaseModule extends AbstractModule {
 
     private final ViewerAtlasConfig config;
+    private final Map<String, String> environment;
 
     /** @param config the checked configuration of this run */
     public BaseModule(ViewerAtlasConfig config) {
+        this(config, System.getenv());
+    }
+
+    /**
+     * @param config      the checked configuration of this run
+     * @param environment where secrets (the pseudonym key) are read from
+     */
+    public BaseModule(ViewerAtlasConfig config, Map<String, String> environment) {
         this.config = Objects.requireNonNull(config, "config");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
     @Override
@@ -60,8 +73,23 @@ public final class BaseModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SnapshotStore snapshotStore(ObjectStore store) {
-        return LakeSnapshotStore.on(store);
+    SnapshotStore snapshotStore(ObjectStore store, Pseudonymizer pseudonymizer) {
+        SnapshotStore lake = LakeSnapshotStore.on(store);
+        // collection.pseudonymize: logins are replaced before anything reaches the lake
+        return pseudonymizer.enabled() ? new PseudonymizingSnapshotStore(lake, pseudonymizer) : lake;
+    }
+
+    @Provides
+    @Singleton
+    Pseudonymizer pseudonymizer() {
+        if (!config.collection().pseudonymize()) {
+            return Pseudonymizer.none();
+        }
+        try {
+            return Pseudonymizer.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     @Provides

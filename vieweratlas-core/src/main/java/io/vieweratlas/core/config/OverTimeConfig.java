@@ -1,0 +1,13 @@
+package io.vieweratlas.core.config;
+
+/**
+ * Settings for analyses over time and their stability (keys in section {@code analysis}).
+ *
+ * @param stabilityRuns   {@code analysis.stability_runs}: community detection runs (seeds) for stability and
+ *                        calibration
+ * @param confidenceLevel {@code analysis.confidence_level}: channels whose confidence is below this are flagged
+ * @param trackingJaccard {@code analysis.tracking_jaccard}: communities of consecutive windows with at least this
+ *                        member Jaccard are linked
+ */
+public record OverTimeConfig(int stabilityRuns, double confidenceLevel, double trackingJaccard) {
+}
