@@ -21,7 +21,6 @@ import java.util.List;
  * @param presence              strict or inclusive
  * @param exports               which graph exports {@code analyze} writes
  * @param overTime              stability and tracking settings
- * @param overTime              stability and tracking settings
  */
 public record AnalysisConfig(String outputDir, int overlapThreshold, int minCommunitySize, double resolution,
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
