@@ -1,5 +1,6 @@
 package io.vieweratlas.runners.analysis;
 
+import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.port.GraphExporter;
 import io.vieweratlas.core.port.ObjectStore;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes an analysis result: the results file into the lake, and the exports into a local directory. */
 public final class AnalysisOutputs {
@@ -61,16 +63,33 @@ public final class AnalysisOutputs {
         List<GraphExporter> exporters = new ArrayList<>(CsvExporters.all());
         exporters.add(new ResultsJson());
         exporters.addAll(extra);
-        List<Path> written = new ArrayList<>();
-        for (GraphExporter e : exporters) {
-            Path target = dir.resolve(e.fileName());
-            Path tmp = dir.resolve("." + e.fileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                e.write(result, out);
+        // The exporters are independent files; they run on all cores (the layout they share is
+        // computed once by whichever needs it first), each written to a temporary name and moved
+        // into place, so the files are the same as with one thread.
+        Path[] written = new Path[exporters.size()];
+        IOException[] failures = new IOException[exporters.size()];
+        AtomicInteger next = new AtomicInteger();
+        Parallel.run(Math.min(Parallel.defaultThreads(), exporters.size()), () -> {
+            for (int i = next.getAndIncrement(); i < written.length; i = next.getAndIncrement()) {
+                GraphExporter e = exporters.get(i);
+                Path target = dir.resolve(e.fileName());
+                Path tmp = dir.resolve("." + e.fileName() + ".tmp");
+                try {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        e.write(result, out);
+                    }
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    written[i] = target;
+                } catch (IOException ex) {
+                    failures[i] = ex;
+                }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            written.add(target);
+        });
+        for (IOException failure : failures) {
+            if (failure != null) {
+                throw failure; // the first failing exporter in order, as a sequential run reports it
+            }
         }
-        return written;
+        return List.of(written);
     }
 }

@@ -90,7 +90,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         for (String size : sizes) {
             SyntheticLakeSpec s = spec(size);
             SyntheticLake synth = SyntheticLake.plan(s);
-            Path dir = cache.resolve(size + "-" + Integer.toHexString(s.hashCode()));
+            // The generator version is part of the key: a changed generator must not reuse old lakes.
+            Path dir = cache.resolve(size + "-g" + SyntheticLake.GENERATOR_VERSION + "-" + Integer.toHexString(s.hashCode()));
             ensureLake(synth, dir, out);
             long[] filesAndBytes = filesAndBytes(dir);
             Row best = null;

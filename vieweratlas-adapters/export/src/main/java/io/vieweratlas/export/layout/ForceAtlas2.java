@@ -235,7 +235,9 @@ public final class ForceAtlas2 {
                     if (d == 0) {
                         continue;
                     }
-                    f = w[k] * StrictMath.log1p(d) / d;
+                    // Math.log is a JIT intrinsic, several times cheaper than StrictMath.log1p (pure
+                    // Java): this line runs iterations x edges times (73 M on the large bench graph).
+                    f = w[k] * Math.log(1.0 + d) / d;
                 } else {
                     f = w[k];
                 }
