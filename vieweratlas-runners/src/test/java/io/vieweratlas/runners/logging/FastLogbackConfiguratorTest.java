@@ -2,13 +2,14 @@ package io.vieweratlas.runners.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +37,34 @@ class FastLogbackConfiguratorTest {
         if (System.getenv("LOG_LEVEL") == null && System.getProperty("LOG_LEVEL") == null) {
             assertEquals(Level.INFO, root.getLevel());
         }
-        ConsoleAppender<?> appender = assertInstanceOf(ConsoleAppender.class, root.getAppender("STDERR"));
-        assertEquals("System.err", appender.getTarget());
-        PatternLayoutEncoder encoder = assertInstanceOf(PatternLayoutEncoder.class, appender.getEncoder());
-        LoggingEvent event = new LoggingEvent("x", root, Level.WARN, "token oauth:abcdef123456 used", null, null);
-        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
-        assertTrue(line.contains("WARN "), line);
+        ConsoleAppender<?> appender = assertInstanceOf(ConsoleAppender.class, root.getAppender("CONSOLE"));
+        if (System.getenv("LOG_TARGET") == null) {
+            assertEquals("System.err", appender.getTarget());
+        }
+        String line = encodeWarn(root, appender);
         assertTrue(line.contains("token "), line);
         assertFalse(line.contains("abcdef123456"), line);
+    }
+
+    @Test
+    void jsonOnStdoutWhenTheContainerAsksForIt() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        FastLogbackConfigurator.configure(context,
+                Map.of("LOG_FORMAT", "json", "LOG_TARGET", "System.out", "LOG_LEVEL", "DEBUG"));
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.DEBUG, root.getLevel());
+        ConsoleAppender<?> appender = assertInstanceOf(ConsoleAppender.class, root.getAppender("CONSOLE"));
+        assertEquals("System.out", appender.getTarget());
+        String line = encodeWarn(root, appender);
+        assertTrue(line.startsWith("{") && line.strip().endsWith("}"), line);
+        assertTrue(line.contains("\"level\":\"WARN\""), line);
+        assertFalse(line.contains("abcdef123456"), line);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String encodeWarn(ch.qos.logback.classic.Logger root, ConsoleAppender<?> appender) {
+        LoggingEvent event = new LoggingEvent("x", root, Level.WARN, "token oauth:abcdef123456 used", null, null);
+        return new String(((ConsoleAppender<ILoggingEvent>) appender).getEncoder().encode(event), StandardCharsets.UTF_8);
     }
 }
