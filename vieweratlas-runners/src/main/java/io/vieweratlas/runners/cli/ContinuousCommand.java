@@ -63,7 +63,7 @@ public final class ContinuousCommand implements Callable<Integer> {
         }));
         int every = config.analysis().analysisIntervalCycles();
         try (AnalysisScheduler analyses = new AnalysisScheduler(trigger, every)) {
-            return CollectCommand.CollectorCommands.run("continuous", injector, settings, analyses,
+            return CollectorRun.run("continuous", injector, settings, analyses,
                     spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
         }
