@@ -58,6 +58,7 @@ public final class LakeAudienceLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final int PROGRESS_EVERY = 500;
+    private static final int CHUNK = 8;
 
     private final ObjectStore store;
     private final Optional<Path> localRoot;
@@ -107,11 +108,15 @@ public final class LakeAudienceLoader {
         AtomicInteger workerIndex = new AtomicInteger();
         Parallel.run(n, () -> {
             Worker w = workers.get(workerIndex.getAndIncrement());
-            for (int i = next.getAndIncrement(); i < candidates.size(); i = next.getAndIncrement()) {
-                w.read(candidates.get(i), range);
-                long d = done.incrementAndGet();
-                if (d % PROGRESS_EVERY == 0) {
-                    progress.accept(d);
+            // runs of consecutive keys (a channel's snapshots of a day are neighbours) go to one
+            // thread, so its recent-login cache sees the repeats
+            for (int c = next.getAndIncrement(); c * CHUNK < candidates.size(); c = next.getAndIncrement()) {
+                for (int i = c * CHUNK, end = Math.min(candidates.size(), i + CHUNK); i < end; i++) {
+                    w.read(candidates.get(i), range);
+                    long d = done.incrementAndGet();
+                    if (d % PROGRESS_EVERY == 0) {
+                        progress.accept(d);
+                    }
                 }
             }
         });

@@ -182,7 +182,7 @@ public final class AudienceAnalysis {
                 unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0);
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
-                raw.channelCount(), raw.distinctViewers(), raw.memberships(), agg.range().since(),
+                raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),
                 agg.range().until(), newest);
         AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph),
                 detection, new AnalysisStatistics.Tagging(byRule), aggStats, filtered.steps());

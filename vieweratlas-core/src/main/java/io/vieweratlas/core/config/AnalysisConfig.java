@@ -19,12 +19,15 @@ import java.util.List;
  * @param seed                  random seed
  * @param significanceLevel     p-value bound for significance weighting
  * @param presence              strict or inclusive
+ * @param exports               which graph exports {@code analyze} writes
  */
 public record AnalysisConfig(String outputDir, int overlapThreshold, int minCommunitySize, double resolution,
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, String weighting, String algorithm,
-                             long seed, double significanceLevel, String presence) {
+                             long seed, double significanceLevel, String presence,
+                             ExportConfig exports) {
     public AnalysisConfig {
+        java.util.Objects.requireNonNull(exports, "exports");
         bots = List.copyOf(bots);
     }
 }

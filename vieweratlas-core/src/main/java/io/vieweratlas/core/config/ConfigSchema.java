@@ -63,6 +63,13 @@ public final class ConfigSchema {
                 "significance weighting: keep edges whose p-value is below this"));
         s.add(choiceKey("analysis.presence", "inclusive", List.of("strict", "inclusive"),
                 "strict: only chat authors count; inclusive: JOIN/NAMES presence counts too"));
+        s.add(boolKey("analysis.export_gexf", true, "write graph.gexf (Gephi) into the export directory"));
+        s.add(boolKey("analysis.export_graphml", true, "write graph.graphml (igraph, NetworkX)"));
+        s.add(boolKey("analysis.export_json", true, "write graph.json (NetworkX node-link)"));
+        s.add(boolKey("analysis.export_png", true, "write community_graph.png"));
+        s.add(boolKey("analysis.export_html", true, "write community_graph.html (offline interactive map)"));
+        s.add(intKey("analysis.png_size", 3000, 500, 10_000, "width and height of community_graph.png in pixels"));
+        s.add(intKey("analysis.label_top_n", 20, 0, 1000, "largest channels labelled in community_graph.png"));
         // vod
         s.add(boolKey("vod.enabled", false, "collect VOD chat replays"));
         s.add(intKey("vod.bucket_len_s", 60, 1, 86_400, "presence bucket length in seconds"));

@@ -51,7 +51,10 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "analysis.analysis_interval_cycles"), i(v, "analysis.min_observations"),
                 i(v, "analysis.min_channel_viewers"), i(v, "analysis.max_channels_per_viewer"), bots,
                 s(v, "analysis.weighting"), s(v, "analysis.algorithm"), (Long) v.get("analysis.seed"),
-                d(v, "analysis.significance_level"), s(v, "analysis.presence"));
+                d(v, "analysis.significance_level"), s(v, "analysis.presence"),
+                new ExportConfig(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
+                        b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
+                        i(v, "analysis.png_size"), i(v, "analysis.label_top_n")));
         VodConfig vod = new VodConfig(b(v, "vod.enabled"), i(v, "vod.bucket_len_s"), b(v, "vod.auto_discover"),
                 i(v, "vod.vod_limit_per_channel"), i(v, "vod.max_age_hours"), i(v, "vod.max_age_days"),
                 i(v, "vod.min_views"), i(v, "vod.max_vods_per_run"), d(v, "vod.max_processing_hours"),
@@ -97,6 +100,13 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.seed", analysis.seed());
         put(root, "analysis.significance_level", analysis.significanceLevel());
         put(root, "analysis.presence", analysis.presence());
+        put(root, "analysis.export_gexf", analysis.exports().gexf());
+        put(root, "analysis.export_graphml", analysis.exports().graphml());
+        put(root, "analysis.export_json", analysis.exports().json());
+        put(root, "analysis.export_png", analysis.exports().png());
+        put(root, "analysis.export_html", analysis.exports().html());
+        put(root, "analysis.png_size", analysis.exports().pngSize());
+        put(root, "analysis.label_top_n", analysis.exports().labelTopN());
         put(root, "vod.enabled", vod.enabled());
         put(root, "vod.bucket_len_s", vod.bucketLenS());
         put(root, "vod.auto_discover", vod.autoDiscover());

@@ -37,6 +37,13 @@ import java.util.stream.Stream;
  */
 public final class SyntheticLake {
 
+    /**
+     * Version of the generation rules. The same spec gives the same lake only under the same
+     * version; it changes whenever a rule or calibration changes, so caches of generated lakes
+     * (e.g. the benchmark's) should key on it together with the spec.
+     */
+    public static final int GENERATOR_VERSION = 1;
+
     /** Probability that one audience member is present in one snapshot of the channel. */
     public static final double PRESENCE = 0.37;
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginInternerTest {
 
@@ -40,6 +41,29 @@ class LoginInternerTest {
         assertEquals(n, dense.size());
         assertEquals(-1, in.find("nobody"));
         assertThrows(IllegalStateException.class, () -> in.intern("late"));
+    }
+
+    @Test
+    void recentLoginCacheGivesTheInternersIds() {
+        LoginInterner in = new LoginInterner();
+        io.vieweratlas.core.analysis.intern.RecentLoginCache cache = new io.vieweratlas.core.analysis.intern.RecentLoginCache(in);
+        int[] first = new int[20_000];
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < first.length; i++) {
+                char[] c = ("login" + i + (i % 3 == 0 ? "_with_a_rather_long_suffix" : "")).toCharArray();
+                int id = cache.intern(c, 0, c.length);
+                if (round == 0) {
+                    first[i] = id;
+                } else {
+                    assertEquals(first[i], id);
+                }
+            }
+        }
+        assertTrue(cache.hitRate() > 0.1, "hit rate " + cache.hitRate());
+        in.freeze();
+        assertEquals(first.length, in.size());
+        assertEquals("login7", in.login(in.denseId(first[7])));
+        assertEquals("login9_with_a_rather_long_suffix", in.login(in.denseId(first[9])));
     }
 
     @Test

@@ -68,7 +68,8 @@ class ConfigResolverTest {
         assertTrue(p.contains("f.yaml:3: unknown key 'analysis.overlap_treshold' (known keys in analysis: "
                 + "output_dir, overlap_threshold, min_community_size, resolution, analysis_interval_cycles, "
                 + "min_observations, min_channel_viewers, max_channels_per_viewer, bots, weighting, algorithm, "
-                + "seed, significance_level, presence)"), p.toString());
+                + "seed, significance_level, presence, export_gexf, export_graphml, export_json, export_png, "
+                + "export_html, png_size, label_top_n)"), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("'analysis.resolution' has value '-1': out of range")
                 && s.contains("from 1.0E-4 to 1000.0")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("'analysis.weighting' has value 'cosine'")

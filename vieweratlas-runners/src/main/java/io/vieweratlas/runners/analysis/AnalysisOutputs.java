@@ -46,9 +46,21 @@ public final class AnalysisOutputs {
      * @return the files written
      */
     public static List<Path> writeExports(AnalysisResult result, Path dir) throws IOException {
+        return writeExports(result, dir, List.of());
+    }
+
+    /**
+     * As {@link #writeExports(AnalysisResult, Path)}, followed by {@code extra} exporters (graph
+     * files, pictures) in their order.
+     *
+     * @return the files written
+     */
+    public static List<Path> writeExports(AnalysisResult result, Path dir, List<GraphExporter> extra)
+            throws IOException {
         Files.createDirectories(dir);
         List<GraphExporter> exporters = new ArrayList<>(CsvExporters.all());
         exporters.add(new ResultsJson());
+        exporters.addAll(extra);
         List<Path> written = new ArrayList<>();
         for (GraphExporter e : exporters) {
             Path target = dir.resolve(e.fileName());

@@ -7,12 +7,16 @@ import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.config.ExportConfig;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.Community;
 import io.vieweratlas.core.model.FilterStep;
 import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.GraphExporter;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.export.ExportOptions;
+import io.vieweratlas.export.Exporters;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
@@ -133,7 +137,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             progress.stage("writing results");
             long t1 = System.nanoTime();
             AnalysisOutputs.writeToLake(result.result(), store);
-            List<Path> files = AnalysisOutputs.writeExports(result.result(), outDir);
+            List<Path> files = AnalysisOutputs.writeExports(result.result(), outDir,
+                    graphExporters(config.analysis().exports(), params.seed()));
             double writeMillis = (System.nanoTime() - t1) / 1e6;
             progress.done();
             AnalysisResult r = result.result();
@@ -149,6 +154,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             summary(stdout, r, stages, files);
             return ExitCodes.OK;
         });
+    }
+
+    /** The graph exports switched on in the configuration; the layout seed follows the analysis seed. */
+    static List<GraphExporter> graphExporters(ExportConfig e, long seed) {
+        ExportOptions defaults = ExportOptions.defaults(seed);
+        return Exporters.of(new ExportOptions(e.gexf(), e.graphml(), e.json(), e.png(), e.html(), e.pngSize(),
+                e.labelTopN(), defaults.pngMaxEdges(), defaults.layout()));
     }
 
     private static void put(Map<String, Object> flags, String key, Object value) {

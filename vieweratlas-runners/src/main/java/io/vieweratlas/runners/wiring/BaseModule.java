@@ -9,6 +9,8 @@ import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.s3.S3ObjectStore;
+import io.vieweratlas.s3.S3StoreSettings;
 import io.vieweratlas.runners.cli.UsageException;
 import io.vieweratlas.runners.run.RunRecorder;
 
@@ -38,10 +40,22 @@ public final class BaseModule extends AbstractModule {
         StorageConfig storage = config.storage();
         return switch (storage.type()) {
             case "file" -> new FileSystemObjectStore(Path.of(storage.basePath()));
-            case "s3" -> throw new UsageException("storage.type s3 (bucket '" + storage.s3Bucket()
-                    + "') is not available in this build: the S3 adapter is not wired yet; use file storage (--data DIR)");
+            case "s3" -> s3(storage);
             default -> throw new UsageException("unknown storage.type '" + storage.type() + "' (allowed: file, s3)");
         };
+    }
+
+    private static ObjectStore s3(StorageConfig storage) {
+        S3StoreSettings settings;
+        try {
+            settings = S3StoreSettings.fromConfig(storage);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        S3ObjectStore store = S3ObjectStore.open(settings);
+        // Fail at start, naming bucket, prefix and the failing action, rather than mid-run.
+        store.verifyAccess();
+        return store;
     }
 
     @Provides

@@ -52,6 +52,12 @@ class AnalyzeCommandTest {
         assertEquals(41, nodes.size());
         assertEquals("source,target,weight,shared", Files.readAllLines(out.resolve("graph_edges.csv")).get(0));
         assertEquals(5, Files.readAllLines(out.resolve("communities.csv")).size());
+        for (String f : List.of("graph.gexf", "graph.graphml", "graph.json", "community_graph.png",
+                "community_graph.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertFalse(Files.readString(out.resolve("community_graph.html")).contains("viewer_"),
+                "no viewer logins in the page");
         JsonNode results = new ObjectMapper().readTree(lake.resolve("processed/analysis_results.json").toFile());
         for (String key : List.of("timestamp", "config", "partition", "labels", "statistics", "algorithm", "seed",
                 "weighting", "filters", "data_quality", "communities")) {
@@ -76,10 +82,26 @@ class AnalyzeCommandTest {
         byte[] lakeResultA = Files.readAllBytes(lake.resolve("processed/analysis_results.json"));
         assertEquals(0, run("analyze", "--data", lake.toString(), "--out", b.toString(), "--seed", "7",
                 "--threads", "1").code());
-        for (String f : List.of("graph_nodes.csv", "graph_edges.csv", "communities.csv", "analysis_results.json")) {
+        for (String f : List.of("graph_nodes.csv", "graph_edges.csv", "communities.csv", "analysis_results.json",
+                "graph.gexf", "graph.graphml", "graph.json", "community_graph.png", "community_graph.html")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         assertArrayEquals(lakeResultA, Files.readAllBytes(lake.resolve("processed/analysis_results.json")));
+    }
+
+    @Test
+    void configSwitchesTurnGraphExportsOff() throws IOException {
+        Path out = dir.resolve("off");
+        Path config = dir.resolve("exports-off.yaml");
+        Files.writeString(config, "analysis:\n  export_gexf: false\n  export_graphml: false\n  export_json: false\n"
+                + "  export_png: false\n  export_html: true\n");
+        ValidateConfigCommandTest.Result r = run("analyze", "--config", config.toString(), "--data", lake.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(Files.exists(out.resolve("community_graph.html")));
+        for (String f : List.of("graph.gexf", "graph.graphml", "graph.json", "community_graph.png")) {
+            assertFalse(Files.exists(out.resolve(f)), f + " switched off");
+        }
     }
 
     @Test

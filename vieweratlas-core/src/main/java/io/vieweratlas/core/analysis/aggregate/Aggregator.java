@@ -1,5 +1,6 @@
 package io.vieweratlas.core.analysis.aggregate;
 
+import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.model.ChannelMeta;
 import io.vieweratlas.core.model.TimeRange;
 
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stage 1: the snapshots of a window become one audience per channel (the union of its
@@ -36,90 +38,131 @@ public final class Aggregator {
                               List<String> missingMetadata, TimeRange range) {
     }
 
-    /** Aggregates the rows of {@code table} whose time lies in {@code range}. */
+    /** Aggregates the rows of {@code table} whose time lies in {@code range}, on all cores. */
     public static Aggregation aggregate(PresenceTable table, TimeRange range) {
+        return aggregate(table, range, Parallel.defaultThreads());
+    }
+
+    /** One channel's aggregate, or null when it had no snapshot in the window. */
+    private record ChannelAggregate(int[] members, int observations, ChannelMeta meta, List<String> duplicates) {
+    }
+
+    /**
+     * Aggregates on {@code threads} threads: channels are independent, each thread unites the
+     * chatters of whole channels with its own marker array; results are placed by channel index,
+     * so they do not depend on scheduling.
+     */
+    public static Aggregation aggregate(PresenceTable table, TimeRange range, int threads) {
         int rows = table.rows();
         long since = range.since().map(Instant::getEpochSecond).orElse(Long.MIN_VALUE);
         long until = range.until().map(Instant::getEpochSecond).orElse(Long.MAX_VALUE);
-        int[] mark = new int[table.interner().size()];
-        int[] memberBuf = new int[Math.max(16, table.members().length)];
-        int memberCount = 0;
+        List<Integer> groupStarts = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            if (r == 0 || !table.channel(r).equals(table.channel(r - 1))) {
+                groupStarts.add(r);
+            }
+        }
+        groupStarts.add(rows);
+        int groups = groupStarts.size() - 1;
+        ChannelAggregate[] out = new ChannelAggregate[groups];
+        AtomicInteger next = new AtomicInteger();
+        int space = table.interner().size();
+        Parallel.run(Math.max(1, Math.min(threads, groups)), () -> {
+            int[] mark = new int[space];
+            int[] buf = new int[1024];
+            for (int g = next.getAndIncrement(); g < groups; g = next.getAndIncrement()) {
+                buf = aggregateChannel(table, groupStarts.get(g), groupStarts.get(g + 1), since, until, mark, g + 1,
+                        buf, out, g);
+            }
+        });
         List<String> channels = new ArrayList<>();
         List<ChannelMeta> metas = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>();
-        List<Integer> observations = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        int kept = 0;
+        long memberCount = 0;
         int used = 0;
-        int[] members = table.members();
-        int r = 0;
-        while (r < rows) {
-            String channel = table.channel(r);
-            int groupEnd = r;
-            while (groupEnd < rows && table.channel(groupEnd).equals(channel)) {
-                groupEnd++;
+        for (ChannelAggregate c : out) {
+            if (c != null) {
+                kept++;
+                memberCount += c.members.length;
             }
-            int stamp = channels.size() + 1;
-            int obs = 0;
-            long lastTime = Long.MIN_VALUE;
-            long maxViewers = 0;
-            String title = "";
-            Map<String, long[]> gameVotes = new HashMap<>();
-            Map<String, long[]> langVotes = new HashMap<>();
-            int channelStart = memberCount;
-            for (int i = r; i < groupEnd; i++) {
-                long t = table.epochSecond(i);
-                if (t < since || t >= until) {
-                    continue;
-                }
-                if (obs > 0 && t == lastTime) {
-                    duplicates.add(table.location(i));
-                    continue;
-                }
-                obs++;
-                lastTime = t;
-                maxViewers = Math.max(maxViewers, table.viewerCount(i));
-                if (!table.title(i).isEmpty()) {
-                    title = table.title(i); // rows are in time order: the last one wins
-                }
-                vote(gameVotes, table.game(i), t);
-                vote(langVotes, table.language(i), t);
-                for (int k = table.start(i), e = table.end(i); k < e; k++) {
-                    int v = members[k];
-                    if (mark[v] != stamp) {
-                        mark[v] = stamp;
-                        memberBuf[memberCount++] = v;
-                    }
-                }
-            }
-            if (obs > 0) {
-                used += obs;
-                channels.add(channel);
-                offsets.add(channelStart);
-                observations.add(obs);
-                String game = winner(gameVotes);
-                String lang = winner(langVotes);
-                if (game.isEmpty() || lang.isEmpty()) {
-                    missing.add(channel);
-                }
-                metas.add(new ChannelMeta(channel, maxViewers, game, lang, title));
-            } else {
-                memberCount = channelStart;
-            }
-            r = groupEnd;
         }
-        int n = channels.size();
-        int[] off = new int[n + 1];
-        int[] obsArr = new int[n];
-        for (int c = 0; c < n; c++) {
-            off[c] = offsets.get(c);
-            obsArr[c] = observations.get(c);
+        int[] off = new int[kept + 1];
+        int[] obs = new int[kept];
+        int[] members = new int[Math.toIntExact(memberCount)];
+        int k = 0;
+        int m = 0;
+        for (int g = 0; g < groups; g++) {
+            ChannelAggregate c = out[g];
+            if (c == null) {
+                continue;
+            }
+            duplicates.addAll(c.duplicates);
+            channels.add(c.meta.channel());
+            metas.add(c.meta);
+            if (c.meta.game().isEmpty() || c.meta.language().isEmpty()) {
+                missing.add(c.meta.channel());
+            }
+            off[k] = m;
+            obs[k++] = c.observations;
+            used += c.observations;
+            System.arraycopy(c.members, 0, members, m, c.members.length);
+            m += c.members.length;
         }
-        off[n] = memberCount;
-        Audiences audiences = new Audiences(List.copyOf(channels), off, Arrays.copyOf(memberBuf, memberCount),
-                obsArr, List.copyOf(metas), table.interner());
+        off[kept] = m;
+        Audiences audiences = new Audiences(List.copyOf(channels), off, members, obs, List.copyOf(metas),
+                table.interner());
         duplicates.sort(null);
         return new Aggregation(audiences, used, List.copyOf(duplicates), List.copyOf(missing), range);
+    }
+
+    private static int[] aggregateChannel(PresenceTable table, int from, int to, long since, long until, int[] mark,
+                                          int stamp, int[] buf, ChannelAggregate[] out, int slot) {
+        int obs = 0;
+        long lastTime = Long.MIN_VALUE;
+        long maxViewers = 0;
+        String title = "";
+        Map<String, long[]> gameVotes = new HashMap<>();
+        Map<String, long[]> langVotes = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        int[] members = table.members();
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            long t = table.epochSecond(i);
+            if (t < since || t >= until) {
+                continue;
+            }
+            if (obs > 0 && t == lastTime) {
+                duplicates.add(table.location(i));
+                continue;
+            }
+            obs++;
+            lastTime = t;
+            maxViewers = Math.max(maxViewers, table.viewerCount(i));
+            if (!table.title(i).isEmpty()) {
+                title = table.title(i); // rows are in time order: the last one wins
+            }
+            vote(gameVotes, table.game(i), t);
+            vote(langVotes, table.language(i), t);
+            int end = table.end(i);
+            if (count + (end - table.start(i)) > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + end - table.start(i)));
+            }
+            for (int k = table.start(i); k < end; k++) {
+                int v = members[k];
+                if (mark[v] != stamp) {
+                    mark[v] = stamp;
+                    buf[count++] = v;
+                }
+            }
+        }
+        if (obs > 0) {
+            String channel = table.channel(from);
+            out[slot] = new ChannelAggregate(Arrays.copyOf(buf, count), obs,
+                    new ChannelMeta(channel, maxViewers, winner(gameVotes), winner(langVotes), title), duplicates);
+        }
+        return buf;
     }
 
     /** The range a window covers in this table. */

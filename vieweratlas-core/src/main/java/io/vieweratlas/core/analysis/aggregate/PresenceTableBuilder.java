@@ -1,6 +1,7 @@
 package io.vieweratlas.core.analysis.aggregate;
 
 import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.analysis.intern.RecentLoginCache;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.Objects;
 public final class PresenceTableBuilder {
 
     private final LoginInterner interner;
+    private final RecentLoginCache cache;
     final List<String> channels = new ArrayList<>();
     final List<String> games = new ArrayList<>();
     final List<String> languages = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class PresenceTableBuilder {
     /** A builder interning into {@code interner}. */
     public PresenceTableBuilder(LoginInterner interner) {
         this.interner = Objects.requireNonNull(interner, "interner");
+        this.cache = new RecentLoginCache(interner);
     }
 
     /** The interner this builder uses. */
@@ -77,9 +80,17 @@ public final class PresenceTableBuilder {
         begin("?", 0, 0, "", "", "", location);
     }
 
-    /** Adds a viewer given as characters of a parser buffer (no String is created). */
+    /**
+     * Adds a viewer given as characters of a parser buffer (no String is created); a per-builder
+     * cache of recent logins answers repeats without touching the shared interner.
+     */
     public void viewer(char[] chars, int offset, int length) {
-        addId(interner.intern(chars, offset, length));
+        addId(cache.intern(chars, offset, length));
+    }
+
+    /** Share of {@link #viewer(char[], int, int)} lookups answered by the recent-login cache. */
+    public double cacheHitRate() {
+        return cache.hitRate();
     }
 
     /** Adds a viewer. */

@@ -30,10 +30,11 @@ public final class AudienceFilter {
     /**
      * Filtered audiences and what each filter removed.
      *
-     * @param audiences the audiences that remain
-     * @param steps     one entry per filter, in the order applied
+     * @param audiences     the audiences that remain
+     * @param steps         one entry per filter, in the order applied
+     * @param viewersBefore distinct viewers with at least one membership before filtering
      */
-    public record Filtered(Audiences audiences, List<FilterStep> steps) {
+    public record Filtered(Audiences audiences, List<FilterStep> steps, int viewersBefore) {
     }
 
     /** Applies the filters of {@code params} to {@code in}. */
@@ -44,6 +45,12 @@ public final class AudienceFilter {
         int total = in.offsets()[in.channelCount()];
         for (int i = 0; i < total; i++) {
             degree[members[i]]++;
+        }
+        int viewersBefore = 0;
+        for (int v = 0; v < space; v++) {
+            if (degree[v] > 0) {
+                viewersBefore++;
+            }
         }
         boolean[] removed = new boolean[space];
         List<FilterStep> steps = new ArrayList<>();
@@ -92,7 +99,7 @@ public final class AudienceFilter {
         }
         s = dropChannels(current, dropChannel, degree, "min_channel_viewers", params.minChannelViewers());
         steps.add(s.step);
-        return new Filtered(s.audiences, List.copyOf(steps));
+        return new Filtered(s.audiences, List.copyOf(steps), viewersBefore);
     }
 
     private record Step(Audiences audiences, FilterStep step) {

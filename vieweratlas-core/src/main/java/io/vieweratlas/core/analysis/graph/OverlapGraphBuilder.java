@@ -44,45 +44,56 @@ public final class OverlapGraphBuilder {
         for (int i = 0; i < total; i++) {
             deg[mem[i]]++;
         }
-        int[] compact = new int[space];
-        int multi = 0;
         int distinct = 0;
+        int multiViewers = 0;
         long increments = 0;
         for (int v = 0; v < space; v++) {
             if (deg[v] > 0) {
                 distinct++;
-            }
-            if (deg[v] >= 2) {
-                compact[v] = multi++;
                 increments += (long) deg[v] * (deg[v] - 1) / 2;
-            } else {
-                compact[v] = -1;
-            }
-        }
-        int[] vOff = new int[multi + 1];
-        for (int v = 0; v < space; v++) {
-            if (compact[v] >= 0) {
-                vOff[compact[v] + 1] = deg[v];
-            }
-        }
-        for (int i = 0; i < multi; i++) {
-            vOff[i + 1] += vOff[i];
-        }
-        int[] fill = Arrays.copyOf(vOff, multi);
-        int[] vCh = new int[vOff[multi]];
-        // rows of members re-expressed as compact ids (-1 for single-channel viewers)
-        int[] rowMem = new int[total];
-        for (int c = 0; c < n; c++) {
-            for (int i = off[c]; i < off[c + 1]; i++) {
-                int cv = compact[mem[i]];
-                rowMem[i] = cv;
-                if (cv >= 0) {
-                    vCh[fill[cv]++] = c;
+                if (deg[v] >= 2) {
+                    multiViewers++;
                 }
             }
         }
+        // One pass over the memberships builds the inverted index (viewer -> channels, ascending)
+        // for viewers with >= 2 channels. Their compact ids follow first appearance in row order, so
+        // the lists of a row's new viewers lie next to each other. rowMem[k] is where membership k's
+        // channel sits in its viewer's list (-1: single-channel viewer); the last entry of each list
+        // is stored complemented (~c), so counting reads on from its own position without an end.
+        int[] compact = new int[space];
+        Arrays.fill(compact, -1);
+        int[] vOff = new int[multiViewers + 1];
+        int[] fill = new int[multiViewers];
+        int[] vCh = new int[Math.toIntExact(total - (long) (distinct - multiViewers))];
+        int[] rowMem = new int[total];
+        int multi = 0;
+        for (int c = 0; c < n; c++) {
+            for (int i = off[c]; i < off[c + 1]; i++) {
+                int v = mem[i];
+                if (deg[v] < 2) {
+                    rowMem[i] = -1;
+                    continue;
+                }
+                int cv = compact[v];
+                if (cv < 0) {
+                    cv = multi++;
+                    compact[v] = cv;
+                    vOff[cv + 1] = vOff[cv] + deg[v];
+                    fill[cv] = vOff[cv];
+                }
+                int pos = fill[cv]++;
+                vCh[pos] = c;
+                rowMem[i] = pos;
+            }
+        }
+        for (int cv = 0; cv < multi; cv++) {
+            vCh[vOff[cv + 1] - 1] = ~vCh[vOff[cv + 1] - 1];
+        }
         deg = null;
         compact = null;
+        fill = null;
+        vOff = null;
 
         int threshold = Math.max(1, params.overlapThreshold());
         int[][] rowTargets = new int[n][];
@@ -99,19 +110,18 @@ public final class OverlapGraphBuilder {
                 for (int i = t * chunk, end = Math.min(n, i + chunk); i < end; i++) {
                     int nt = 0;
                     for (int k = off[i]; k < off[i + 1]; k++) {
-                        int cv = rowMem[k];
-                        if (cv < 0) {
-                            continue;
+                        int p = rowMem[k];
+                        if (p < 0 || vCh[p] < 0) {
+                            continue; // single-channel viewer, or i is the viewer's last channel
                         }
-                        for (int p = vOff[cv + 1] - 1, lo = vOff[cv]; p >= lo; p--) {
-                            int j = vCh[p];
-                            if (j <= i) {
-                                break;
+                        int j;
+                        do {
+                            j = vCh[++p];
+                            int c = j < 0 ? ~j : j;
+                            if (count[c]++ == 0) {
+                                touched[nt++] = c;
                             }
-                            if (count[j]++ == 0) {
-                                touched[nt++] = j;
-                            }
-                        }
+                        } while (j >= 0);
                     }
                     // ascending targets: sort the touched cells of a sparse row, scan a dense one
                     if (nt > 0 && (long) nt * (32 - Integer.numberOfLeadingZeros(nt)) > n - i) {
@@ -238,7 +248,7 @@ public final class OverlapGraphBuilder {
                 term *= (double) (successes - x) * (draws - x)
                         / ((double) (x + 1) * (population - successes - draws + x + 1));
                 sum += term;
-                if (term < sum * 1e-17) {
+                if (term < sum * 1e-12) {
                     break;
                 }
             }

@@ -48,7 +48,11 @@ public final class LoginInterner {
      * @throws IllegalStateException after {@link #freeze()}
      */
     public int intern(char[] chars, int offset, int length) {
-        int h = hash(chars, offset, length);
+        return intern(hash(chars, offset, length), chars, offset, length);
+    }
+
+    /** Like {@link #intern(char[], int, int)} with the login's {@link #hash} already computed. */
+    int intern(int h, char[] chars, int offset, int length) {
         int s = h >>> (32 - STRIPE_BITS);
         Stripe stripe = stripes[s];
         int local;

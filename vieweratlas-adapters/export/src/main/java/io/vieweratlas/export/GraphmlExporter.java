@@ -1,0 +1,101 @@
+package io.vieweratlas.export;
+
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.GraphEdge;
+import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.port.GraphExporter;
+import io.vieweratlas.export.layout.GraphLayout;
+import io.vieweratlas.export.layout.Position;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * GraphML ({@code graph.graphml}) readable by igraph, NetworkX and Gephi: every attribute is declared
+ * as a {@code <key>} with its {@code attr.type}; positions as {@code x}/{@code y}, colour as
+ * {@code #rrggbb}.
+ */
+public final class GraphmlExporter implements GraphExporter {
+
+    /** GraphML namespace. */
+    public static final String NS = "http://graphml.graphdrawing.org/xmlns";
+
+    private final Function<AnalysisResult, GraphLayout> layout;
+
+    /** An exporter taking positions from {@code layout}. */
+    public GraphmlExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    @Override
+    public String fileName() {
+        return "graph.graphml";
+    }
+
+    @Override
+    public void write(AnalysisResult result, OutputStream out) throws IOException {
+        GraphLayout positions = layout.apply(result);
+        NodeSize size = new NodeSize(result.nodes(), 2, 40);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.write("<graphml xmlns=\"" + NS + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xsi:schemaLocation=\"" + NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+        key(w, "node", "community", "int");
+        key(w, "node", "label", "string");
+        key(w, "node", "viewers", "int");
+        key(w, "node", "viewer_count", "long");
+        key(w, "node", "game", "string");
+        key(w, "node", "language", "string");
+        key(w, "node", "title", "string");
+        key(w, "node", "x", "double");
+        key(w, "node", "y", "double");
+        key(w, "node", "size", "double");
+        key(w, "node", "color", "string");
+        key(w, "edge", "weight", "double");
+        key(w, "edge", "shared", "int");
+        w.write("  <graph id=\"vieweratlas\" edgedefault=\"undirected\">\n");
+        w.write("    <desc>" + Text.xml(Descriptions.summary(result)) + "</desc>\n");
+        for (GraphNode n : result.nodes()) {
+            Position p = positions.require(n.id());
+            w.write("    <node id=\"" + Text.xml(n.id()) + "\">\n");
+            data(w, "community", Integer.toString(n.community()));
+            data(w, "label", n.label());
+            data(w, "viewers", Integer.toString(n.viewers()));
+            data(w, "viewer_count", Long.toString(n.viewerCount()));
+            data(w, "game", n.game());
+            data(w, "language", n.language());
+            data(w, "title", n.title());
+            data(w, "x", Text.coord(p.x()));
+            data(w, "y", Text.coord(p.y()));
+            data(w, "size", Text.coord(size.of(n)));
+            data(w, "color", Palette.hex(n.community()));
+            w.write("    </node>\n");
+        }
+        int id = 0;
+        for (GraphEdge e : result.edges()) {
+            w.write("    <edge id=\"e" + id++ + "\" source=\"" + Text.xml(e.source()) + "\" target=\""
+                    + Text.xml(e.target()) + "\">\n");
+            data(w, "weight", Text.num(e.weight()));
+            data(w, "shared", Integer.toString(e.shared()));
+            w.write("    </edge>\n");
+        }
+        w.write("  </graph>\n");
+        w.write("</graphml>\n");
+        w.flush();
+    }
+
+    private static void key(Writer w, String on, String name, String type) throws IOException {
+        w.write("  <key id=\"" + name + "\" for=\"" + on + "\" attr.name=\"" + name + "\" attr.type=\"" + type
+                + "\"/>\n");
+    }
+
+    private static void data(Writer w, String key, String value) throws IOException {
+        w.write("      <data key=\"" + key + "\">" + Text.xml(value) + "</data>\n");
+    }
+}

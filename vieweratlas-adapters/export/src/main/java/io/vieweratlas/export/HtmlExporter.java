@@ -1,0 +1,180 @@
+package io.vieweratlas.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.Community;
+import io.vieweratlas.core.model.GraphEdge;
+import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.port.GraphExporter;
+import io.vieweratlas.export.layout.GraphLayout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The interactive explorer ({@code community_graph.html}): one self-contained page that works offline
+ * (no network requests). The script, style and the graph (channel-level data only: positions,
+ * audiences, communities, shared-viewer counts) are embedded; the data sits in a JSON script element
+ * with {@code <} escaped so that no channel title can close it.
+ */
+public final class HtmlExporter implements GraphExporter {
+
+    private static final String TEMPLATE = resource("explorer.html");
+    private static final String CSS = resource("explorer.css");
+    private static final String JS = resource("explorer.js");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Function<AnalysisResult, GraphLayout> layout;
+
+    /** An exporter taking positions from {@code layout}. */
+    public HtmlExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    @Override
+    public String fileName() {
+        return "community_graph.html";
+    }
+
+    @Override
+    public void write(AnalysisResult result, OutputStream out) throws IOException {
+        String title = "ViewerAtlas \u2014 channel map";
+        String page = TEMPLATE
+                .replace("__TITLE__", Text.xml(title))
+                .replace("/*__CSS__*/", CSS)
+                .replace("/*__JS__*/", JS)
+                .replace("/*__DATA__*/", data(result, title));
+        out.write(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The embedded data document, safe inside a script element. */
+    String data(AnalysisResult result, String title) throws IOException {
+        GraphLayout positions = layout.apply(result);
+        List<GraphNode> nodes = result.nodes();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i).id(), i);
+        }
+        NodeSize size = new NodeSize(nodes, 3, 28);
+        StringWriter sw = new StringWriter(1 << 16);
+        try (JsonGenerator g = JSON.createGenerator(sw)) {
+            g.writeStartObject();
+            g.writeStringField("title", title);
+            g.writeStringField("subtitle", Descriptions.window(result) + " \u00b7 " + Descriptions.counts(result)
+                    + " \u00b7 " + Descriptions.parameters(result));
+            g.writeArrayFieldStart("communities");
+            for (Community c : result.communities()) {
+                community(g, c.id(), c.label(), c.size());
+            }
+            long unassigned = nodes.stream().filter(n -> !n.assigned()).count();
+            if (unassigned > 0) {
+                community(g, GraphNode.UNASSIGNED, "Unassigned", unassigned);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("nodes");
+            g.writeArrayFieldStart("id");
+            for (GraphNode n : nodes) {
+                g.writeString(n.id());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("x");
+            for (GraphNode n : nodes) {
+                g.writeNumber(positions.require(n.id()).x());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("y");
+            for (GraphNode n : nodes) {
+                g.writeNumber(positions.require(n.id()).y());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("r");
+            for (GraphNode n : nodes) {
+                g.writeNumber(Math.round(size.of(n) * 10) / 10.0);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("v");
+            for (GraphNode n : nodes) {
+                g.writeNumber(n.viewers());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("c");
+            for (GraphNode n : nodes) {
+                g.writeNumber(n.community());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("g");
+            for (GraphNode n : nodes) {
+                g.writeString(n.game());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("l");
+            for (GraphNode n : nodes) {
+                g.writeString(n.language());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("t");
+            for (GraphNode n : nodes) {
+                g.writeString(n.title());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeObjectFieldStart("edges");
+            List<GraphEdge> edges = result.edges().stream()
+                    .filter(e -> index.containsKey(e.source()) && index.containsKey(e.target())).toList();
+            g.writeArrayFieldStart("s");
+            for (GraphEdge e : edges) {
+                g.writeNumber(index.get(e.source()));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("t");
+            for (GraphEdge e : edges) {
+                g.writeNumber(index.get(e.target()));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("n");
+            for (GraphEdge e : edges) {
+                g.writeNumber(e.shared());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("w");
+            for (GraphEdge e : edges) {
+                g.writeNumber(Double.parseDouble(Text.num(e.weight())));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        // '<' only occurs inside JSON strings, where \u003c means the same; this keeps "</script>" out.
+        return sw.toString().replace("<", "\\u003c");
+    }
+
+    private static void community(JsonGenerator g, int id, String label, long size) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeStringField("label", label);
+        g.writeNumberField("size", size);
+        g.writeStringField("color", Palette.hex(id));
+        g.writeEndObject();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlExporter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource io/vieweratlas/export/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.vieweratlas.export.layout;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ForceAtlas2Test {
+
+    private static final SyntheticGraph GRAPH = new SyntheticGraph(1200, 8, 12_000, 0.85, 3);
+
+    private static double[][] run(long seed) {
+        return new ForceAtlas2(LayoutOptions.defaults(seed)).layout(GRAPH.n, GRAPH.community, GRAPH.src, GRAPH.dst,
+                GRAPH.weight);
+    }
+
+    @Test
+    void sameSeedSameLayoutDifferentSeedDifferentLayout() {
+        double[][] a = run(42);
+        double[][] b = run(42);
+        assertArrayEquals(a[0], b[0]);
+        assertArrayEquals(a[1], b[1]);
+        double[][] c = run(43);
+        assertFalse(java.util.Arrays.equals(a[0], c[0]));
+    }
+
+    @Test
+    void communitiesAreSeparated() {
+        double[][] xy = run(42);
+        // Nearest neighbour in the picture belongs to the same community for almost every node.
+        int same = 0;
+        for (int i = 0; i < GRAPH.n; i++) {
+            int best = -1;
+            double bestD = Double.MAX_VALUE;
+            for (int j = 0; j < GRAPH.n; j++) {
+                if (j != i) {
+                    double dx = xy[0][i] - xy[0][j];
+                    double dy = xy[1][i] - xy[1][j];
+                    double d = dx * dx + dy * dy;
+                    if (d < bestD) {
+                        bestD = d;
+                        best = j;
+                    }
+                }
+            }
+            if (GRAPH.community[best] == GRAPH.community[i]) {
+                same++;
+            }
+        }
+        double purity = same / (double) GRAPH.n;
+        assertTrue(purity > 0.9, "nearest-neighbour community purity " + purity);
+        // Spread within a community is well below the distance between community centres.
+        int k = 8;
+        double[] cx = new double[k];
+        double[] cy = new double[k];
+        int[] count = new int[k];
+        for (int i = 0; i < GRAPH.n; i++) {
+            cx[GRAPH.community[i]] += xy[0][i];
+            cy[GRAPH.community[i]] += xy[1][i];
+            count[GRAPH.community[i]]++;
+        }
+        double spread = 0;
+        for (int i = 0; i < GRAPH.n; i++) {
+            int c = GRAPH.community[i];
+            spread += Math.hypot(xy[0][i] - cx[c] / count[c], xy[1][i] - cy[c] / count[c]);
+        }
+        spread /= GRAPH.n;
+        double minCentre = Double.MAX_VALUE;
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                minCentre = Math.min(minCentre, Math.hypot(cx[a] / count[a] - cx[b] / count[b],
+                        cy[a] / count[a] - cy[b] / count[b]));
+            }
+        }
+        assertTrue(spread < 0.5 * minCentre, "mean spread " + spread + " vs closest centres " + minCentre);
+    }
+
+    @Test
+    void layoutIsCentredAndScaled() {
+        double[][] xy = run(7);
+        double max = 0;
+        double mx = 0;
+        for (int i = 0; i < GRAPH.n; i++) {
+            max = Math.max(max, Math.hypot(xy[0][i], xy[1][i]));
+            mx += xy[0][i];
+        }
+        assertEquals(GraphLayout.RADIUS, max, 0.02);
+        assertEquals(0, mx / GRAPH.n, 1.0);
+    }
+
+    @Test
+    void degenerateGraphs() {
+        ForceAtlas2 fa2 = new ForceAtlas2(LayoutOptions.defaults(1));
+        assertEquals(0, fa2.layout(0, new int[0], new int[0], new int[0], new double[0])[0].length);
+        double[][] one = fa2.layout(1, new int[]{-1}, new int[0], new int[0], new double[0]);
+        assertEquals(0, one[0][0]);
+        double[][] isolated = fa2.layout(50, new int[50], new int[0], new int[0], new double[0]);
+        for (int i = 0; i < 50; i++) {
+            assertTrue(Double.isFinite(isolated[0][i]) && Double.isFinite(isolated[1][i]));
+        }
+        double[][] pair = fa2.layout(2, new int[]{0, 0}, new int[]{0}, new int[]{1}, new double[]{0});
+        assertTrue(Math.hypot(pair[0][0] - pair[0][1], pair[1][0] - pair[1][1]) > 0, "zero-weight edge still laid out");
+    }
+
+    @Test
+    void rejectsBadInput() {
+        ForceAtlas2 fa2 = new ForceAtlas2(LayoutOptions.defaults(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fa2.layout(2, new int[2], new int[]{0}, new int[]{5}, new double[]{1}));
+        assertTrue(e.getMessage().contains("edge 0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fa2.layout(2, new int[3], new int[0], new int[0], new double[0]));
+        assertThrows(IllegalArgumentException.class, () -> LayoutOptions.defaults(1).withIterations(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LayoutOptions(1, 10, 0, 1, false, true, 1, 1, 1));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The analysis engine: presence snapshots to labelled communities. Entry point
+ * {@link io.vieweratlas.core.analysis.AudienceAnalysis}; parameters
+ * {@link io.vieweratlas.core.analysis.AnalysisParameters}. Stages live in sub-packages:
+ * {@code intern} (login interning), {@code aggregate} (columnar presence table, windows,
+ * per-channel audiences), {@code filter} (bots, heavy accounts, small channels), {@code graph}
+ * (overlap graph from an inverted index, weightings, statistics), {@code community} (Leiden and
+ * Louvain, modularity, connectivity) and {@code label} (the original's labelling rules).
+ */
+package io.vieweratlas.core.analysis;
