@@ -17,6 +17,7 @@ import io.vieweratlas.core.port.LoadReport;
 import io.vieweratlas.core.port.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoredObject;
 
 import java.io.IOException;
@@ -66,6 +67,8 @@ public final class LakeAudienceLoader {
     private final PresencePolicy policy;
     private final Duration keyTimeSlack;
     private final LongConsumer progress;
+    private final boolean liveSnapshots;
+    private final List<PresenceSource> extraSources;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -76,6 +79,8 @@ public final class LakeAudienceLoader {
         this.policy = b.policy;
         this.keyTimeSlack = b.keyTimeSlack;
         this.progress = b.progress;
+        this.liveSnapshots = b.liveSnapshots;
+        this.extraSources = List.copyOf(b.extraSources);
     }
 
     /** A builder reading from {@code store}. */
@@ -94,8 +99,10 @@ public final class LakeAudienceLoader {
                 range.until().map(t -> t.plus(keyTimeSlack)));
         List<SkippedInput> skipped = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
-            listCandidates(prefix, keyRange, skipped, candidates);
+        if (liveSnapshots) {
+            for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
+                listCandidates(prefix, keyRange, skipped, candidates);
+            }
         }
         LoginInterner interner = new LoginInterner(Math.max(1024, candidates.size() * 64));
         AtomicInteger next = new AtomicInteger();
@@ -127,6 +134,14 @@ public final class LakeAudienceLoader {
             loaded += w.loaded;
             skipped.addAll(w.skipped);
             builders.add(w.builder);
+        }
+        for (PresenceSource source : extraSources) {
+            // Other sources (e.g. VOD buckets) share the interner, so one table holds them all.
+            PresenceTableBuilder extra = new PresenceTableBuilder(interner);
+            LoadReport report = source.forEachSnapshot(range, snapshot -> PresenceIngest.append(extra, snapshot, policy));
+            loaded += report.loaded();
+            skipped.addAll(report.skipped());
+            builders.add(extra);
         }
         return new PresenceIngest.Loaded(PresenceTable.of(interner, builders), new LoadReport(loaded, skipped));
     }
@@ -496,6 +511,8 @@ public final class LakeAudienceLoader {
         private PresencePolicy policy = PresencePolicy.INCLUSIVE;
         private Duration keyTimeSlack = Duration.ofHours(1);
         private LongConsumer progress = n -> { };
+        private boolean liveSnapshots = true;
+        private final List<PresenceSource> extraSources = new ArrayList<>();
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -534,6 +551,21 @@ public final class LakeAudienceLoader {
         /** Called now and then (from any loading thread) with the number of files read so far. */
         public Builder progress(LongConsumer progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** Whether to read the raw live snapshots ({@code raw/snapshots}, CSV twins); default true. */
+        public Builder liveSnapshots(boolean read) {
+            this.liveSnapshots = read;
+            return this;
+        }
+
+        /**
+         * Adds the snapshots of another source (e.g. curated VOD buckets) to the same table, read
+         * after the live snapshots with the same range and policy.
+         */
+        public Builder alsoFrom(PresenceSource source) {
+            extraSources.add(Objects.requireNonNull(source, "source"));
             return this;
         }
 

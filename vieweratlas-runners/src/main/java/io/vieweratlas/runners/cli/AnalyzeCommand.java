@@ -19,6 +19,7 @@ import io.vieweratlas.export.ExportOptions;
 import io.vieweratlas.export.Exporters;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
+import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
@@ -92,6 +93,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Loader threads (default: available processors).")
     Integer threads;
 
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "all",
+            description = "Which presence data to analyse: live (raw snapshots), vod (curated VOD and imported "
+                    + "chat buckets) or all (default).")
+    String source;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> flags = new LinkedHashMap<>(lakeOptions.flags());
@@ -107,6 +113,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        String sources = source.toLowerCase(Locale.ROOT);
+        if (!List.of("live", "vod", "all").contains(sources)) {
+            throw new UsageException("--source must be live, vod or all, was '" + source + "'");
+        }
         AnalysisWindow analysisWindow = window();
         Path outDir = out != null ? out : Path.of(config.analysis().outputDir());
         Injector injector = Guice.createInjector(new BaseModule(config));
@@ -115,6 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("lake", store.describe());
         inputs.put("out", outDir.toString());
+        inputs.put("source", sources);
         inputs.put("window", window != null ? window : since != null || until != null ? since + ".." + until : "all");
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(System.console() != null);
@@ -127,6 +138,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             if (threads != null) {
                 loader.threads(threads);
+            }
+            loader.liveSnapshots(!sources.equals("vod"));
+            if (!sources.equals("live")) {
+                loader.alsoFrom(new VodPresenceStore(store));
             }
             long t0 = System.nanoTime();
             TimeRange readRange = analysisWindow instanceof AnalysisWindow.Range r ? r.range() : TimeRange.ALL;

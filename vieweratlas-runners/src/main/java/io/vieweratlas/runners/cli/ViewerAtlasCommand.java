@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Maps Twitch audiences: presence snapshots in a lake, channels linked by shared viewers, "
                 + "labelled communities.",
         subcommands = {AnalyzeCommand.class, SynthCommand.class, ValidateConfigCommand.class, BenchCommand.class,
-                CollectCommand.class, ContinuousCommand.class, ChannelsCommand.class},
+                CollectCommand.class, ContinuousCommand.class, ChannelsCommand.class, VodCommand.class,
+                ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:run-time failure", "2:usage or configuration error"})
 public final class ViewerAtlasCommand implements Runnable {

@@ -19,6 +19,10 @@ interface HelixApi {
     @GET("users")
     Call<Page<UserDto>> users(@Header("Authorization") String bearer, @Query("login") List<String> logins);
 
+    @GET("videos")
+    Call<Page<VideoDto>> videos(@Header("Authorization") String bearer, @Query("user_id") String userId,
+                                @Query("type") String type, @Query("first") int first, @Query("after") String after);
+
     /** A Helix list response: {@code data} plus an optional cursor. */
     record Page<T>(List<T> data, Pagination pagination) {
         public Page {
@@ -43,5 +47,10 @@ interface HelixApi {
     /** One entry of {@code GET /users}. */
     record UserDto(String id, String login, String displayName, String broadcasterType, String description,
                    String createdAt) {
+    }
+
+    /** One entry of {@code GET /videos}. */
+    record VideoDto(String id, String userId, String userLogin, String title, String createdAt, String publishedAt,
+                    Long viewCount, String duration, String type) {
     }
 }

@@ -204,6 +204,58 @@ public final class HelixClient implements StreamDirectory, AutoCloseable {
         return List.copyOf(result);
     }
 
+    /**
+     * The archived broadcasts (past-broadcast VODs) of one channel created at or after
+     * {@code notBefore}, newest first. Helix lists videos newest first, so paging (100 per page, by
+     * cursor) stops at the first older video or at the end of the list. Entries without id, user
+     * or a readable creation time or duration are skipped with a warning.
+     */
+    public List<HelixVideo> archiveVideos(String userId, Instant notBefore) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("userId must not be blank");
+        }
+        Objects.requireNonNull(notBefore, "notBefore");
+        Map<String, HelixVideo> byId = new LinkedHashMap<>();
+        String cursor = null;
+        boolean older = false;
+        do {
+            String after = cursor;
+            HelixApi.Page<HelixApi.VideoDto> page = executor.execute("GET /videos",
+                    () -> api.videos(bearer(), userId, "archive", PAGE_SIZE, after), tokens::onUnauthorized);
+            for (HelixApi.VideoDto dto : page.data()) {
+                Optional<HelixVideo> video = toVideo(dto);
+                if (video.isEmpty()) {
+                    continue;
+                }
+                if (video.get().createdAt().isBefore(notBefore)) {
+                    older = true;
+                    break;
+                }
+                byId.putIfAbsent(video.get().id(), video.get());
+            }
+            cursor = page.data().isEmpty() ? null : page.cursor();
+        } while (!older && cursor != null);
+        List<HelixVideo> result = new ArrayList<>(byId.values());
+        result.sort(Comparator.comparing(HelixVideo::createdAt).reversed().thenComparing(HelixVideo::id));
+        return List.copyOf(result);
+    }
+
+    private static Optional<HelixVideo> toVideo(HelixApi.VideoDto dto) {
+        if (dto.id() == null || dto.userId() == null || dto.userLogin() == null || dto.createdAt() == null) {
+            LOG.warn("Helix GET /videos returned an entry without id, user_id, user_login or created_at; skipped");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new HelixVideo(dto.id(), dto.userId(), dto.userLogin().toLowerCase(Locale.ROOT),
+                    Objects.requireNonNullElse(dto.title(), ""), Instant.parse(dto.createdAt()),
+                    Math.max(0, Objects.requireNonNullElse(dto.viewCount(), 0L)),
+                    HelixDuration.parse(Objects.requireNonNullElse(dto.duration(), ""))));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            LOG.warn("Helix video {} of {} is unreadable ({}); skipped", dto.id(), dto.userLogin(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private String bearer() {
         return "Bearer " + tokens.bearerToken();
     }

@@ -46,6 +46,14 @@ public final class PresenceIngest {
         return PresenceTable.of(interner, List.of(builder));
     }
 
+    /**
+     * Appends one snapshot to {@code builder} as a row (the chatters that meet {@code policy}).
+     * Lets loaders that combine several sources into one table add rows the same way.
+     */
+    public static void append(PresenceTableBuilder builder, PresenceSnapshot s, PresencePolicy policy) {
+        add(builder, s, policy);
+    }
+
     private static void add(PresenceTableBuilder builder, PresenceSnapshot s, PresencePolicy policy) {
         String location = s.channel() + "@" + s.timestamp() + s.contentId().map(c -> "/" + c).orElse("");
         builder.begin(s.channel(), s.timestamp().getEpochSecond(), s.stream().viewerCount(), s.stream().gameName(),

@@ -1,0 +1,107 @@
+package io.vieweratlas.parquet;
+
+import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.lake.LakeLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The curated VOD presence files of a lake: writes one VOD's buckets to
+ * {@code curated/presence_snapshots/source=vod/channel=<login>/vod=<id>/part-0000.parquet}, and
+ * serves every bucket as a {@link PresenceSnapshot} (source VOD or IMPORT, content id
+ * {@code vod:<id>}, timestamp at the bucket's end) for analysis.
+ *
+ * <p>Reading goes file by file in key order; a file that cannot be read is skipped, logged at
+ * WARN and reported in the {@link LoadReport} with its key, the rest still loads.
+ */
+public final class VodPresenceStore implements PresenceSource {
+    private static final Logger LOG = LoggerFactory.getLogger(VodPresenceStore.class);
+
+    private final ObjectStore store;
+
+    /** @param store the lake's object store */
+    public VodPresenceStore(ObjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Writes one VOD's buckets (replacing an earlier file of the same VOD: a re-fetch or re-import
+     * supersedes it) and returns the key.
+     *
+     * @throws IllegalArgumentException when the buckets are empty or belong to more than one channel or VOD
+     */
+    public String write(List<VodBucket> buckets) {
+        if (buckets.isEmpty()) {
+            throw new IllegalArgumentException("no buckets to write");
+        }
+        VodBucket first = buckets.get(0);
+        for (VodBucket b : buckets) {
+            if (!b.channelLogin().equals(first.channelLogin()) || !b.contentId().equals(first.contentId())) {
+                throw new IllegalArgumentException("buckets of " + b.channelLogin() + "/" + b.contentId()
+                        + " mixed with " + first.channelLogin() + "/" + first.contentId());
+            }
+        }
+        String vodId = first.contentId().startsWith("vod:") ? first.contentId().substring(4) : first.contentId();
+        String key = LakeLayout.curatedVodKey(first.channelLogin(), vodId);
+        store.put(key, VodParquetCodec.encode(buckets));
+        return key;
+    }
+
+    /** The buckets of one VOD, or empty when it has no file. */
+    public Optional<List<VodBucket>> read(String channel, String vodId) {
+        String key = LakeLayout.curatedVodKey(channel, vodId);
+        return store.get(key).map(o -> VodParquetCodec.decode(o.content(), key));
+    }
+
+    @Override
+    public LoadReport forEachSnapshot(TimeRange range, Consumer<PresenceSnapshot> consumer) {
+        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(consumer, "consumer");
+        long loaded = 0;
+        List<LoadReport.SkippedInput> skipped = new ArrayList<>();
+        List<String> keys;
+        try (Stream<ObjectInfo> listing = store.list(LakeLayout.CURATED_VOD)) {
+            keys = listing.map(ObjectInfo::key).filter(k -> k.endsWith(".parquet")).toList();
+        }
+        for (String key : keys) {
+            Optional<StoredObject> object = store.get(key);
+            if (object.isEmpty()) {
+                continue; // deleted since the listing
+            }
+            List<VodBucket> buckets;
+            try {
+                buckets = VodParquetCodec.decode(object.get().content(), key);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping {}: {}", key, e.getMessage());
+                skipped.add(new LoadReport.SkippedInput(key, e.getMessage()));
+                continue;
+            }
+            for (VodBucket b : buckets) {
+                PresenceSnapshot s = b.toSnapshot();
+                if (range.contains(s.timestamp())) {
+                    consumer.accept(s);
+                    loaded++;
+                }
+            }
+        }
+        return new LoadReport(loaded, skipped);
+    }
+
+    @Override
+    public String toString() {
+        return "VodPresenceStore[" + store.describe() + "]";
+    }
+}
