@@ -21,6 +21,8 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
+import io.vieweratlas.runners.metrics.Metric;
+import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
 import picocli.CommandLine.Command;
@@ -166,6 +168,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             stages.put("load", loadMillis);
             stages.putAll(result.stageMillis());
             stages.put("write", writeMillis);
+            // EMF metrics for CloudWatch (only in the containers: LOG_FORMAT=json or METRICS_FORMAT=emf).
+            MetricsEmitter.forCommand("analyze").emit(List.of(
+                    Metric.millis("AnalysisDurationMs", (System.nanoTime() - t0) / 1_000_000),
+                    Metric.count("SnapshotsRead", loaded.report().loaded()),
+                    Metric.count("SkippedFiles", loaded.report().skipped().size()),
+                    Metric.count("Communities", r.communities().size())));
             summary(stdout, r, stages, files);
             return ExitCodes.OK;
         });

@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.collector.CollectorRuntime;
+import io.vieweratlas.runners.metrics.Heartbeat;
+import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.CollectionReport;
@@ -12,6 +14,7 @@ import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +43,9 @@ final class CollectorRun {
         recorded.put("window_seconds", settings.window().toSeconds());
         recorded.put("top_channels_limit", settings.topChannelsLimit());
         return recorder.record(command, config, recorded, run -> {
-            CollectionReport report = runtime.collect(settings, listener);
+            // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
+            CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
+                    Heartbeat.fromEnvironment(System.getenv(), Clock.systemUTC()));
             run.count("windows", report.cycles());
             run.count("snapshots_written", report.written());
             run.count("snapshots_unchanged", report.unchanged());

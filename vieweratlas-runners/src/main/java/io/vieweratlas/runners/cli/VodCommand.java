@@ -3,7 +3,11 @@ package io.vieweratlas.runners.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.lake.vod.VodQueue;
+import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.runners.collector.CollectorModule;
+import io.vieweratlas.runners.metrics.Metric;
+import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.vod.VodModule;
 import io.vieweratlas.runners.vod.VodRunner;
@@ -80,6 +84,12 @@ public final class VodCommand implements Callable<Integer> {
                                 + " (%d comments, %d buckets), %d failed attempts%n", r.stopReason(), r.discovered(),
                         r.queued(), r.completed(), r.comments(), r.buckets(), r.failed());
                 out.flush();
+                // EMF metrics for CloudWatch (only in the containers: LOG_FORMAT=json or METRICS_FORMAT=emf).
+                long pending = injector.getInstance(VodQueue.class).entries().values().stream()
+                        .filter(e -> e.status() == VodStatus.PENDING).count();
+                MetricsEmitter.forCommand("vod").emit(List.of(Metric.count("VodQueueDepth", pending),
+                        Metric.count("VodsCompleted", r.completed()), Metric.count("VodsFailed", r.failed()),
+                        Metric.count("Comments", r.comments())));
                 if (r.failed() > 0) {
                     run.error(r.failed() + " VOD attempts failed (retried later per the queue's backoff)");
                     return ExitCodes.FAILURE;

@@ -5,6 +5,9 @@ import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.runners.metrics.Heartbeat;
+import io.vieweratlas.runners.metrics.Metric;
+import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.twitch.auth.TokenInfo;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.collector.ChannelsFile;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -60,6 +64,16 @@ public final class CollectorRuntime {
      * @throws UsageException when the channels file is unreadable (exit code 2)
      */
     public CollectionReport collect(CollectorSettings settings, CollectorListener extra) {
+        return collect(settings, extra, MetricsEmitter.disabled(), new Heartbeat(java.util.Optional.empty(), clock));
+    }
+
+    /**
+     * As {@link #collect(CollectorSettings, CollectorListener)}, and after every window writes the
+     * metrics {@code ChannelsJoined}, {@code Messages} (in that window), {@code SnapshotsWritten},
+     * {@code SnapshotsFailed} to {@code metrics} and touches {@code heartbeat}.
+     */
+    public CollectionReport collect(CollectorSettings settings, CollectorListener extra, MetricsEmitter metrics,
+                                    Heartbeat heartbeat) {
         Path channelsFile = Path.of(config.collection().channelsFile());
         List<String> pinned = readChannels(channelsFile);
         LOG.info("{} pinned channels from {}", pinned.size(), channelsFile);
@@ -69,11 +83,18 @@ public final class CollectorRuntime {
         PresenceAccumulator accumulator = new PresenceAccumulator(clock.instant());
         DailyCollectionState state = new DailyCollectionState(objects);
         try (IrcChatClient chat = IrcChatClient.create(TwitchSettingsMapper.irc(config.twitch()), identity, accumulator)) {
+            AtomicLong messagesBefore = new AtomicLong();
             CollectorListener listener = report -> {
                 ChatStats stats = chat.stats();
                 LOG.info("chat: {} connections, {} of {} channels joined, {} messages, {} joins sent, {} reconnects",
                         stats.connections(), stats.joinedChannels(), stats.channels(), stats.messages(),
                         stats.joinsSent(), stats.reconnects());
+                long messages = stats.messages();
+                metrics.emit(List.of(Metric.count("ChannelsJoined", stats.joinedChannels()),
+                        Metric.count("Messages", messages - messagesBefore.getAndSet(messages)),
+                        Metric.count("SnapshotsWritten", report.written()),
+                        Metric.count("SnapshotsFailed", report.failed())));
+                heartbeat.beat();
                 try {
                     state.windowClosed(report);
                 } finally {
