@@ -1,16 +1,7 @@
 package io.vieweratlas.runners.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
-import io.vieweratlas.runners.collector.CollectorModule;
-import io.vieweratlas.runners.collector.CollectorRuntime;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
-import io.vieweratlas.runners.run.RunRecorder;
-import io.vieweratlas.runners.wiring.BaseModule;
-import io.vieweratlas.runners.metrics.Heartbeat;
-import io.vieweratlas.runners.metrics.MetricsEmitter;
-import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import picocli.CommandLine.Command;
@@ -19,10 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,51 +50,7 @@ public final class CollectCommand implements Callable<Integer> {
         OptionalInt guard = TwitchSettingsMapper.cycleGuard(cycles != null ? cycles
                 : config.collection().maxCollectionCycles());
         CollectorSettings settings = TwitchSettingsMapper.collector(config.collection(), guard);
-        return CollectorCommands.run("collect", config, environment, settings, CollectorListener.NONE,
+        return CollectorRun.run("collect", config, environment, settings, CollectorListener.NONE,
                 spec.commandLine().getOut(), Map.of("cycles", guard.isPresent() ? guard.getAsInt() : 0));
-    }
-
-    /** What {@code collect} and {@code continuous} share. */
-    static final class CollectorCommands {
-        private CollectorCommands() {
-        }
-
-        static int run(String command, ViewerAtlasConfig config, Map<String, String> environment,
-                       CollectorSettings settings, CollectorListener listener, PrintWriter out,
-                       Map<String, Object> inputs) throws Exception {
-            Injector injector = Guice.createInjector(new BaseModule(config),
-                    new CollectorModule(CollectorModule.credentials(environment)));
-            return run(command, injector, settings, listener, out, inputs);
-        }
-
-        static int run(String command, Injector injector, CollectorSettings settings, CollectorListener listener,
-                       PrintWriter out, Map<String, Object> inputs) throws Exception {
-            ViewerAtlasConfig config = injector.getInstance(ViewerAtlasConfig.class);
-            RunRecorder recorder = injector.getInstance(RunRecorder.class);
-            CollectorRuntime runtime = injector.getInstance(CollectorRuntime.class);
-            Map<String, Object> recorded = new TreeMap<>(inputs);
-            recorded.put("window_seconds", settings.window().toSeconds());
-            recorded.put("top_channels_limit", settings.topChannelsLimit());
-            return recorder.record(command, config, recorded, run -> {
-                // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
-                CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
-                        Heartbeat.fromEnvironment(System.getenv(), java.time.Clock.systemUTC()));
-                run.count("windows", report.cycles());
-                run.count("snapshots_written", report.written());
-                run.count("snapshots_unchanged", report.unchanged());
-                run.count("snapshot_conflicts", report.conflicts());
-                run.count("snapshots_failed", report.failed());
-                out.printf(java.util.Locale.ROOT, "%s stopped (%s): %d windows, %d snapshots written, %d unchanged,"
-                                + " %d conflicts, %d failed%n", command, report.stopReason().name().toLowerCase(
-                                java.util.Locale.ROOT), report.cycles(), report.written(), report.unchanged(),
-                        report.conflicts(), report.failed());
-                out.flush();
-                if (report.failed() > 0) {
-                    run.error(report.failed() + " snapshots could not be stored");
-                    return ExitCodes.FAILURE;
-                }
-                return ExitCodes.OK;
-            });
-        }
     }
 }

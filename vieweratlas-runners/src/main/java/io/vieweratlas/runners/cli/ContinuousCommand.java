@@ -17,6 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,8 +29,9 @@ import java.util.concurrent.Callable;
  * window and exits 0) or until {@code max_runtime_hours}; {@code max_collection_cycles} does not
  * apply (it is {@code collect}'s guard) unless {@code --cycles} is given. Every
  * {@code analysis.analysis_interval_cycles} windows it starts an analysis on a background thread
- * when an {@link AnalysisTrigger} is wired (one at a time; a due analysis is skipped while the
- * previous one still runs).
+ * (one at a time; a due analysis is skipped while the previous one still runs): the bound
+ * {@link AnalysisTrigger}, else this build's {@code analyze} command with the same configuration
+ * and lake.
  */
 @Command(name = "continuous", mixinStandardHelpOptions = true,
         description = "Collect until stopped (SIGTERM/Ctrl-C flush the current window), analyzing every "
@@ -59,13 +62,36 @@ public final class ContinuousCommand implements Callable<Integer> {
                 cycles == null ? OptionalInt.empty() : OptionalInt.of(cycles));
         Injector injector = Guice.createInjector(new BaseModule(config),
                 new CollectorModule(CollectorModule.credentials(environment)));
-        Optional<AnalysisTrigger> trigger = injector.getInstance(Key.get(new TypeLiteral<Optional<AnalysisTrigger>>() {
+        Optional<AnalysisTrigger> bound = injector.getInstance(Key.get(new TypeLiteral<Optional<AnalysisTrigger>>() {
         }));
+        // Unless the wiring binds another, the analysis is this build's `analyze` command, in-process, with the
+        // same configuration file, preset and lake; it writes its own run record.
+        AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
+            int code = Main.commandLine().execute(analyzeArguments());
+            if (code != ExitCodes.OK) {
+                throw new IllegalStateException("analyze exited with code " + code);
+            }
+        });
         int every = config.analysis().analysisIntervalCycles();
-        try (AnalysisScheduler analyses = new AnalysisScheduler(trigger, every)) {
-            return CollectCommand.CollectorCommands.run("continuous", injector, settings, analyses,
+        try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every)) {
+            return CollectorRun.run("continuous", injector, settings, analyses,
                     spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
         }
+    }
+
+    /** {@code analyze} with this command's configuration file, preset and lake directory. */
+    String[] analyzeArguments() {
+        List<String> args = new ArrayList<>(List.of("analyze"));
+        if (configOptions.configFile != null) {
+            args.addAll(List.of("--config", configOptions.configFile.toString()));
+        }
+        if (configOptions.preset != null) {
+            args.addAll(List.of("--preset", configOptions.preset));
+        }
+        if (lakeOptions.data != null) {
+            args.addAll(List.of("--data", lakeOptions.data.toString()));
+        }
+        return args.toArray(String[]::new);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,7 +38,7 @@ public final class AnalysisScheduler implements CollectorListener, AutoCloseable
         }
         this.every = every;
         if (trigger.isEmpty()) {
-            LOG.warn("no analysis is wired into continuous in this build: collecting only");
+            LOG.warn("no analysis trigger: collecting only");
         }
     }
 
@@ -68,11 +69,19 @@ public final class AnalysisScheduler implements CollectorListener, AutoCloseable
     }
 
     /**
-     * Starts no new analysis. A running one goes on in the background; if the process exits first
-     * (SIGTERM), it is cut short, and the next run analyzes again.
+     * Starts no new analysis and gives a running one up to 20 s to finish (SIGTERM leaves about
+     * 30 s in all); one that takes longer is cut short when the process exits, and the next run
+     * analyzes again.
      */
     @Override
     public void close() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
+                LOG.warn("an analysis is still running at exit; it will be cut short");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -117,8 +117,8 @@ public final class CollectorRuntime {
 
     private IrcIdentity chatIdentity(TokenInfo token) {
         // An app token cannot log in to chat; reading chat anonymously loses nothing for presence.
-        if (!credentials.usesAppToken() && credentials.userToken().isPresent() && token.userLogin().isPresent()) {
-            return IrcIdentity.user(token.userLogin().get(), credentials.userToken().get());
+        if (!credentials.usesAppToken() && credentials.userToken().isPresent() && token.login().isPresent()) {
+            return IrcIdentity.user(token.login().get(), credentials.userToken().get());
         }
         return IrcIdentity.anonymous(RandomGenerator.getDefault());
     }

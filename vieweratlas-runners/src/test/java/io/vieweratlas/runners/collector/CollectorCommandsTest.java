@@ -182,6 +182,35 @@ class CollectorCommandsTest {
     }
 
     @Test
+    void continuousAnalyzesAfterEveryNthWindow() throws Exception {
+        Path cfg = config("  window_seconds: 10\n  wait_for_hour_alignment: false\n");
+        Files.writeString(cfg, Files.readString(cfg) + "analysis:\n  analysis_interval_cycles: 1\n  output_dir: "
+                + dir.resolve("exports") + "\n");
+        Path lake = dir.resolve("lake");
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(run(CREDENTIALS, "continuous", "--cycles", "1", "--config", cfg.toString(),
+                        "--data", lake.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        irc.awaitJoined(WAIT, "alpha", "beta");
+        for (String viewer : List.of("ann", "bob", "cy")) {
+            irc.say("alpha", viewer, "1", "hi");
+            irc.say("beta", viewer, "1", "hi");
+        }
+        runner.join(Duration.ofSeconds(60).toMillis());
+        Result r = result.get();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("continuous stopped (max_cycles): 1 windows, 2 snapshots written"), r.out());
+        assertTrue(Files.isRegularFile(lake.resolve("processed/analysis_results.json")),
+                "the analysis after window 1 wrote its results; out: " + r.out());
+        assertTrue(Files.isDirectory(lake.resolve("runs/analyze")));
+    }
+
+    @Test
     void missingCredentialsExitTwoNamingBothVariables() throws Exception {
         Path cfg = config("");
         for (String command : List.of("collect", "continuous")) {

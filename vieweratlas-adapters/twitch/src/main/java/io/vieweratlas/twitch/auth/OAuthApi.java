@@ -12,7 +12,7 @@ interface OAuthApi {
 
     /** Validates a token; the header is {@code OAuth <token>}. */
     @GET("validate")
-    Call<TokenInfo> validate(@Header("Authorization") String authorization);
+    Call<TokenInfo.Response> validate(@Header("Authorization") String authorization);
 
     /** Client-credentials grant; the secret travels in the form body, never in the URL. */
     @FormUrlEncoded

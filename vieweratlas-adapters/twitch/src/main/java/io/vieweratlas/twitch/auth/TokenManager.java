@@ -64,15 +64,16 @@ public final class TokenManager {
      */
     public synchronized TokenInfo validateNow() {
         ensureToken();
-        TokenInfo info = executor.execute("GET /validate", () -> api.validate("OAuth " + token), () -> false);
-        if (info.clientId() != null && !info.clientId().equals(credentials.clientId())) {
+        TokenInfo info = executor.execute("GET /validate", () -> api.validate("OAuth " + token), () -> false)
+                .toTokenInfo();
+        if (!info.clientId().isEmpty() && !info.clientId().equals(credentials.clientId())) {
             throw new TwitchAuthException("the Twitch token belongs to client id " + info.clientId()
                     + ", not to TWITCH_CLIENT_ID " + credentials.clientId(), 0);
         }
         validatedAt = clock.instant();
         lastInfo = info;
         LOG.info("Twitch token valid ({} token{}, expires in {} s)", credentials.usesAppToken() ? "app" : "user",
-                info.userLogin().map(l -> " of " + l).orElse(""), info.expiresIn());
+                info.login().map(l -> " of " + l).orElse(""), info.expiresIn());
         return info;
     }
 

@@ -112,7 +112,7 @@ public final class LiveCollector {
     public CollectionReport run() {
         Instant started = clock.instant();
         Instant windowStart = accumulator.windowStart();
-        Instant windowEnd = schedule.firstEnd(started);
+        Instant windowEnd = schedule.firstEnd(windowStart);
         // Aligned windows start with a shorter lead-in up to the first boundary: it is written like any
         // window (nothing seen is dropped) but is not counted against max_collection_cycles.
         boolean leadIn = Duration.between(windowStart, windowEnd).compareTo(settings.window()) < 0;

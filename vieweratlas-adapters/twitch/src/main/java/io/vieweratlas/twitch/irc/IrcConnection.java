@@ -21,10 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
@@ -38,6 +40,7 @@ import java.util.random.RandomGenerator;
  */
 final class IrcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IrcConnection.class);
+    private static final int JOIN_ATTEMPTS = 3;
 
     private final int id;
     private final IrcSettings settings;
@@ -234,6 +237,8 @@ final class IrcConnection implements AutoCloseable {
         private final LinkedBlockingQueue<String> joinQueue = new LinkedBlockingQueue<>();
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> joined = ConcurrentHashMap.newKeySet();
+        private final Map<String, Instant> unconfirmed = new ConcurrentHashMap<>();
+        private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
         private volatile Thread joiner;
         private volatile boolean ended;
         volatile boolean welcomed;
@@ -350,6 +355,7 @@ final class IrcConnection implements AutoCloseable {
             }
             if (nick.get().equals(identity.nick())) {
                 joined.add(channel);
+                unconfirmed.remove(channel);
                 LOG.debug("chat connection {} joined #{}", id, channel);
                 return;
             }
@@ -400,11 +406,21 @@ final class IrcConnection implements AutoCloseable {
             }
         }
 
+        /**
+         * Sends queued JOINs through the limiter. A JOIN that Twitch did not confirm within
+         * {@code joinConfirmTimeout} is sent again (at most three times in all): Twitch
+         * can drop JOINs silently, and a channel left unjoined would be missed for the whole run.
+         */
         private void joinLoop() {
+            long checkMillis = Math.max(10, settings.joinConfirmTimeout().toMillis() / 4);
             try {
-                while (!closed) {
-                    String channel = joinQueue.take();
-                    if (!wanted.contains(channel) || !requested.contains(channel)) {
+                while (!closed && !ended) {
+                    String channel = joinQueue.poll(checkMillis, TimeUnit.MILLISECONDS);
+                    if (channel == null) {
+                        requeueUnconfirmed();
+                        continue;
+                    }
+                    if (!wanted.contains(channel) || !requested.contains(channel) || joined.contains(channel)) {
                         continue;
                     }
                     JoinRateLimiter.Permit permit = joinLimiter.acquire();
@@ -413,6 +429,8 @@ final class IrcConnection implements AutoCloseable {
                     }
                     send("JOIN #" + channel);
                     permit.sent();
+                    unconfirmed.put(channel, clock.instant());
+                    attempts.merge(channel, 1, Integer::sum);
                     counters.joinsSent.incrementAndGet();
                 }
             } catch (InterruptedException e) {
@@ -420,6 +438,27 @@ final class IrcConnection implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("chat connection {} could not send a JOIN: {}", id, e.getMessage());
                 close();
+            }
+        }
+
+        private void requeueUnconfirmed() {
+            Instant limit = clock.instant().minus(settings.joinConfirmTimeout());
+            for (Map.Entry<String, Instant> e : unconfirmed.entrySet()) {
+                String channel = e.getKey();
+                if (!e.getValue().isBefore(limit)) {
+                    continue;
+                }
+                unconfirmed.remove(channel);
+                if (joined.contains(channel) || !wanted.contains(channel) || !requested.contains(channel)) {
+                    continue;
+                }
+                if (attempts.getOrDefault(channel, 0) < JOIN_ATTEMPTS) {
+                    LOG.debug("chat connection {}: JOIN #{} not confirmed, sending it again", id, channel);
+                    joinQueue.add(channel);
+                } else {
+                    LOG.warn("chat connection {}: Twitch never confirmed JOIN #{} ({} attempts); not watched until "
+                            + "the next reconnect", id, channel, JOIN_ATTEMPTS);
+                }
             }
         }
 

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param idleTimeout           silence after which the client PINGs, and after a second one reconnects
  * @param reconnectBackoffMin   first reconnect delay after a dropped socket
  * @param reconnectBackoffMax   longest reconnect delay
+ * @param joinConfirmTimeout    how long to wait for Twitch to confirm a JOIN before sending it again
  */
 public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Duration joinWindow,
                           Duration connectTimeout, Duration idleTimeout, Duration reconnectBackoffMin,
-                          Duration reconnectBackoffMax) {
+                          Duration reconnectBackoffMax, Duration joinConfirmTimeout) {
 
     /** Twitch chat over TLS. */
     public static final String DEFAULT_URI = "ircs://irc.chat.twitch.tv:6697";
@@ -44,6 +45,7 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("reconnectBackoffMin", reconnectBackoffMin);
         requirePositive("reconnectBackoffMax", reconnectBackoffMax);
+        requirePositive("joinConfirmTimeout", joinConfirmTimeout);
         if (reconnectBackoffMax.compareTo(reconnectBackoffMin) < 0) {
             throw new IllegalArgumentException("reconnectBackoffMax " + reconnectBackoffMax
                     + " is shorter than reconnectBackoffMin " + reconnectBackoffMin);
@@ -82,6 +84,7 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
         private Duration idleTimeout = Duration.ofMinutes(6);
         private Duration reconnectBackoffMin = Duration.ofSeconds(1);
         private Duration reconnectBackoffMax = Duration.ofSeconds(60);
+        private Duration joinConfirmTimeout = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -133,10 +136,16 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
             return this;
         }
 
+        /** Sets how long a JOIN may stay unconfirmed before it is sent again. */
+        public Builder joinConfirmTimeout(Duration d) {
+            this.joinConfirmTimeout = d;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public IrcSettings build() {
             return new IrcSettings(uri, channelsPerConnection, joinLimit, joinWindow, connectTimeout, idleTimeout,
-                    reconnectBackoffMin, reconnectBackoffMax);
+                    reconnectBackoffMin, reconnectBackoffMax, joinConfirmTimeout);
         }
     }
 }

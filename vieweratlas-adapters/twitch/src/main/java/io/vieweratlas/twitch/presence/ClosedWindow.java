@@ -30,18 +30,20 @@ public final class ClosedWindow {
 
     private final Instant start;
     private final Instant end;
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Integer>> channels;
+    private final ConcurrentHashMap<String, LoginSet> channels;
     private final SortedSet<String> channelNames;
     private final long presenceCount;
 
-    ClosedWindow(Instant start, Instant end, ConcurrentHashMap<String, ConcurrentHashMap<String, Integer>> channels) {
+    ClosedWindow(Instant start, Instant end, ConcurrentHashMap<String, LoginSet> channels) {
         this.start = Objects.requireNonNull(start, "start");
         this.end = Objects.requireNonNull(end, "end");
         this.channels = channels;
         this.channelNames = Collections.unmodifiableSortedSet(new TreeSet<>(channels.keySet()));
         long n = 0;
-        for (ConcurrentHashMap<String, Integer> v : channels.values()) {
-            n += v.size();
+        for (LoginSet v : channels.values()) {
+            synchronized (v) { // uncontended: every recorder finished before the window was closed
+                n += v.size();
+            }
         }
         this.presenceCount = n;
     }
@@ -81,12 +83,9 @@ public final class ClosedWindow {
     public void drainSnapshots(Map<String, LiveStream> streams, Consumer<PresenceSnapshot> sink) {
         Objects.requireNonNull(streams, "streams");
         for (String channel : channelNames) {
-            ConcurrentHashMap<String, Integer> viewers = channels.remove(channel);
+            LoginSet viewers = channels.remove(channel);
             if (viewers == null) {
                 throw new IllegalStateException("window " + start + ".." + end + " was already drained");
-            }
-            if (viewers.isEmpty()) {
-                continue;
             }
             sink.accept(snapshot(channel, viewers, Optional.ofNullable(streams.get(channel))));
         }
@@ -97,20 +96,24 @@ public final class ClosedWindow {
         TreeMap<String, java.util.SortedMap<String, Set<Evidence>>> all = new TreeMap<>();
         channels.forEach((channel, viewers) -> {
             TreeMap<String, Set<Evidence>> v = new TreeMap<>();
-            viewers.forEach((login, bits) -> v.put(login, decode(bits)));
+            synchronized (viewers) {
+                viewers.forEach((login, bits) -> v.put(login, decode(bits)));
+            }
             all.put(channel, v);
         });
         channels.clear();
         return new PresenceWindow(start, end, all);
     }
 
-    private PresenceSnapshot snapshot(String channel, Map<String, Integer> viewers, Optional<LiveStream> live) {
+    private PresenceSnapshot snapshot(String channel, LoginSet viewers, Optional<LiveStream> live) {
         PresenceSnapshot.Builder b = PresenceSnapshot.builder(channel, end)
                 .window(length())
                 .source(PresenceSourceKind.IRC)
                 .stream(live.map(PresenceWindow::metadata).orElse(StreamMetadata.UNKNOWN));
         live.ifPresent(s -> b.channelId(s.channelId()));
-        viewers.forEach((login, bits) -> b.evidence(login, decode(bits)));
+        synchronized (viewers) {
+            viewers.forEach((login, bits) -> b.evidence(login, decode(bits)));
+        }
         return b.build();
     }
 

@@ -11,14 +11,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Collects presence events into the current window. Many connection threads record at once
- * (shared read lock, concurrent maps, evidence kept as a bit mask per viewer); {@link #close}
+ * (shared read lock, a concurrent map of channels, a compact {@link LoginSet} per channel with the
+ * evidence as a bit mask per viewer); {@link #close}
  * swaps in a fresh window under the write lock and hands back the closed one, so an event lands
  * in exactly one window and nothing is lost at a window boundary, a reconnect or shutdown.
  */
 public final class PresenceAccumulator implements PresenceListener {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Instant windowStart;
-    private ConcurrentHashMap<String, ConcurrentHashMap<String, Integer>> current = new ConcurrentHashMap<>();
+    private ConcurrentHashMap<String, LoginSet> current = new ConcurrentHashMap<>();
     private final AtomicLong eventsInWindow = new AtomicLong();
     private final AtomicLong eventsTotal = new AtomicLong();
 
@@ -32,8 +33,10 @@ public final class PresenceAccumulator implements PresenceListener {
         int bit = 1 << event.evidence().ordinal();
         lock.readLock().lock();
         try {
-            current.computeIfAbsent(event.channel(), k -> new ConcurrentHashMap<>())
-                    .merge(event.login(), bit, (a, b) -> a | b);
+            LoginSet viewers = current.computeIfAbsent(event.channel(), k -> new LoginSet());
+            synchronized (viewers) { // per channel: connections contend only when they share a channel
+                viewers.add(event.login(), bit);
+            }
             eventsInWindow.incrementAndGet();
         } finally {
             lock.readLock().unlock();

@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * process, against {@link FakeChatLoad} in another. Joins {@code channels} channels, counts the
  * messages handled, then closes the window into snapshots; prints messages/s, CPU and heap.
  *
- * <p>Usage: {@code CollectorBench <port-file> <channels> <expectedMessages> <joinLimit> <joinWindowMs>}
+ * <p>Usage: {@code CollectorBench <port-file> <channels> <expectedMessages> <joinLimit> <joinWindowMs> [extraPairs]};
+ * {@code extraPairs} distinct (channel, viewer) pairs are added to the window after the live phase, to
+ * measure the heap and the flush of a window as large as an hour of heavy chat would give.
  */
 public final class CollectorBench {
 
@@ -37,6 +39,7 @@ public final class CollectorBench {
         long expected = Long.parseLong(args[2]);
         int joinLimit = Integer.parseInt(args[3]);
         Duration joinWindow = Duration.ofMillis(Long.parseLong(args[4]));
+        long extraPairs = args.length > 5 ? Long.parseLong(args[5]) : 0;
         while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
             Thread.sleep(50);
         }
@@ -80,6 +83,21 @@ public final class CollectorBench {
             long cpu2 = os.getProcessCpuTime();
             double seconds = (lastChange - firstAt) / 1e9;
             ChatStats stats = chat.stats();
+            if (extraPairs > 0) {
+                long addStart = System.nanoTime();
+                for (long i = 0; i < extraPairs; i++) {
+                    accumulator.onPresence(new io.vieweratlas.twitch.irc.PresenceEvent("ch" + (i % channels),
+                            "synthetic_viewer_" + i, java.util.Optional.empty(),
+                            io.vieweratlas.core.model.Evidence.MESSAGE, Instant.EPOCH));
+                    if (i % 200_000 == 0) {
+                        peakHeap = Math.max(peakHeap, heapUsed());
+                    }
+                }
+                System.gc();
+                System.out.printf(Locale.ROOT, "client: +%d synthetic pairs in %.1f s; heap after GC with the full "
+                                + "window %.0f MB%n", extraPairs, (System.nanoTime() - addStart) / 1e9,
+                        heapUsed() / 1e6);
+            }
             long flushStart = System.nanoTime();
             ClosedWindow window = accumulator.close(Instant.now());
             long[] snapshots = new long[1];

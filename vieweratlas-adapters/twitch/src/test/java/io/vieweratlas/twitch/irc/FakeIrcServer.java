@@ -37,6 +37,7 @@ public final class FakeIrcServer implements AutoCloseable {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Map<String, ArrayDeque<Long>> joinTimes = new HashMap<>();
     private final Map<String, List<String>> scriptedNames = new ConcurrentHashMap<>();
+    private final Set<String> ignoreNextJoin = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
     private final AtomicInteger droppedForJoinFlood = new AtomicInteger();
     private final AtomicInteger joinsReceived = new AtomicInteger();
@@ -75,6 +76,11 @@ public final class FakeIrcServer implements AutoCloseable {
     /** Logins listed in the NAMES reply when someone joins {@code channel}. */
     public void names(String channel, List<String> logins) {
         scriptedNames.put(channel, List.copyOf(logins));
+    }
+
+    /** Silently ignores the next JOIN of {@code channel} (Twitch sometimes drops JOINs without a word). */
+    public void ignoreNextJoin(String channel) {
+        ignoreNextJoin.add(channel);
     }
 
     /** Sends a tagged PRIVMSG to every connection that joined {@code channel}; returns how many got it. */
@@ -299,6 +305,9 @@ public final class FakeIrcServer implements AutoCloseable {
                             return;
                         }
                         String channel = target.substring(1);
+                        if (ignoreNextJoin.remove(channel)) {
+                            continue;
+                        }
                         joined.add(channel);
                         send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv JOIN #" + channel);
                         List<String> names = new ArrayList<>();

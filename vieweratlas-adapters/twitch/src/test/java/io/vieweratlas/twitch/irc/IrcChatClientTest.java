@@ -29,6 +29,8 @@ class IrcChatClientTest {
     private final List<PresenceEvent> events = new CopyOnWriteArrayList<>();
     private FakeIrcServer server;
     private IrcChatClient client;
+    /** Long enough that a slow confirmation on a busy machine does not cause a resend. */
+    private Duration joinConfirmTimeout = Duration.ofSeconds(3);
 
     @AfterEach
     void tearDown() throws IOException {
@@ -48,7 +50,8 @@ class IrcChatClientTest {
                                 Duration idleTimeout) {
         IrcSettings settings = IrcSettings.builder().uri(server.uri()).channelsPerConnection(perConnection)
                 .joinLimit(joinLimit).joinWindow(joinWindow).idleTimeout(idleTimeout)
-                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).build();
+                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .joinConfirmTimeout(joinConfirmTimeout).build();
         // Production uses 5 % slack (500 ms of Twitch's 10 s); these windows are tiny, and thread scheduling on a
         // busy machine shifts when the fake server reads a JOIN, so the tests give 100 ms more.
         Duration window = joinWindow.plus(joinWindow.dividedBy(20)).plusMillis(100);
@@ -90,6 +93,20 @@ class IrcChatClientTest {
         assertTrue(events.stream().noneMatch(e -> e.login().startsWith("justinfan")), "own nick is not a viewer");
         assertEquals(Set.of("alpha", "beta"), client.channels());
         assertEquals(2, client.stats().messages());
+    }
+
+    @Test
+    void aJoinTwitchDidNotConfirmIsSentAgain() throws Exception {
+        server = new FakeIrcServer(20, Duration.ofSeconds(10));
+        server.ignoreNextJoin("alpha");
+        joinConfirmTimeout = Duration.ofMillis(300);
+        start();
+        client.join("alpha");
+        client.join("beta");
+        server.awaitJoined(WAIT, "alpha", "beta");
+        assertEquals(3, server.joinsReceived());
+        await("client sees the confirmation", WAIT, () -> client.isJoined("alpha"));
+        assertEquals(3, client.stats().joinsSent());
     }
 
     @Test
