@@ -1,0 +1,188 @@
+package io.vieweratlas.core.analysis.edges;
+
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.AnalysisRun;
+import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.community.CommunityDetector;
+import io.vieweratlas.core.analysis.graph.ExternalEdges;
+import io.vieweratlas.core.analysis.graph.GraphStatisticsCalculator;
+import io.vieweratlas.core.analysis.graph.OverlapGraph;
+import io.vieweratlas.core.analysis.label.CommunityLabeler;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.AnalysisStatistics;
+import io.vieweratlas.core.model.ChannelMeta;
+import io.vieweratlas.core.model.Community;
+import io.vieweratlas.core.model.DataQualityReport;
+import io.vieweratlas.core.model.GraphEdge;
+import io.vieweratlas.core.model.GraphNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The analysis from an {@link EdgeList} onwards: threshold and weighting → communities → labels →
+ * statistics, with the same stages and parameters as {@link AudienceAnalysis} after its graph
+ * stage. Loading, aggregation, the audience filters and pair counting happened where the edge
+ * list was made (e.g. {@code overlap_edges.sql}, which applies the bot and heavy-account filters).
+ *
+ * <p>An edge list has no channel metadata: channels without an entry in {@code meta} have no game
+ * or language, so their communities get the labeller's fallback labels. Channels appear only if
+ * they have an edge, so the aggregation statistics count channels and memberships of the edge list
+ * (memberships = the sum of their audiences), no snapshots, and {@code viewers} when it was given
+ * (0 otherwise). The result's timestamp is the epoch: an edge list carries no time.
+ */
+public final class EdgeAnalysis {
+
+    private static final int TOP_CHANNELS = 10;
+
+    private EdgeAnalysis() {
+    }
+
+    /**
+     * Analyses {@code edges}.
+     *
+     * @param meta    metadata per channel login (may be empty); entries for other channels are ignored
+     * @param viewers distinct viewers the edge list was counted over; needed only for significance weighting
+     * @throws IllegalArgumentException when the weighting is significance and {@code viewers} is empty
+     */
+    public static AnalysisRun run(EdgeList edges, Map<String, ChannelMeta> meta, OptionalInt viewers,
+                                  AnalysisParameters params) {
+        Objects.requireNonNull(edges, "edges");
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(viewers, "viewers");
+        Objects.requireNonNull(params, "params");
+        LinkedHashMap<String, Double> stages = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        int n = edges.channels().size();
+        int[] audience = edges.audience();
+        OverlapGraph graph = ExternalEdges.graph(n, audience, edges.source(), edges.target(), edges.shared(),
+                params, viewers);
+        t = lap(stages, "graph", t);
+        CommunityDetector.Partition partition = CommunityDetector.detect(n, graph.source(), graph.target(),
+                graph.weight(), params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize());
+        t = lap(stages, "communities", t);
+        AnalysisResult result = assemble(edges, meta, viewers, graph, partition, params);
+        lap(stages, "labels_and_statistics", t);
+        return new AnalysisRun(result, stages);
+    }
+
+    private static long lap(Map<String, Double> stages, String name, long since) {
+        long now = System.nanoTime();
+        stages.put(name, (now - since) / 1e6);
+        return now;
+    }
+
+    private static AnalysisResult assemble(EdgeList edges, Map<String, ChannelMeta> meta, OptionalInt viewers,
+                                           OverlapGraph graph, CommunityDetector.Partition partition,
+                                           AnalysisParameters params) {
+        List<String> channels = edges.channels();
+        int[] audience = edges.audience();
+        int n = channels.size();
+        List<ChannelMeta> metas = new ArrayList<>(n);
+        List<String> missing = new ArrayList<>();
+        for (String c : channels) {
+            ChannelMeta m = meta.get(c);
+            if (m == null) {
+                if (!meta.isEmpty()) {
+                    missing.add(c);
+                }
+                m = new ChannelMeta(c, 0, "", "", "");
+            }
+            metas.add(m);
+        }
+        int k = partition.communities();
+        int[] comm = partition.community();
+        List<List<Integer>> members = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            if (comm[i] >= 0) {
+                members.get(comm[i]).add(i);
+            }
+        }
+        double[] internal = new double[k];
+        double[] external = new double[k];
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            int a = comm[graph.source()[e]];
+            int b = comm[graph.target()[e]];
+            double w = graph.weight()[e];
+            if (a >= 0 && a == b) {
+                internal[a] += w;
+            } else {
+                if (a >= 0) {
+                    external[a] += w;
+                }
+                if (b >= 0) {
+                    external[b] += w;
+                }
+            }
+        }
+        List<Community> communities = new ArrayList<>();
+        String[] labelOf = new String[k];
+        TreeMap<String, Integer> byRule = new TreeMap<>();
+        for (int c = 0; c < k; c++) {
+            List<Integer> idx = members.get(c);
+            List<ChannelMeta> cm = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i : idx) {
+                cm.add(metas.get(i));
+                names.add(channels.get(i));
+            }
+            CommunityLabeler.Label label = CommunityLabeler.label(c, cm);
+            labelOf[c] = label.text();
+            byRule.merge(label.rule(), 1, Integer::sum);
+            List<Integer> top = new ArrayList<>(idx);
+            top.sort((a, b) -> audience[a] != audience[b] ? Integer.compare(audience[b], audience[a])
+                    : channels.get(a).compareTo(channels.get(b)));
+            List<String> topNames = top.subList(0, Math.min(TOP_CHANNELS, top.size())).stream()
+                    .map(channels::get).toList();
+            communities.add(new Community(c, idx.size(), label.text(), names, topNames,
+                    shares(CommunityLabeler.counts(cm, true), idx.size()),
+                    shares(CommunityLabeler.counts(cm, false), idx.size()), internal[c], external[c]));
+        }
+        List<GraphNode> nodes = new ArrayList<>(n);
+        long memberships = 0;
+        for (int i = 0; i < n; i++) {
+            ChannelMeta m = metas.get(i);
+            int c = comm[i];
+            memberships += audience[i];
+            nodes.add(new GraphNode(channels.get(i), audience[i], m.viewerCount(), m.game(), m.language(),
+                    m.title(), c, c >= 0 ? labelOf[c] : AudienceAnalysis.UNASSIGNED_LABEL));
+        }
+        List<GraphEdge> out = new ArrayList<>(graph.edgeCount());
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            out.add(new GraphEdge(channels.get(graph.source()[e]), channels.get(graph.target()[e]),
+                    graph.weight()[e], graph.shared()[e]));
+        }
+        int unassigned = 0;
+        for (int c : comm) {
+            if (c < 0) {
+                unassigned++;
+            }
+        }
+        AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
+                params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),
+                unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0);
+        AnalysisStatistics.Aggregation agg = new AnalysisStatistics.Aggregation(0, n, viewers.orElse(0),
+                memberships, Optional.empty(), Optional.empty(), Optional.empty());
+        AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph), detection,
+                new AnalysisStatistics.Tagging(byRule), agg, List.of());
+        DataQualityReport quality = new DataQualityReport(1, List.of(), List.of(), missing);
+        return new AnalysisResult(Instant.EPOCH, params.asConfig(), nodes, out, communities, stats, quality);
+    }
+
+    private static SortedMap<String, Double> shares(SortedMap<String, Integer> counts, int size) {
+        TreeMap<String, Double> m = new TreeMap<>();
+        counts.forEach((key, v) -> m.put(key, (double) v / size));
+        return m;
+    }
+}
