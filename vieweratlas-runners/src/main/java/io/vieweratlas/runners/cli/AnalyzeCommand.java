@@ -130,6 +130,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Calibration resolutions (default: 0.5,1,2).")
     List<Double> resolutions;
 
+    @Option(names = "--edges", paramLabel = "FILE",
+            description = "Continue from an edge list (CSV with source,target,shared,source_audience,target_audience, "
+                    + "e.g. the result of infrastructure/aws/athena/overlap_edges.sql): skips loading, filters and "
+                    + "pair counting. With --data, game and language labels come from the lake's snapshots.")
+    Path edges;
+
+    @Option(names = "--viewers", paramLabel = "N",
+            description = "With --edges: distinct viewers the edge list was counted over (needed for weighting "
+                    + "significance).")
+    Integer viewers;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> flags = new LinkedHashMap<>(lakeOptions.flags());
@@ -144,6 +155,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             params = AnalysisParameters.from(config.analysis());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (edges != null) {
+            return new EdgeListAnalysis(this).run(config, params);
+        }
+        if (viewers != null) {
+            throw new UsageException("--viewers needs --edges (an edge list has no viewers to count)");
         }
         String sources = source.toLowerCase(Locale.ROOT);
         if (!List.of("live", "vod", "all").contains(sources)) {
@@ -329,7 +346,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter out, AnalysisResult r, Map<String, Double> stages, List<Path> files) {
+    static void summary(PrintWriter out, AnalysisResult r, Map<String, Double> stages, List<Path> files) {
         var agg = r.statistics().aggregator();
         var g = r.statistics().graph();
         var d = r.statistics().detection();

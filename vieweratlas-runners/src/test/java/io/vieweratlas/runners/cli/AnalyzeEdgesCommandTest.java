@@ -1,0 +1,126 @@
+package io.vieweratlas.runners.cli;
+
+import io.vieweratlas.core.synth.SyntheticLake;
+import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.lake.LakeSnapshotStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.vieweratlas.runners.cli.ValidateConfigCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalyzeEdgesCommandTest {
+
+    @TempDir
+    Path dir;
+    Path lake;
+    Path full;
+    Path edges;
+
+    /** A synthetic lake, its full analysis, and its graph written as the Athena query's CSV. */
+    @BeforeEach
+    void lakeAndEdges() throws IOException {
+        lake = dir.resolve("lake");
+        FileSystemObjectStore store = new FileSystemObjectStore(lake);
+        LakeSnapshotStore snapshots = LakeSnapshotStore.on(store);
+        SyntheticLake.plan(SyntheticLakeSpec.builder().channels(40).communities(4).viewers(2000)
+                .snapshotsPerChannel(2).bots(true).seed(5).build()).forEachSnapshot(snapshots::put);
+        full = dir.resolve("full");
+        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", full.toString(),
+                "--seed", "9");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Map<String, String> audience = new TreeMap<>();
+        for (String line : Files.readAllLines(full.resolve("graph_nodes.csv")).subList(1, 41)) {
+            String[] f = line.split(",");
+            audience.put(f[0], f[1]);
+        }
+        List<String> csv = new ArrayList<>(List.of("source,target,shared,source_audience,target_audience"));
+        List<String> edgeLines = Files.readAllLines(full.resolve("graph_edges.csv"));
+        for (String line : edgeLines.subList(1, edgeLines.size())) {
+            String[] f = line.split(",");
+            csv.add(String.join(",", f[0], f[1], f[3], audience.get(f[0]), audience.get(f[1])));
+        }
+        edges = dir.resolve("edges.csv");
+        Files.write(edges, csv);
+    }
+
+    private static Map<String, String> communities(Path out) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("graph_nodes.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int id = header.indexOf("id");
+        int community = header.indexOf("community");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            m.put(f[id], f[community]);
+        }
+        return m;
+    }
+
+    @Test
+    void edgeListGivesTheFullAnalysisPartitionAndWithTheLakeItsLabels() throws IOException {
+        Path out = dir.resolve("from-edges");
+        ValidateConfigCommandTest.Result r = run("analyze", "--edges", edges.toString(), "--data", lake.toString(),
+                "--out", out.toString(), "--seed", "9");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("Communities: 4"), r.out());
+        assertEquals(communities(full), communities(out));
+        assertEquals(Files.readAllLines(full.resolve("communities.csv")),
+                Files.readAllLines(out.resolve("communities.csv")));
+        assertTrue(Files.size(out.resolve("graph.gexf")) > 0);
+
+        Path bare = dir.resolve("no-lake");
+        r = run("analyze", "--edges", edges.toString(), "--data", dir.resolve("absent").toString(),
+                "--out", bare.toString(), "--seed", "9");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(communities(full), communities(bare));
+        assertTrue(Files.readString(bare.resolve("communities.csv")).contains("Variety Community"));
+    }
+
+    @Test
+    void significanceWithoutViewersIsAUsageError() {
+        ValidateConfigCommandTest.Result r = run("analyze", "--edges", edges.toString(), "--out",
+                dir.resolve("x").toString(), "--weighting", "significance");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--viewers"), r.err());
+        r = run("analyze", "--edges", edges.toString(), "--out", dir.resolve("y").toString(),
+                "--data", lake.toString(), "--weighting", "significance", "--viewers", "2000");
+        assertEquals(0, r.code(), r.err() + r.out());
+    }
+
+    @Test
+    void malformedEdgeFileNamesFileAndLine() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "source,target,shared,source_audience,target_audience\na,b,3,10,12\na,c,three,10,9\n");
+        ValidateConfigCommandTest.Result r = run("analyze", "--edges", bad.toString(), "--out",
+                dir.resolve("x").toString());
+        assertEquals(ExitCodes.FAILURE, r.code());
+        assertTrue(r.err().contains(bad + ":3: shared is not a whole number: 'three'"), r.err());
+        Files.writeString(bad, "source,target,shared\na,b,3\n");
+        r = run("analyze", "--edges", bad.toString(), "--out", dir.resolve("x").toString());
+        assertTrue(r.err().contains(bad + ":1: missing column(s) source_audience, target_audience"), r.err());
+    }
+
+    @Test
+    void optionsThatNeedTheLakeAreRefusedWithEdges() {
+        ValidateConfigCommandTest.Result r = run("analyze", "--edges", edges.toString(), "--window", "14d");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--window"), r.err());
+        r = run("analyze", "--viewers", "10", "--data", lake.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        r = run("analyze", "--edges", dir.resolve("edges.parquet").toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("Parquet"), r.err());
+    }
+}
