@@ -131,7 +131,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<Double> resolutions;
 
     @Option(names = "--edges", paramLabel = "FILE",
-            description = "Continue from an edge list (CSV with source,target,shared,source_audience,target_audience, "
+            description = "Continue from an edge list (CSV, or Parquet if FILE ends in .parquet, with columns source,target,"
+                    + "shared,source_audience,target_audience, "
                     + "e.g. the result of infrastructure/aws/athena/overlap_edges.sql): skips loading, filters and "
                     + "pair counting. With --data, game and language labels come from the lake's snapshots.")
     Path edges;

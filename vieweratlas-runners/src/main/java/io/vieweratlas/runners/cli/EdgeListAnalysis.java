@@ -18,6 +18,7 @@ import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
+import io.vieweratlas.parquet.EdgeListParquet;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
@@ -36,7 +37,8 @@ import java.util.TreeMap;
 
 /**
  * {@code analyze --edges FILE}: the analysis from an edge list counted elsewhere (Athena or
- * DuckDB running {@code overlap_edges.sql}), then the results and exports of a normal run.
+ * DuckDB running {@code overlap_edges.sql}; CSV, or Parquet when the name ends in {@code .parquet}),
+ * then the results and exports of a normal run.
  * Channel metadata (for labels) comes from the lake only when {@code --data} names one.
  */
 final class EdgeListAnalysis {
@@ -61,10 +63,6 @@ final class EdgeListAnalysis {
             throw new UsageException("--edges cannot be combined with " + String.join(", ", conflicting)
                     + ": the window and the sources were chosen when the edge list was made");
         }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-            throw new UsageException("--edges " + file + ": Parquet edge lists are not supported yet; "
-                    + "write the query result as CSV (Athena's default)");
-        }
         if (command.viewers != null && command.viewers < 1) {
             throw new UsageException("--viewers must be >= 1, was " + command.viewers);
         }
@@ -76,7 +74,9 @@ final class EdgeListAnalysis {
         }
         EdgeList list;
         try {
-            list = EdgeListCsv.read(file);
+            // by name: Athena writes CSV by default, UNLOAD and DuckDB COPY write .parquet
+            list = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
+                    ? EdgeListParquet.read(file) : EdgeListCsv.read(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("--edges " + file + ": no such file");
         }
