@@ -136,6 +136,15 @@ class EdgeAnalysisTest {
         r.communities().forEach(c -> assertTrue(c.label().startsWith("Variety Community"), c.label()));
     }
 
+    @Test
+    void headerOnlyGivesAnEmptyResult() throws IOException {
+        EdgeList edges = EdgeListCsv.read(new StringReader(HEADER + "\n"), "e.csv");
+        AnalysisResult r = EdgeAnalysis.run(edges, Map.of(), OptionalInt.empty(), AnalysisParameters.defaults())
+                .result();
+        assertEquals(0, r.nodes().size());
+        assertEquals(0, r.communities().size());
+    }
+
     private static EdgeListException bad(String text) {
         return assertThrows(EdgeListException.class, () -> EdgeListCsv.read(new StringReader(text), "edges.csv"));
     }
