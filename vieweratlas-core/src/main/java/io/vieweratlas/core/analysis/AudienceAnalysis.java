@@ -42,7 +42,6 @@ public final class AudienceAnalysis {
 
     /** Label of channels in no community. */
     public static final String UNASSIGNED_LABEL = "Unassigned";
-    private static final int TOP_CHANNELS = 10;
 
     private AudienceAnalysis() {
     }
@@ -106,96 +105,18 @@ public final class AudienceAnalysis {
                                            Audiences raw, AudienceFilter.Filtered filtered, OverlapGraph graph,
                                            CommunityDetector.Partition partition, AnalysisParameters params) {
         Audiences aud = filtered.audiences();
-        int n = aud.channelCount();
-        int k = partition.communities();
-        int[] comm = partition.community();
-        List<List<Integer>> members = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            members.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            if (comm[i] >= 0) {
-                members.get(comm[i]).add(i);
-            }
-        }
-        double[] internal = new double[k];
-        double[] external = new double[k];
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            int a = comm[graph.source()[e]];
-            int b = comm[graph.target()[e]];
-            double w = graph.weight()[e];
-            if (a >= 0 && a == b) {
-                internal[a] += w;
-            } else {
-                if (a >= 0) {
-                    external[a] += w;
-                }
-                if (b >= 0) {
-                    external[b] += w;
-                }
-            }
-        }
-        List<Community> communities = new ArrayList<>();
-        String[] labelOf = new String[k];
-        TreeMap<String, Integer> byRule = new TreeMap<>();
-        for (int c = 0; c < k; c++) {
-            List<Integer> idx = members.get(c);
-            List<ChannelMeta> metas = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int i : idx) {
-                metas.add(aud.meta().get(i));
-                names.add(aud.channels().get(i));
-            }
-            CommunityLabeler.Label label = CommunityLabeler.label(c, metas);
-            labelOf[c] = label.text();
-            byRule.merge(label.rule(), 1, Integer::sum);
-            List<Integer> top = new ArrayList<>(idx);
-            top.sort((a, b) -> aud.audienceSize(a) != aud.audienceSize(b)
-                    ? Integer.compare(aud.audienceSize(b), aud.audienceSize(a))
-                    : aud.channels().get(a).compareTo(aud.channels().get(b)));
-            List<String> topNames = top.subList(0, Math.min(TOP_CHANNELS, top.size())).stream()
-                    .map(aud.channels()::get).toList();
-            communities.add(new Community(c, idx.size(), label.text(), names, topNames,
-                    shares(CommunityLabeler.counts(metas, true), idx.size()),
-                    shares(CommunityLabeler.counts(metas, false), idx.size()), internal[c], external[c]));
-        }
-        List<GraphNode> nodes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            ChannelMeta m = aud.meta().get(i);
-            int c = comm[i];
-            nodes.add(new GraphNode(aud.channels().get(i), aud.audienceSize(i), m.viewerCount(), m.game(),
-                    m.language(), m.title(), c, c >= 0 ? labelOf[c] : UNASSIGNED_LABEL));
-        }
-        List<GraphEdge> edges = new ArrayList<>(graph.edgeCount());
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            edges.add(new GraphEdge(aud.channels().get(graph.source()[e]), aud.channels().get(graph.target()[e]),
-                    graph.weight()[e], graph.shared()[e]));
-        }
-        int unassigned = 0;
-        for (int c : comm) {
-            if (c < 0) {
-                unassigned++;
-            }
-        }
-        AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
-                params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),
-                unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0);
+        PartitionAssembly parts = PartitionAssembly.of(aud.channels(), aud::audienceSize, aud.meta(), graph,
+                partition, params);
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
                 raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),
                 agg.range().until(), newest);
         AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph),
-                detection, new AnalysisStatistics.Tagging(byRule), aggStats, filtered.steps());
+                parts.detection(), new AnalysisStatistics.Tagging(parts.labelRules()), aggStats, filtered.steps());
         DataQualityReport quality = new DataQualityReport(load.loaded(), load.skipped(), agg.duplicateSnapshots(),
                 agg.missingMetadata());
-        return new AnalysisResult(newest.orElse(Instant.EPOCH), params.asConfig(), nodes, edges, communities, stats,
-                quality);
-    }
-
-    private static SortedMap<String, Double> shares(SortedMap<String, Integer> counts, int size) {
-        TreeMap<String, Double> m = new TreeMap<>();
-        counts.forEach((key, v) -> m.put(key, (double) v / size));
-        return m;
+        return new AnalysisResult(newest.orElse(Instant.EPOCH), params.asConfig(), parts.nodes(), parts.edges(),
+                parts.communities(), stats, quality);
     }
 
 }

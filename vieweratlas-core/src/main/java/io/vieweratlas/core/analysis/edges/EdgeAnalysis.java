@@ -3,6 +3,7 @@ package io.vieweratlas.core.analysis.edges;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.PartitionAssembly;
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.graph.ExternalEdges;
 import io.vieweratlas.core.analysis.graph.GraphStatisticsCalculator;
@@ -41,7 +42,6 @@ import java.util.TreeMap;
  */
 public final class EdgeAnalysis {
 
-    private static final int TOP_CHANNELS = 10;
 
     private EdgeAnalysis() {
     }
@@ -98,91 +98,17 @@ public final class EdgeAnalysis {
             }
             metas.add(m);
         }
-        int k = partition.communities();
-        int[] comm = partition.community();
-        List<List<Integer>> members = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            members.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            if (comm[i] >= 0) {
-                members.get(comm[i]).add(i);
-            }
-        }
-        double[] internal = new double[k];
-        double[] external = new double[k];
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            int a = comm[graph.source()[e]];
-            int b = comm[graph.target()[e]];
-            double w = graph.weight()[e];
-            if (a >= 0 && a == b) {
-                internal[a] += w;
-            } else {
-                if (a >= 0) {
-                    external[a] += w;
-                }
-                if (b >= 0) {
-                    external[b] += w;
-                }
-            }
-        }
-        List<Community> communities = new ArrayList<>();
-        String[] labelOf = new String[k];
-        TreeMap<String, Integer> byRule = new TreeMap<>();
-        for (int c = 0; c < k; c++) {
-            List<Integer> idx = members.get(c);
-            List<ChannelMeta> cm = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int i : idx) {
-                cm.add(metas.get(i));
-                names.add(channels.get(i));
-            }
-            CommunityLabeler.Label label = CommunityLabeler.label(c, cm);
-            labelOf[c] = label.text();
-            byRule.merge(label.rule(), 1, Integer::sum);
-            List<Integer> top = new ArrayList<>(idx);
-            top.sort((a, b) -> audience[a] != audience[b] ? Integer.compare(audience[b], audience[a])
-                    : channels.get(a).compareTo(channels.get(b)));
-            List<String> topNames = top.subList(0, Math.min(TOP_CHANNELS, top.size())).stream()
-                    .map(channels::get).toList();
-            communities.add(new Community(c, idx.size(), label.text(), names, topNames,
-                    shares(CommunityLabeler.counts(cm, true), idx.size()),
-                    shares(CommunityLabeler.counts(cm, false), idx.size()), internal[c], external[c]));
-        }
-        List<GraphNode> nodes = new ArrayList<>(n);
+        PartitionAssembly parts = PartitionAssembly.of(channels, i -> audience[i], metas, graph, partition, params);
         long memberships = 0;
-        for (int i = 0; i < n; i++) {
-            ChannelMeta m = metas.get(i);
-            int c = comm[i];
-            memberships += audience[i];
-            nodes.add(new GraphNode(channels.get(i), audience[i], m.viewerCount(), m.game(), m.language(),
-                    m.title(), c, c >= 0 ? labelOf[c] : AudienceAnalysis.UNASSIGNED_LABEL));
+        for (int size : audience) {
+            memberships += size;
         }
-        List<GraphEdge> out = new ArrayList<>(graph.edgeCount());
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            out.add(new GraphEdge(channels.get(graph.source()[e]), channels.get(graph.target()[e]),
-                    graph.weight()[e], graph.shared()[e]));
-        }
-        int unassigned = 0;
-        for (int c : comm) {
-            if (c < 0) {
-                unassigned++;
-            }
-        }
-        AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
-                params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),
-                unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0);
         AnalysisStatistics.Aggregation agg = new AnalysisStatistics.Aggregation(0, n, viewers.orElse(0),
                 memberships, Optional.empty(), Optional.empty(), Optional.empty());
-        AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph), detection,
-                new AnalysisStatistics.Tagging(byRule), agg, List.of());
+        AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph), parts.detection(),
+                new AnalysisStatistics.Tagging(parts.labelRules()), agg, List.of());
         DataQualityReport quality = new DataQualityReport(1, List.of(), List.of(), missing);
-        return new AnalysisResult(Instant.EPOCH, params.asConfig(), nodes, out, communities, stats, quality);
-    }
-
-    private static SortedMap<String, Double> shares(SortedMap<String, Integer> counts, int size) {
-        TreeMap<String, Double> m = new TreeMap<>();
-        counts.forEach((key, v) -> m.put(key, (double) v / size));
-        return m;
+        return new AnalysisResult(Instant.EPOCH, params.asConfig(), parts.nodes(), parts.edges(), parts.communities(),
+                stats, quality);
     }
 }
