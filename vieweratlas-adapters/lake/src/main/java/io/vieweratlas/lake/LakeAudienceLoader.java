@@ -206,7 +206,9 @@ public final class LakeAudienceLoader {
     }
 
     /** The outcome of the fast parser for one file. */
-    private enum Fast { ADDED, OUT_OF_RANGE, NEEDS_CODEC }
+    private enum Fast { ADDED, OUT_OF_RANGE, NEEDS_CODEC, RETRY }
+
+    private static final byte[] CHATTERS_FIELD = "\"chatters\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** One loading thread's state. */
     private final class Worker {
@@ -216,6 +218,13 @@ public final class LakeAudienceLoader {
         int[] evidenceIds = new int[64];
         byte[] evidenceKinds = new byte[64];
         int evidenceCount;
+        // the chatters array found by the byte scan: login ranges of the file's bytes
+        byte[] scannedSource;
+        int[] scannedOffsets = new int[1024];
+        int[] scannedLengths = new int[1024];
+        int scannedCount;
+        int spliceAt = -1;
+        boolean spliceVerified;
 
         Worker(PresenceTableBuilder builder) {
             this.builder = builder;
@@ -229,11 +238,29 @@ public final class LakeAudienceLoader {
                 return;
             }
             if (key.format() == SnapshotKey.Format.JSON) {
-                Fast fast;
-                try {
-                    fast = parse(content.get(), key, range);
-                } catch (IOException | RuntimeException e) {
-                    fast = Fast.NEEDS_CODEC;
+                Fast fast = Fast.RETRY;
+                byte[] spliced = splice(content.get());
+                if (spliced != null) {
+                    try {
+                        fast = parse(spliced, key, range);
+                    } catch (IOException | RuntimeException e) {
+                        fast = Fast.RETRY;
+                    }
+                    if (fast != Fast.ADDED && !spliceVerified) {
+                        fast = Fast.RETRY; // the scan was fooled (e.g. by a string): judge the whole file
+                    }
+                    if (fast == Fast.RETRY) {
+                        builder.abort();
+                    }
+                }
+                if (fast == Fast.RETRY) {
+                    scannedCount = 0;
+                    spliceAt = -1;
+                    try {
+                        fast = parse(content.get(), key, range);
+                    } catch (IOException | RuntimeException e) {
+                        fast = Fast.NEEDS_CODEC;
+                    }
                 }
                 if (fast == Fast.ADDED) {
                     loaded++;
@@ -274,6 +301,103 @@ public final class LakeAudienceLoader {
             }
             builder.end();
             loaded++;
+        }
+
+        /**
+         * The byte-level fast path for the regular layout: finds the first {@code "chatters"}
+         * followed by an array of plain ASCII logins (no escapes, no blanks, no upper case),
+         * records the logins' byte ranges and returns the file with that array replaced by
+         * {@code []}, for Jackson to validate everything else. Null when the file is not regular
+         * in this sense (then the whole file goes through Jackson, as before). The parse of the
+         * returned bytes must confirm that the array it sees for {@code chatters} starts exactly
+         * where the scan found it ({@code spliceVerified}); otherwise the result is discarded.
+         */
+        private byte[] splice(byte[] c) {
+            scannedCount = 0;
+            spliceAt = -1;
+            spliceVerified = false;
+            int at = indexOf(c, CHATTERS_FIELD);
+            if (at < 0) {
+                return null;
+            }
+            int i = skipWs(c, at + CHATTERS_FIELD.length);
+            if (i >= c.length || c[i] != ':') {
+                return null;
+            }
+            i = skipWs(c, i + 1);
+            if (i >= c.length || c[i] != '[') {
+                return null;
+            }
+            int open = i;
+            i = skipWs(c, i + 1);
+            if (i < c.length && c[i] != ']') {
+                while (true) {
+                    if (i >= c.length || c[i] != '"') {
+                        return null;
+                    }
+                    int start = ++i;
+                    while (i < c.length) {
+                        byte b = c[i];
+                        if (b == '"') {
+                            break;
+                        }
+                        if (b <= ' ' || b >= 0x7f || b == '\\' || (b >= 'A' && b <= 'Z')) {
+                            return null; // negative bytes (non-ASCII) included
+                        }
+                        i++;
+                    }
+                    if (i >= c.length) {
+                        return null;
+                    }
+                    if (i > start) { // the codec drops blank logins
+                        if (scannedCount == scannedOffsets.length) {
+                            scannedOffsets = java.util.Arrays.copyOf(scannedOffsets, scannedCount * 2);
+                            scannedLengths = java.util.Arrays.copyOf(scannedLengths, scannedCount * 2);
+                        }
+                        scannedOffsets[scannedCount] = start;
+                        scannedLengths[scannedCount++] = i - start;
+                    }
+                    i = skipWs(c, i + 1);
+                    if (i < c.length && c[i] == ',') {
+                        i = skipWs(c, i + 1);
+                    } else if (i < c.length && c[i] == ']') {
+                        break;
+                    } else {
+                        return null;
+                    }
+                }
+            }
+            int close = i; // c[close] == ']'
+            byte[] out = new byte[c.length - (close - open) + 1];
+            System.arraycopy(c, 0, out, 0, open + 1);
+            System.arraycopy(c, close, out, open + 1, c.length - close);
+            scannedSource = c;
+            spliceAt = open;
+            return out;
+        }
+
+        private static int skipWs(byte[] c, int i) {
+            while (i < c.length && (c[i] == ' ' || c[i] == '\n' || c[i] == '\r' || c[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private static int indexOf(byte[] c, byte[] pattern) {
+            byte first = pattern[0];
+            outer:
+            for (int i = 0, last = c.length - pattern.length; i <= last; i++) {
+                if (c[i] != first) {
+                    continue;
+                }
+                for (int k = 1; k < pattern.length; k++) {
+                    if (c[i + k] != pattern[k]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
 
         /**
@@ -355,7 +479,15 @@ public final class LakeAudienceLoader {
                             }
                         }
                         case "chatters" -> {
-                            if (v != JsonToken.START_ARRAY || !logins(p, (byte) 0)) {
+                            if (spliceAt >= 0) {
+                                if (v != JsonToken.START_ARRAY || chattersSeen
+                                        || p.currentTokenLocation().getByteOffset() != spliceAt
+                                        || p.nextToken() != JsonToken.END_ARRAY) {
+                                    return Fast.RETRY;
+                                }
+                                spliceVerified = true;
+                                builder.viewers(scannedSource, scannedOffsets, scannedLengths, scannedCount);
+                            } else if (v != JsonToken.START_ARRAY || !logins(p, (byte) 0)) {
                                 return Fast.NEEDS_CODEC;
                             }
                             chattersSeen = true;

@@ -115,4 +115,44 @@ class LakeAudienceLoaderTest {
             assertEquals(policy == PresencePolicy.STRICT ? 3 : 4, viaFast.edges().get(0).shared(), policy.name());
         }
     }
+
+    @Test
+    void byteScanOfTheChattersArrayAgreesWithTheCodecOnIrregularFiles() {
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        LakeSnapshotStore lake = LakeSnapshotStore.on(store);
+        String day = "raw/snapshots/2026/01/05/";
+        String ts = "\"timestamp\": \"2026-01-05T10:00:00\"";
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        // regular layouts, compact and with CRLF, blank logins dropped
+        files.put("plain", "{" + ts + ", \"chatters\": [\"a\", \"b\", \"\", \"shared\"]}");
+        files.put("crlf", "{\r\n  " + ts + ",\r\n  \"chatters\" :\t[\r\n \"a\" ,\"shared\"\r\n ]\r\n}");
+        files.put("empty", "{" + ts + ", \"chatters\": [ ]}");
+        // a nested "chatters" before the real one: the scan finds the wrong array and must not be believed
+        files.put("nested", "{\"meta\": {\"chatters\": [\"ghost\"]}, " + ts + ", \"chatters\": [\"a\", \"shared\"]}");
+        // the pattern inside a string value
+        files.put("instring", "{\"title\": \"\\\"chatters\\\": [\\\"ghost\\\"]\", " + ts
+                + ", \"chatters\": [\"b\", \"shared\"]}");
+        // logins the codec normalises: escapes, upper case, non-ASCII, padding
+        files.put("escaped", "{" + ts + ", \"chatters\": [\"\\u0073hared\", \"c\"]}");
+        files.put("upper", "{" + ts + ", \"chatters\": [\"SHARED\", \" d \"]}");
+        files.put("unicode", "{" + ts + ", \"chatters\": [\"sh\u00e4red\", \"shared\"]}");
+        // malformed: unterminated array, a number, a duplicate field
+        files.put("broken", "{" + ts + ", \"chatters\": [\"a\", \"b\"");
+        files.put("number", "{" + ts + ", \"chatters\": [\"a\", 7]}");
+        files.put("twice", "{" + ts + ", \"chatters\": [\"a\"], \"chatters\": [\"b\"]}");
+        files.forEach((name, body) -> store.put(day + name + "_20260105_100000.json", body.getBytes(StandardCharsets.UTF_8)));
+        LoadReport expected = lake.forEachSnapshot(TimeRange.ALL, s -> { });
+        for (int threads : new int[] {1, 2}) {
+            PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).localRoot(dir).threads(threads).build()
+                    .load(TimeRange.ALL);
+            assertEquals(expected, loaded.report());
+            assertEquals(8, loaded.report().loaded());
+            AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
+            AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+            AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
+            assertEquals(viaStore, viaFast);
+            loaded.table().interner().freeze();
+            assertEquals(-1, loaded.table().interner().find("ghost"));
+        }
+    }
 }

@@ -76,4 +76,42 @@ class LoginInternerTest {
         assertEquals("x", in.login(in.denseId(b)));
         assertThrows(IllegalArgumentException.class, () -> in.login(2));
     }
+
+    @Test
+    void batchedByteInterningGivesTheSameIdsAsCharInterning() {
+        LoginInterner in = new LoginInterner(16);
+        StringBuilder text = new StringBuilder("xx");
+        int n = 5_000;
+        int[] offsets = new int[n + 1];
+        int[] lengths = new int[n + 1];
+        int[] hashes = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            String login = "viewer_" + (i % 4000); // repeats within one batch too
+            offsets[i] = text.length();
+            lengths[i] = login.length();
+            text.append(login).append(',');
+        }
+        offsets[n] = 0;
+        lengths[n] = 2;
+        byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i <= n; i++) {
+            hashes[i] = LoginInterner.hash(bytes, offsets[i], lengths[i]);
+        }
+        int before = in.intern("viewer_17"); // known before the batch: the batch must find it
+        int[] ids = new int[n + 1];
+        in.internAll(bytes, offsets, lengths, hashes, n + 1, ids);
+        assertEquals(before, ids[17]);
+        assertEquals(ids[5], ids[4005]);
+        assertEquals(in.intern("xx"), ids[n]);
+        for (int i = 0; i < n; i++) {
+            assertEquals(in.intern("viewer_" + (i % 4000)), ids[i], "login " + i);
+        }
+        io.vieweratlas.core.analysis.intern.RecentLoginCache cache = new io.vieweratlas.core.analysis.intern.RecentLoginCache(in);
+        assertEquals(-1, cache.lookup(hashes[3], bytes, offsets[3], lengths[3]));
+        cache.remember(hashes[3], bytes, offsets[3], lengths[3], ids[3]);
+        assertEquals(ids[3], cache.lookup(hashes[3], bytes, offsets[3], lengths[3]));
+        in.freeze();
+        assertEquals(4001, in.size());
+        assertEquals("viewer_3", in.login(in.denseId(ids[3])));
+    }
 }

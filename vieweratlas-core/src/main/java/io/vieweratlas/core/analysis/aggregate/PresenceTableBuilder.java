@@ -32,6 +32,13 @@ public final class PresenceTableBuilder {
     int memberCount;
     int rows;
     private boolean open;
+    private int[] batchIds = new int[0];
+    private int[] batchHashes = new int[0];
+    private int[] missOffsets = new int[0];
+    private int[] missLengths = new int[0];
+    private int[] missHashes = new int[0];
+    private int[] missIds = new int[0];
+    private int[] missIndex = new int[0];
     private String channel;
     private long epochSecond;
     private long viewerCount;
@@ -86,6 +93,48 @@ public final class PresenceTableBuilder {
      */
     public void viewer(char[] chars, int offset, int length) {
         addId(cache.intern(chars, offset, length));
+    }
+
+    /**
+     * Adds {@code count} viewers given as ASCII byte ranges of {@code src} (each byte in
+     * {@code 0x21..0x7e}, no upper case: the caller checks), in order. Repeats are answered by the
+     * recent-login cache; the rest go to the interner in one batch per call.
+     */
+    public void viewers(byte[] src, int[] offsets, int[] lengths, int count) {
+        if (batchIds.length < count) {
+            int n = Math.max(count, batchIds.length * 2);
+            batchIds = new int[n];
+            batchHashes = new int[n];
+            missOffsets = new int[n];
+            missLengths = new int[n];
+            missHashes = new int[n];
+            missIds = new int[n];
+            missIndex = new int[n];
+        }
+        int misses = 0;
+        for (int i = 0; i < count; i++) {
+            int h = LoginInterner.hash(src, offsets[i], lengths[i]);
+            batchHashes[i] = h;
+            int id = cache.lookup(h, src, offsets[i], lengths[i]);
+            batchIds[i] = id;
+            if (id < 0) {
+                missOffsets[misses] = offsets[i];
+                missLengths[misses] = lengths[i];
+                missHashes[misses] = h;
+                missIndex[misses++] = i;
+            }
+        }
+        if (misses > 0) {
+            interner.internAll(src, missOffsets, missLengths, missHashes, misses, missIds);
+            for (int m = 0; m < misses; m++) {
+                int i = missIndex[m];
+                batchIds[i] = missIds[m];
+                cache.remember(missHashes[m], src, missOffsets[m], missLengths[m], missIds[m]);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            addId(batchIds[i]);
+        }
     }
 
     /** Share of {@link #viewer(char[], int, int)} lookups answered by the recent-login cache. */

@@ -48,6 +48,45 @@ public final class RecentLoginCache {
         return id;
     }
 
+    /**
+     * The cached provisional id of the ASCII login in {@code c[off, off + len)} with
+     * {@link LoginInterner#hash(byte[], int, int)} {@code h}, or -1 (then intern it and
+     * {@link #remember} the id).
+     */
+    public int lookup(int h, byte[] c, int off, int len) {
+        lookups++;
+        if (len > WIDTH) {
+            return -1;
+        }
+        int slot = (h ^ (h >>> 14)) & (SLOTS - 1);
+        if (hashes[slot] != h || lengths[slot] != len) {
+            return -1;
+        }
+        int base = slot * WIDTH;
+        for (int i = 0; i < len; i++) {
+            if (chars[base + i] != (c[off + i] & 0xff)) {
+                return -1;
+            }
+        }
+        hits++;
+        return ids[slot];
+    }
+
+    /** Caches {@code id} for the ASCII login {@code c[off, off + len)} with hash {@code h}. */
+    public void remember(int h, byte[] c, int off, int len, int id) {
+        if (len > WIDTH) {
+            return;
+        }
+        int slot = (h ^ (h >>> 14)) & (SLOTS - 1);
+        int base = slot * WIDTH;
+        hashes[slot] = h;
+        lengths[slot] = (byte) len;
+        ids[slot] = id;
+        for (int i = 0; i < len; i++) {
+            chars[base + i] = (char) (c[off + i] & 0xff);
+        }
+    }
+
     /** Share of lookups answered by the cache so far. */
     public double hitRate() {
         return lookups == 0 ? 0 : (double) hits / lookups;
