@@ -117,12 +117,12 @@
     }
     ctx.globalAlpha = 1;
     //<confidence
-    // Low-confidence channels (their community changes between seeds): a dashed ring.
+    // Low-confidence channels (their community changes between seeds): a dashed ring outside the selection ring.
     ctx.setLineDash([3, 3]); ctx.strokeStyle = '#ff6b6b'; ctx.lineWidth = 1.5;
     for (j = 0; j < N; j++) {
       if (!data.nodes.lq[j] || !visible(j)) continue;
       ctx.globalAlpha = sel >= 0 && j !== sel && !near[j] ? 0.25 : 1;
-      ctx.beginPath(); ctx.arc(sx(j), sy(j), radius(j) + 2, 0, 2 * Math.PI); ctx.stroke();
+      ctx.beginPath(); ctx.arc(sx(j), sy(j), radius(j) + 6, 0, 2 * Math.PI); ctx.stroke();
     }
     ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 1;
     //confidence>
