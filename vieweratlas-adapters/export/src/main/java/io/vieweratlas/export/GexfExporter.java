@@ -15,12 +15,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * GEXF 1.3 ({@code graph.gexf}) for Gephi: undirected weighted edges with the shared-viewer count,
  * node attributes (community, label, viewers, viewer count, game, language, title) and the viz
- * namespace (colour by community, size by audience, layout position).
+ * namespace (colour by community, size by audience, layout position); with a stability run also
+ * {@code confidence} and {@code low_confidence}.
  */
 public final class GexfExporter implements GraphExporter {
 
@@ -30,10 +32,17 @@ public final class GexfExporter implements GraphExporter {
     public static final String VIZ_NS = "http://gexf.net/1.3/viz";
 
     private final Function<AnalysisResult, GraphLayout> layout;
+    private final NodeAnnotations annotations;
 
-    /** An exporter taking positions from {@code layout}. */
+    /** An exporter taking positions from {@code layout}, without annotations. */
     public GexfExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this(layout, NodeAnnotations.none());
+    }
+
+    /** An exporter taking positions from {@code layout} that also writes {@code annotations}. */
+    public GexfExporter(Function<AnalysisResult, GraphLayout> layout, NodeAnnotations annotations) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.annotations = Objects.requireNonNull(annotations, "annotations");
     }
 
     @Override
@@ -63,6 +72,10 @@ public final class GexfExporter implements GraphExporter {
         attribute(w, "game", "string");
         attribute(w, "language", "string");
         attribute(w, "title", "string");
+        if (annotations.hasConfidence()) {
+            attribute(w, "confidence", "double");
+            attribute(w, "low_confidence", "boolean");
+        }
         w.write("    </attributes>\n");
         w.write("    <attributes class=\"edge\">\n");
         attribute(w, "shared", "integer");
@@ -80,6 +93,12 @@ public final class GexfExporter implements GraphExporter {
             value(w, "game", n.game());
             value(w, "language", n.language());
             value(w, "title", n.title());
+            // Channels in no community have no confidence: the attributes stay absent for them.
+            Optional<Double> confidence = annotations.confidenceOf(n.id());
+            if (confidence.isPresent()) {
+                value(w, "confidence", Text.num(confidence.get()));
+                value(w, "low_confidence", Boolean.toString(annotations.lowConfidence(n.id())));
+            }
             w.write("        </attvalues>\n");
             w.write("        <viz:color r=\"" + (rgb >> 16 & 0xFF) + "\" g=\"" + (rgb >> 8 & 0xFF) + "\" b=\""
                     + (rgb & 0xFF) + "\"/>\n");

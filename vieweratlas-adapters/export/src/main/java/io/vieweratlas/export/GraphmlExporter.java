@@ -14,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,10 +28,17 @@ public final class GraphmlExporter implements GraphExporter {
     public static final String NS = "http://graphml.graphdrawing.org/xmlns";
 
     private final Function<AnalysisResult, GraphLayout> layout;
+    private final NodeAnnotations annotations;
 
-    /** An exporter taking positions from {@code layout}. */
+    /** An exporter taking positions from {@code layout}, without annotations. */
     public GraphmlExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this(layout, NodeAnnotations.none());
+    }
+
+    /** An exporter taking positions from {@code layout} that also writes {@code annotations}. */
+    public GraphmlExporter(Function<AnalysisResult, GraphLayout> layout, NodeAnnotations annotations) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.annotations = Objects.requireNonNull(annotations, "annotations");
     }
 
     @Override
@@ -53,6 +61,10 @@ public final class GraphmlExporter implements GraphExporter {
         key(w, "node", "game", "string");
         key(w, "node", "language", "string");
         key(w, "node", "title", "string");
+        if (annotations.hasConfidence()) {
+            key(w, "node", "confidence", "double");
+            key(w, "node", "low_confidence", "boolean");
+        }
         key(w, "node", "x", "double");
         key(w, "node", "y", "double");
         key(w, "node", "size", "double");
@@ -71,6 +83,12 @@ public final class GraphmlExporter implements GraphExporter {
             data(w, "game", n.game());
             data(w, "language", n.language());
             data(w, "title", n.title());
+            // Channels in no community have no confidence: no data elements for them.
+            Optional<Double> confidence = annotations.confidenceOf(n.id());
+            if (confidence.isPresent()) {
+                data(w, "confidence", Text.num(confidence.get()));
+                data(w, "low_confidence", Boolean.toString(annotations.lowConfidence(n.id())));
+            }
             data(w, "x", Text.coord(p.x()));
             data(w, "y", Text.coord(p.y()));
             data(w, "size", Text.coord(size.of(n)));

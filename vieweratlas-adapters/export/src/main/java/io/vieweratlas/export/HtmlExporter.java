@@ -19,13 +19,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The interactive explorer ({@code community_graph.html}): one self-contained page that works offline
  * (no network requests). The script, style and the graph (channel-level data only: positions,
  * audiences, communities, shared-viewer counts) are embedded; the data sits in a JSON script element
- * with {@code <} escaped so that no channel title can close it.
+ * with {@code <} escaped so that no channel title can close it. With a stability run the page also shows
+ * each channel's confidence and rings low-confidence channels with a dashed circle.
  */
 public final class HtmlExporter implements GraphExporter {
 
@@ -33,12 +36,23 @@ public final class HtmlExporter implements GraphExporter {
     private static final String CSS = resource("explorer.css");
     private static final String JS = resource("explorer.js");
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern CONFIDENCE_BLOCKS =
+            Pattern.compile("^[ ]*//<confidence\\n.*?^[ ]*//confidence>\\n", Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern CONFIDENCE_MARKERS =
+            Pattern.compile("^[ ]*//(<confidence|confidence>)\\n", Pattern.MULTILINE);
 
     private final Function<AnalysisResult, GraphLayout> layout;
+    private final NodeAnnotations annotations;
 
-    /** An exporter taking positions from {@code layout}. */
+    /** An exporter taking positions from {@code layout}, without annotations. */
     public HtmlExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this(layout, NodeAnnotations.none());
+    }
+
+    /** An exporter taking positions from {@code layout} that also writes {@code annotations}. */
+    public HtmlExporter(Function<AnalysisResult, GraphLayout> layout, NodeAnnotations annotations) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.annotations = Objects.requireNonNull(annotations, "annotations");
     }
 
     @Override
@@ -52,9 +66,18 @@ public final class HtmlExporter implements GraphExporter {
         String page = TEMPLATE
                 .replace("__TITLE__", Text.xml(title))
                 .replace("/*__CSS__*/", CSS)
-                .replace("/*__JS__*/", JS)
+                .replace("/*__JS__*/", script())
                 .replace("/*__DATA__*/", data(result, title));
         out.write(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The explorer script: the confidence parts (between {@code //<confidence} and {@code //confidence>}
+     * lines) only when there is confidence, so that a page without it is the same as before they existed.
+     */
+    private String script() {
+        return annotations.hasConfidence() ? CONFIDENCE_MARKERS.matcher(JS).replaceAll("")
+                : CONFIDENCE_BLOCKS.matcher(JS).replaceAll("");
     }
 
     /** The embedded data document, safe inside a script element. */
@@ -127,7 +150,28 @@ public final class HtmlExporter implements GraphExporter {
                 g.writeString(n.title());
             }
             g.writeEndArray();
+            if (annotations.hasConfidence()) {
+                // q: confidence per channel (null when in no community); lq: 1 when below the level.
+                g.writeArrayFieldStart("q");
+                for (GraphNode n : nodes) {
+                    Optional<Double> q = annotations.confidenceOf(n.id());
+                    if (q.isPresent()) {
+                        g.writeNumber(Double.parseDouble(Text.num(q.get())));
+                    } else {
+                        g.writeNull();
+                    }
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("lq");
+                for (GraphNode n : nodes) {
+                    g.writeNumber(annotations.lowConfidence(n.id()) ? 1 : 0);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
+            if (annotations.hasConfidence()) {
+                g.writeNumberField("confidenceLevel", annotations.confidenceLevel());
+            }
             g.writeObjectFieldStart("edges");
             List<GraphEdge> edges = result.edges().stream()
                     .filter(e -> index.containsKey(e.source()) && index.containsKey(e.target())).toList();

@@ -13,6 +13,7 @@ import io.vieweratlas.export.layout.Position;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,10 +27,17 @@ public final class NodeLinkJsonExporter implements GraphExporter {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Function<AnalysisResult, GraphLayout> layout;
+    private final NodeAnnotations annotations;
 
-    /** An exporter taking positions from {@code layout}. */
+    /** An exporter taking positions from {@code layout}, without annotations. */
     public NodeLinkJsonExporter(Function<AnalysisResult, GraphLayout> layout) {
+        this(layout, NodeAnnotations.none());
+    }
+
+    /** An exporter taking positions from {@code layout} that also writes {@code annotations}. */
+    public NodeLinkJsonExporter(Function<AnalysisResult, GraphLayout> layout, NodeAnnotations annotations) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.annotations = Objects.requireNonNull(annotations, "annotations");
     }
 
     @Override
@@ -64,6 +72,11 @@ public final class NodeLinkJsonExporter implements GraphExporter {
                 g.writeStringField("game", n.game());
                 g.writeStringField("language", n.language());
                 g.writeStringField("title", n.title());
+                Optional<Double> confidence = annotations.confidenceOf(n.id());
+                if (confidence.isPresent()) {
+                    g.writeNumberField("confidence", confidence.get());
+                    g.writeBooleanField("low_confidence", annotations.lowConfidence(n.id()));
+                }
                 g.writeNumberField("x", p.x());
                 g.writeNumberField("y", p.y());
                 g.writeNumberField("size", Math.round(size.of(n) * 100) / 100.0);

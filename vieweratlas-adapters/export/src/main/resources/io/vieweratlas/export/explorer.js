@@ -116,6 +116,16 @@
       if (r > 3) ctx.stroke();
     }
     ctx.globalAlpha = 1;
+    //<confidence
+    // Low-confidence channels (their community changes between seeds): a dashed ring outside the selection ring.
+    ctx.setLineDash([3, 3]); ctx.strokeStyle = '#ff6b6b'; ctx.lineWidth = 1.5;
+    for (j = 0; j < N; j++) {
+      if (!data.nodes.lq[j] || !visible(j)) continue;
+      ctx.globalAlpha = sel >= 0 && j !== sel && !near[j] ? 0.25 : 1;
+      ctx.beginPath(); ctx.arc(sx(j), sy(j), radius(j) + 6, 0, 2 * Math.PI); ctx.stroke();
+    }
+    ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 1;
+    //confidence>
     if (sel >= 0) ring(sel, '#ffd166', 3);
     if (hover >= 0 && hover !== sel && visible(hover)) ring(hover, '#ffffff', 2);
     labels(sel, near);
@@ -196,6 +206,9 @@
     tooltip.replaceChildren(el('b', null, data.nodes.id[h]), el('br'),
       el('span', null, labelOf[C[h]] || ''), el('br'),
       el('span', 'muted', data.nodes.v[h].toLocaleString('en') + ' viewers' + (data.nodes.g[h] ? ' · ' + data.nodes.g[h] : '')));
+    //<confidence
+    if (data.nodes.q[h] !== null) tooltip.append(el('br'), el('span', 'muted', 'Confidence '), confidenceEl('span', h));
+    //confidence>
     tooltip.style.left = Math.min(px + 14, width - 290) + 'px';
     tooltip.style.top = (py + 14) + 'px';
   });
@@ -220,6 +233,18 @@
     return n;
   }
 
+  //<confidence
+  // Community confidence from the stability run: the share of seeds agreeing with the channel's community.
+  function confidenceText(i) {
+    return data.nodes.q[i].toFixed(2) + (data.nodes.lq[i] ? ' (below ' + data.confidenceLevel + ')' : '');
+  }
+  function confidenceEl(tag, i) {
+    var n = el(tag, null, confidenceText(i));
+    n.className = 'confidence';
+    if (data.nodes.lq[i]) n.style.color = '#ff6b6b';
+    return n;
+  }
+  //confidence>
   function dot(c) { var d = el('span', 'dot'); d.style.background = colour[c]; return d; }
 
   // Selection: side panel with community, facts and neighbours by shared viewers.
@@ -238,6 +263,9 @@
      ['Title', data.nodes.t[i]], ['Neighbours', String(adj[i].length)]].forEach(function (f) {
       if (f[1]) { facts.appendChild(el('dt', null, f[0])); facts.appendChild(el('dd', null, f[1])); }
     });
+    //<confidence
+    if (data.nodes.q[i] !== null) { facts.appendChild(el('dt', null, 'Confidence')); facts.appendChild(confidenceEl('dd', i)); }
+    //confidence>
     var list = document.getElementById('neighbours');
     list.replaceChildren();
     adj[i].forEach(function (e) {
@@ -329,6 +357,13 @@
   resize(); fit();
   var fitScale = view.s;
   renderLegend();
+  //<confidence
+  var lowCount = data.nodes.lq.reduce(function (a, b) { return a + b; }, 0);
+  var note = el('p', 'muted', 'Dashed red ring: confidence below ' + data.confidenceLevel + ' (' + lowCount.toLocaleString('en')
+    + (lowCount === 1 ? ' channel' : ' channels') + ' whose community changes between seeds)');
+  note.id = 'confidencenote';
+  document.getElementById('legendbox').appendChild(note);
+  //confidence>
   requestAnimationFrame(frame);
 
   // A small read-only handle for automated checks and the browser console.
@@ -338,4 +373,7 @@
     hiddenCommunities: function () { return Object.keys(hidden).map(Number); },
     redraw: function () { draw(); }
   };
+  //<confidence
+  window.atlas.lowConfidence = function () { return data.nodes.id.filter(function (id, i) { return data.nodes.lq[i] === 1; }); };
+  //confidence>
 })();

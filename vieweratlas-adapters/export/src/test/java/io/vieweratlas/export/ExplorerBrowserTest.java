@@ -114,6 +114,33 @@ class ExplorerBrowserTest {
         assertEquals("", eval("window.__errors.join('\\n')").asText(), "no script errors");
     }
 
+    @Test
+    void lowConfidenceChannelsAreMarkedAndTheirConfidenceShown() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium not installed at " + CHROMIUM);
+        AnalysisResult r = Fixtures.small();
+        NodeAnnotations confidence = NodeAnnotations.confidence(
+                Map.of("alpha", 1.0, "bravo", 0.25, "charlie", 0.9, "delta", 0.4), 0.5);
+        Path dir = Files.createDirectories(Path.of("target", "explorer-confidence-test").toAbsolutePath());
+        Path page = dir.resolve("community_graph.html");
+        try (OutputStream out = Files.newOutputStream(page)) {
+            new HtmlExporter(new LayoutSource(LayoutOptions.defaults(42)), confidence).write(r, out);
+        }
+        cdp = launch(page);
+        waitFor("window.atlas !== undefined && document.readyState === 'complete'");
+        assertEquals("[\"bravo\",\"delta\"]", eval("JSON.stringify(atlas.lowConfidence())").asText());
+        assertTrue(eval("document.getElementById('confidencenote').textContent").asText()
+                .contains("below 0.5 (2 channels"));
+        eval("document.getElementById('search').focus()");
+        cdp.call("Input.insertText", Map.of("text", "bravo"));
+        key("Enter");
+        assertEquals("bravo", eval("atlas.selected()").asText());
+        String facts = eval("document.getElementById('facts').textContent").asText();
+        assertTrue(facts.contains("Confidence0.25 (below 0.5)"), facts);
+        eval("atlas.redraw()");
+        screenshot(dir.getParent().resolve("explorer-confidence-screenshot.png"));
+        assertEquals("", eval("window.__errors.join('\\n')").asText(), "no script errors");
+    }
+
     /** The panel lists every neighbour once, sorted by shared viewers (descending), with the right counts. */
     private void assertNeighbours(AnalysisResult r, String id) throws Exception {
         JsonNode shown = JSON.readTree(eval("JSON.stringify(Array.from(document.querySelectorAll('#neighbours li'))"

@@ -8,6 +8,7 @@ import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.stability.Calibration;
+import io.vieweratlas.core.analysis.stability.StabilityReport;
 import io.vieweratlas.core.config.ExportConfig;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
@@ -18,6 +19,7 @@ import io.vieweratlas.core.port.GraphExporter;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.export.ExportOptions;
 import io.vieweratlas.export.Exporters;
+import io.vieweratlas.export.NodeAnnotations;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.parquet.VodPresenceStore;
@@ -241,15 +243,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } else {
                 result = AudienceAnalysis.run(loaded.table(), loaded.report(), analysisWindow, used);
             }
+            // Stability runs before the exports so that they can flag low-confidence channels.
+            NodeAnnotations annotations = NodeAnnotations.none();
             if (stability != null || calibrate) {
-                OverTimeSteps.stability(result.result(), used, stabilityRuns,
+                StabilityReport s = OverTimeSteps.stability(result.result(), used, stabilityRuns,
                         config.analysis().overTime().confidenceLevel(), store, outDir, stdout);
+                annotations = NodeAnnotations.confidence(s.confidence(), s.confidenceLevel());
             }
             progress.stage("writing results");
             long t1 = System.nanoTime();
             AnalysisOutputs.writeToLake(result.result(), store);
             List<Path> files = AnalysisOutputs.writeExports(result.result(), outDir,
-                    graphExporters(config.analysis().exports(), params.seed()));
+                    graphExporters(config.analysis().exports(), params.seed(), annotations));
             double writeMillis = (System.nanoTime() - t1) / 1e6;
             progress.done();
             AnalysisResult r = result.result();
@@ -275,9 +280,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The graph exports switched on in the configuration; the layout seed follows the analysis seed. */
     static List<GraphExporter> graphExporters(ExportConfig e, long seed) {
+        return graphExporters(e, seed, NodeAnnotations.none());
+    }
+
+    /** As {@link #graphExporters(ExportConfig, long)}, the exports also carrying {@code annotations}. */
+    static List<GraphExporter> graphExporters(ExportConfig e, long seed, NodeAnnotations annotations) {
         ExportOptions defaults = ExportOptions.defaults(seed);
         return Exporters.of(new ExportOptions(e.gexf(), e.graphml(), e.json(), e.png(), e.html(), e.pngSize(),
-                e.labelTopN(), defaults.pngMaxEdges(), defaults.layout()));
+                e.labelTopN(), defaults.pngMaxEdges(), defaults.layout()), annotations);
     }
 
     private static void put(Map<String, Object> flags, String key, Object value) {

@@ -9,14 +9,20 @@ import io.vieweratlas.lake.LakeSnapshotStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -129,6 +135,58 @@ class OverTimeCommandTest {
         }
         assertEquals(2, run("analyze", "--data", lake.toString(), "--out", b.toString(), "--stability", "-3").code());
         assertEquals(2, run("analyze", "--data", lake.toString(), "--out", b.toString(), "--step", "1d").code());
+    }
+
+    @Test
+    void stabilityConfidenceReachesTheGraphExports() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path plain = dir.resolve("plain");
+        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", a.toString(),
+                "--threshold", "2", "--stability", "5");
+        assertEquals(0, r.code(), r.err() + r.out());
+        // The first channel of channel_confidence.csv: its confidence and flag appear on its GEXF node.
+        String[] row = Files.readAllLines(a.resolve("channel_confidence.csv")).get(1).split(",");
+        String channel = row[0];
+        Document gexf = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(a.resolve("graph.gexf").toFile());
+        Map<String, String> declared = new HashMap<>();
+        NodeList attributes = gexf.getElementsByTagName("attribute");
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Element at = (Element) attributes.item(i);
+            declared.put(at.getAttribute("id"), at.getAttribute("type"));
+        }
+        assertEquals("double", declared.get("confidence"));
+        assertEquals("boolean", declared.get("low_confidence"));
+        Map<String, String> values = new HashMap<>();
+        NodeList nodes = gexf.getElementsByTagName("node");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element n = (Element) nodes.item(i);
+            if (n.getAttribute("id").equals(channel)) {
+                NodeList av = n.getElementsByTagName("attvalue");
+                for (int j = 0; j < av.getLength(); j++) {
+                    Element v = (Element) av.item(j);
+                    values.put(v.getAttribute("for"), v.getAttribute("value"));
+                }
+            }
+        }
+        assertEquals(Double.parseDouble(row[3]), Double.parseDouble(values.get("confidence")), 1e-6, channel);
+        assertEquals(row[4], values.get("low_confidence"), channel);
+        JsonNode json = new ObjectMapper().readTree(a.resolve("graph.json").toFile());
+        assertTrue(json.get("nodes").get(0).has("confidence"), "graph.json carries confidence");
+        assertTrue(Files.readString(a.resolve("graph.graphml")).contains("attr.name=\"low_confidence\""));
+        assertTrue(Files.readString(a.resolve("community_graph.html")).contains("\"confidenceLevel\""));
+        // Reproducible with confidence; and without --stability nothing mentions it.
+        assertEquals(0, run("analyze", "--data", lake.toString(), "--out", b.toString(), "--threshold", "2",
+                "--stability", "5").code());
+        for (String f : List.of("graph.gexf", "graph.graphml", "graph.json", "community_graph.html")) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+        assertEquals(0, run("analyze", "--data", lake.toString(), "--out", plain.toString(), "--threshold", "2")
+                .code());
+        for (String f : List.of("graph.gexf", "graph.graphml", "graph.json", "community_graph.html")) {
+            assertFalse(Files.readString(plain.resolve(f)).contains("confidence"), f);
+        }
     }
 
     @Test
