@@ -18,15 +18,7 @@ Makes no AWS call (--dry-run is accepted for symmetry and changes nothing).
 USAGE
 }
 
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --help | -h) usage; exit 0 ;;
-    --dry-run) DRY_RUN=1 ;;
-    --env) [ $# -ge 2 ] || usage_error "--env needs a value"; load_env_file "$2"; shift ;;
-    *) usage_error "unknown argument: $1" ;;
-  esac
-  shift
-done
+parse_common_args "$@"
 
 region='[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]'
 role_arn="^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"

@@ -22,15 +22,7 @@ Needs: AWS_REGION ACCOUNT_ID ECS_CLUSTER SCHEDULER_ROLE_ARN SUBNETS SECURITY_GRO
 USAGE
 }
 
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --help | -h) usage; exit 0 ;;
-    --dry-run) DRY_RUN=1 ;;
-    --env) [ $# -ge 2 ] || usage_error "--env needs a value"; load_env_file "$2"; shift ;;
-    *) usage_error "unknown argument: $1" ;;
-  esac
-  shift
-done
+parse_common_args "$@"
 require_vars AWS_REGION ACCOUNT_ID ECS_CLUSTER SCHEDULER_ROLE_ARN SUBNETS SECURITY_GROUPS
 
 IFS=, read -ra subnet_list <<<"$SUBNETS"

@@ -54,6 +54,19 @@ load_env_file() {
   done <"$file"
 }
 
+# Parses the options every script shares: --help (the script's own usage()), --dry-run, --env FILE.
+parse_common_args() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --help | -h) usage; exit 0 ;;
+      --dry-run) DRY_RUN=1 ;;
+      --env) [ $# -ge 2 ] || usage_error "--env needs a value"; load_env_file "$2"; shift ;;
+      *) usage_error "unknown argument: $1" ;;
+    esac
+    shift
+  done
+}
+
 require_vars() {
   local v missing=()
   for v in "$@"; do

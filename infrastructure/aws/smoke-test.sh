@@ -21,15 +21,7 @@ Needs: AWS_REGION ECS_CLUSTER S3_BUCKET S3_PREFIX SUBNETS SECURITY_GROUPS
 USAGE
 }
 
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --help | -h) usage; exit 0 ;;
-    --dry-run) DRY_RUN=1 ;;
-    --env) [ $# -ge 2 ] || usage_error "--env needs a value"; load_env_file "$2"; shift ;;
-    *) usage_error "unknown argument: $1" ;;
-  esac
-  shift
-done
+parse_common_args "$@"
 require_vars AWS_REGION ECS_CLUSTER S3_BUCKET S3_PREFIX SUBNETS SECURITY_GROUPS
 key="${S3_PREFIX}processed/analysis_results.json"
 
