@@ -3,7 +3,6 @@ package io.vieweratlas.core.analysis.graph;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.Weighting;
 
-import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -49,21 +48,8 @@ public final class ExternalEdges {
             }
         }
         String counting = "external edge list";
-        Weighting w = params.weighting();
-        if (w != Weighting.SIGNIFICANCE) {
-            double[] weight = new double[m];
-            for (int e = 0; e < m; e++) {
-                int s = sh[e];
-                int x = audience[src[e]];
-                int y = audience[dst[e]];
-                weight[e] = switch (w) {
-                    case SHARED -> s;
-                    case JACCARD -> (double) s / (x + y - s);
-                    case OVERLAP -> (double) s / Math.min(x, y);
-                    case SIGNIFICANCE -> throw new AssertionError();
-                };
-            }
-            return new OverlapGraph(nodes, src, dst, sh, weight, 0, counting);
+        if (params.weighting() != Weighting.SIGNIFICANCE) {
+            return OverlapGraphBuilder.weigh(nodes, c -> audience[c], params, src, dst, sh, 0, 0, counting);
         }
         if (viewers.isEmpty()) {
             throw new IllegalArgumentException("weighting 'significance' needs the number of distinct viewers, "
@@ -76,25 +62,6 @@ public final class ExternalEdges {
                         + audience[c] + " of channel index " + c);
             }
         }
-        double[] weight = new double[m];
-        double logLevel = Math.log10(params.significanceLevel());
-        int kept = 0;
-        for (int e = 0; e < m; e++) {
-            int x = audience[src[e]];
-            int y = audience[dst[e]];
-            // same shortcut as OverlapGraphBuilder: at or below the mean p >= 1/2
-            if (params.significanceLevel() <= 0.5 && sh[e] <= (double) x * y / population - 1) {
-                continue;
-            }
-            double log10p = OverlapGraphBuilder.Significance.log10UpperTail(population, x, y, sh[e]);
-            if (log10p < logLevel) {
-                src[kept] = src[e];
-                dst[kept] = dst[e];
-                sh[kept] = sh[e];
-                weight[kept++] = -log10p;
-            }
-        }
-        return new OverlapGraph(nodes, Arrays.copyOf(src, kept), Arrays.copyOf(dst, kept), Arrays.copyOf(sh, kept),
-                Arrays.copyOf(weight, kept), 0, counting);
+        return OverlapGraphBuilder.weigh(nodes, c -> audience[c], params, src, dst, sh, population, 0, counting);
     }
 }

@@ -7,6 +7,7 @@ import io.vieweratlas.core.analysis.aggregate.Audiences;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -176,19 +177,28 @@ public final class OverlapGraphBuilder {
         }
         String counting = "row-wise sparse accumulation over an inverted index (scratch row of " + n
                 + " ints per thread)";
-        return weigh(audiences, params, src, dst, shared, distinct, increments, counting);
+        return weigh(audiences.channelCount(), audiences::audienceSize, params, src, dst, shared, distinct,
+                increments, counting);
     }
 
-    private static OverlapGraph weigh(Audiences a, AnalysisParameters params, int[] src, int[] dst, int[] shared,
-                                      int viewers, long increments, String counting) {
+    /**
+     * Weighs edges by the configured weighting; for significance, keeps only the edges whose
+     * hypergeometric p-value is below the level (weight = -log10 p). Shared by the lake analysis and
+     * by external edge lists ({@link ExternalEdges}).
+     *
+     * @param audience distinct viewers by channel index
+     * @param viewers  distinct viewers in the analysis (used by significance only)
+     */
+    static OverlapGraph weigh(int nodes, IntUnaryOperator audience, AnalysisParameters params, int[] src,
+                              int[] dst, int[] shared, int viewers, long increments, String counting) {
         int m = src.length;
         double[] weight = new double[m];
         Weighting w = params.weighting();
         if (w != Weighting.SIGNIFICANCE) {
             for (int e = 0; e < m; e++) {
                 int s = shared[e];
-                int x = a.audienceSize(src[e]);
-                int y = a.audienceSize(dst[e]);
+                int x = audience.applyAsInt(src[e]);
+                int y = audience.applyAsInt(dst[e]);
                 weight[e] = switch (w) {
                     case SHARED -> s;
                     case JACCARD -> (double) s / (x + y - s);
@@ -196,19 +206,18 @@ public final class OverlapGraphBuilder {
                     case SIGNIFICANCE -> throw new AssertionError();
                 };
             }
-            return new OverlapGraph(a.channelCount(), src, dst, shared, weight, increments, counting);
+            return new OverlapGraph(nodes, src, dst, shared, weight, increments, counting);
         }
         double logLevel = Math.log10(params.significanceLevel());
         int kept = 0;
         for (int e = 0; e < m; e++) {
-            int x = a.audienceSize(src[e]);
-            int y = a.audienceSize(dst[e]);
+            int x = audience.applyAsInt(src[e]);
+            int y = audience.applyAsInt(dst[e]);
             // at least one below the mean, s is at most the median, so p >= 1/2: not significant at levels <= 1/2
             if (params.significanceLevel() <= 0.5 && shared[e] <= (double) x * y / viewers - 1) {
                 continue;
             }
-            double log10p = Significance.log10UpperTail(viewers, a.audienceSize(src[e]), a.audienceSize(dst[e]),
-                    shared[e]);
+            double log10p = Significance.log10UpperTail(viewers, x, y, shared[e]);
             if (log10p < logLevel) {
                 src[kept] = src[e];
                 dst[kept] = dst[e];
@@ -216,7 +225,7 @@ public final class OverlapGraphBuilder {
                 weight[kept++] = -log10p;
             }
         }
-        return new OverlapGraph(a.channelCount(), Arrays.copyOf(src, kept), Arrays.copyOf(dst, kept),
+        return new OverlapGraph(nodes, Arrays.copyOf(src, kept), Arrays.copyOf(dst, kept),
                 Arrays.copyOf(shared, kept), Arrays.copyOf(weight, kept), increments, counting);
     }
 
