@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vieweratlas.core.port.ConditionalUpdate;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.core.port.StoreException;
-import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.WindowReport;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -70,19 +68,11 @@ public final class DailyCollectionState implements CollectorListener {
      * @throws StoreException when the store fails or the state keeps changing under us
      */
     public void recordLive(LocalDate day, Collection<String> channels) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<StoredObject> current = store.get(KEY);
+        ConditionalUpdate.apply(store, KEY, ATTEMPTS, current -> {
             ObjectNode root = current.map(o -> parse(o.content())).orElseGet(JsonNodeFactory.instance::objectNode);
-            byte[] updated = update(root, day, channels);
-            WriteOutcome outcome = current.isPresent()
-                    ? store.compareAndSet(KEY, updated, current.get().version())
-                    : store.putIfAbsent(KEY, updated);
-            if (outcome.written()) {
-                return;
-            }
-        }
-        throw new StoreException(store.describe(), "update", KEY,
-                new IllegalStateException("the state changed " + ATTEMPTS + " times while updating it"));
+            return ConditionalUpdate.Change.write(update(root, day, channels), Boolean.TRUE);
+        }).orElseThrow(() -> new StoreException(store.describe(), "update", KEY,
+                new IllegalStateException("the state changed " + ATTEMPTS + " times while updating it")));
     }
 
     /** The live channels recorded for {@code day}, sorted. */

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vieweratlas.core.port.ConditionalUpdate;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.StoreException;
-import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.lake.LakeLayout;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -55,16 +53,17 @@ public final class VodDailyState {
     /** The channels recorded live on any day from {@code from} to {@code to}, inclusive. */
     public SortedSet<String> liveChannels(LocalDate from, LocalDate to) {
         SortedSet<String> out = new TreeSet<>();
+        JsonNode days = read().path("days");
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            read().path("days").path(d.toString()).path("live").forEach(n -> out.add(n.asText()));
+            days.path(d.toString()).path("live").forEach(n -> out.add(n.asText()));
         }
         return out;
     }
 
     /** Records that {@code vodId} of {@code channel} was taken on {@code day}. */
     public void recordVod(LocalDate day, String channel, String vodId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<StoredObject> current = store.get(LakeLayout.DAILY_COLLECTION_STATE);
+        String key = LakeLayout.DAILY_COLLECTION_STATE;
+        ConditionalUpdate.apply(store, key, ATTEMPTS, current -> {
             ObjectNode root = current.map(o -> parse(o.content())).orElseGet(JsonNodeFactory.instance::objectNode);
             root.put("schema_version", 1);
             ObjectNode days = object(root, "days");
@@ -73,25 +72,18 @@ public final class VodDailyState {
             TreeSet<String> ids = new TreeSet<>();
             vod.path(channel).forEach(n -> ids.add(n.asText()));
             if (!ids.add(vodId)) {
-                return;
+                return ConditionalUpdate.Change.keep(Boolean.TRUE);
             }
             ArrayNode arr = vod.putArray(channel);
             ids.forEach(arr::add);
-            byte[] bytes;
             try {
-                bytes = JSON.writeValueAsBytes(JSON.treeToValue(root, Object.class)); // sorted keys
+                return ConditionalUpdate.Change.write(JSON.writeValueAsBytes(JSON.treeToValue(root, Object.class)),
+                        Boolean.TRUE); // sorted keys
             } catch (IOException e) {
-                throw new IllegalStateException("cannot serialize " + LakeLayout.DAILY_COLLECTION_STATE, e);
+                throw new IllegalStateException("cannot serialize " + key, e);
             }
-            WriteOutcome outcome = current.isPresent()
-                    ? store.compareAndSet(LakeLayout.DAILY_COLLECTION_STATE, bytes, current.get().version())
-                    : store.putIfAbsent(LakeLayout.DAILY_COLLECTION_STATE, bytes);
-            if (outcome.written()) {
-                return;
-            }
-        }
-        throw new StoreException(store.describe(), "update", LakeLayout.DAILY_COLLECTION_STATE,
-                new IllegalStateException("the state changed " + ATTEMPTS + " times while updating it"));
+        }).orElseThrow(() -> new StoreException(store.describe(), "update", key,
+                new IllegalStateException("the state changed " + ATTEMPTS + " times while updating it")));
     }
 
     private static ObjectNode object(ObjectNode parent, String field) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vieweratlas.core.port.ConditionalUpdate;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.lake.LakeLayout;
 
 import java.io.IOException;
@@ -182,24 +182,13 @@ public final class VodQueue {
     }
 
     private <T> T update(Function<TreeMap<String, VodEntry>, Change<T>> change) {
-        for (int round = 0; round < MAX_CAS_ROUNDS; round++) {
-            Optional<StoredObject> current = read();
+        return ConditionalUpdate.apply(store, LakeLayout.VOD_QUEUE, MAX_CAS_ROUNDS, current -> {
             TreeMap<String, VodEntry> entries = current.map(o -> decode(o.content())).orElseGet(TreeMap::new);
             Change<T> c = change.apply(entries);
-            if (!c.changed()) {
-                return c.result();
-            }
-            byte[] bytes = encode(entries);
-            WriteOutcome outcome = current.isPresent()
-                    ? store.compareAndSet(LakeLayout.VOD_QUEUE, bytes, current.get().version())
-                    : store.putIfAbsent(LakeLayout.VOD_QUEUE, bytes);
-            if (outcome.written()) {
-                return c.result();
-            }
-            Thread.onSpinWait(); // lost a race: redo the change on the fresh state
-        }
-        throw new IllegalStateException("gave up updating " + LakeLayout.VOD_QUEUE + " in " + store.describe()
-                + " after " + MAX_CAS_ROUNDS + " lost compare-and-set races");
+            return c.changed() ? ConditionalUpdate.Change.write(encode(entries), c.result())
+                    : ConditionalUpdate.Change.keep(c.result());
+        }).orElseThrow(() -> new IllegalStateException("gave up updating " + LakeLayout.VOD_QUEUE + " in "
+                + store.describe() + " after " + MAX_CAS_ROUNDS + " lost compare-and-set races"));
     }
 
     private Optional<StoredObject> read() {
