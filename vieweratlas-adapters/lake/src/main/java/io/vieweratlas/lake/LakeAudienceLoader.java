@@ -8,7 +8,7 @@ import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
-import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
@@ -29,22 +29,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
- * The fast way from a lake to the analysis: snapshot JSON is parsed with Jackson's streaming
- * parser straight into a columnar {@link PresenceTable}, logins are interned from the parser's
- * character buffer ({@code getTextCharacters/Offset/Length}) without a {@code String} per
- * occurrence, and files are read and parsed on all cores, each thread with its own
- * {@link PresenceTableBuilder} over one shared striped {@link LoginInterner}.
+ * The fast way from a lake to the analysis: files are read and parsed on all cores, each thread
+ * into its own {@link PresenceTableBuilder}; the {@code chatters} array of a regular file is
+ * scanned straight from its bytes and each login is reduced to its {@link ViewerKeys key} where
+ * it lies, without a {@code String} per occurrence; Jackson's streaming parser validates the rest
+ * of the file. The threads share nothing until {@link PresenceTable#of} numbers the viewers.
  *
  * <p>It reads exactly what {@link LakeSnapshotStore#forEachSnapshot} reads, with the same
  * validation: the fast parser accepts only files whose meaning is unambiguous (well-formed, the
@@ -104,13 +108,12 @@ public final class LakeAudienceLoader {
                 listCandidates(prefix, keyRange, skipped, candidates);
             }
         }
-        LoginInterner interner = new LoginInterner(Math.max(1024, candidates.size() * 64));
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
         int n = Math.max(1, Math.min(threads, candidates.size()));
         for (int i = 0; i < n; i++) {
-            workers.add(new Worker(new PresenceTableBuilder(interner)));
+            workers.add(new Worker(new PresenceTableBuilder()));
         }
         AtomicInteger workerIndex = new AtomicInteger();
         Parallel.run(n, () -> {
@@ -136,14 +139,14 @@ public final class LakeAudienceLoader {
             builders.add(w.builder);
         }
         for (PresenceSource source : extraSources) {
-            // Other sources (e.g. VOD buckets) share the interner, so one table holds them all.
-            PresenceTableBuilder extra = new PresenceTableBuilder(interner);
+            // Other sources (e.g. VOD buckets) go into the same table.
+            PresenceTableBuilder extra = new PresenceTableBuilder();
             LoadReport report = source.forEachSnapshot(range, snapshot -> PresenceIngest.append(extra, snapshot, policy));
             loaded += report.loaded();
             skipped.addAll(report.skipped());
             builders.add(extra);
         }
-        return new PresenceIngest.Loaded(PresenceTable.of(interner, builders), new LoadReport(loaded, skipped));
+        return new PresenceIngest.Loaded(PresenceTable.of(builders, threads), new LoadReport(loaded, skipped));
     }
 
     private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
@@ -215,8 +218,10 @@ public final class LakeAudienceLoader {
         final PresenceTableBuilder builder;
         final List<SkippedInput> skipped = new ArrayList<>();
         long loaded;
-        int[] evidenceIds = new int[64];
+        long[] evidenceHigh = new long[64];
+        int[] evidenceLow = new int[64];
         byte[] evidenceKinds = new byte[64];
+        byte[] loginBytes = new byte[64];
         int evidenceCount;
         // the chatters array found by the byte scan: login ranges of the file's bytes
         byte[] scannedSource;
@@ -589,12 +594,18 @@ public final class LakeAudienceLoader {
                 if (kind == 0) {
                     builder.viewer(buf, off, len);
                 } else {
-                    int id = builder.interner().intern(buf, off, len);
-                    if (evidenceCount == evidenceIds.length) {
-                        evidenceIds = java.util.Arrays.copyOf(evidenceIds, evidenceCount * 2);
+                    if (evidenceCount == evidenceKinds.length) {
+                        evidenceHigh = java.util.Arrays.copyOf(evidenceHigh, evidenceCount * 2);
+                        evidenceLow = java.util.Arrays.copyOf(evidenceLow, evidenceCount * 2);
                         evidenceKinds = java.util.Arrays.copyOf(evidenceKinds, evidenceCount * 2);
                     }
-                    evidenceIds[evidenceCount] = id;
+                    if (loginBytes.length < len) {
+                        loginBytes = new byte[Math.max(len, loginBytes.length * 2)];
+                    }
+                    for (int i = 0; i < len; i++) {
+                        loginBytes[i] = (byte) buf[off + i]; // ASCII, checked above
+                    }
+                    ViewerKeys.hash(loginBytes, 0, len, evidenceHigh, evidenceLow, evidenceCount);
                     evidenceKinds[evidenceCount++] = kind;
                 }
             }
@@ -609,29 +620,21 @@ public final class LakeAudienceLoader {
             if (evidenceCount == 0) {
                 return;
             }
-            // combine the kinds per login
-            long[] packed = new long[evidenceCount];
+            // combine the kinds per login, in the order the file names them
+            Map<ViewerKeys.Key, Integer> kinds = new LinkedHashMap<>();
             for (int i = 0; i < evidenceCount; i++) {
-                packed[i] = ((long) evidenceIds[i] << 8) | evidenceKinds[i];
+                kinds.merge(new ViewerKeys.Key(evidenceHigh[i], evidenceLow[i]), (int) evidenceKinds[i],
+                        (a, b) -> a | b);
             }
-            java.util.Arrays.sort(packed);
-            int[] drop = new int[evidenceCount];
-            int dropCount = 0;
-            int i = 0;
-            while (i < evidenceCount) {
-                int id = (int) (packed[i] >> 8);
-                int kinds = 0;
-                while (i < evidenceCount && (int) (packed[i] >> 8) == id) {
-                    kinds |= (int) (packed[i] & 0xff);
-                    i++;
-                }
-                if (policy == PresencePolicy.STRICT && (kinds & 1) == 0) {
-                    drop[dropCount++] = id;
+            Set<ViewerKeys.Key> drop = new HashSet<>();
+            for (Map.Entry<ViewerKeys.Key, Integer> e : kinds.entrySet()) {
+                if (policy == PresencePolicy.STRICT && (e.getValue() & 1) == 0) {
+                    drop.add(e.getKey());
                 } else {
-                    builder.viewerId(id);
+                    builder.viewer(e.getKey());
                 }
             }
-            builder.removeFromCurrent(drop, dropCount);
+            builder.removeFromCurrent(drop);
         }
     }
 

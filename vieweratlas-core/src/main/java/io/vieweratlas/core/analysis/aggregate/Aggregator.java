@@ -66,7 +66,7 @@ public final class Aggregator {
         int groups = groupStarts.size() - 1;
         ChannelAggregate[] out = new ChannelAggregate[groups];
         AtomicInteger next = new AtomicInteger();
-        int space = table.interner().size();
+        int space = table.viewers().size();
         Parallel.run(Math.max(1, Math.min(threads, groups)), () -> {
             int[] mark = new int[space];
             int[] buf = new int[1024];
@@ -112,7 +112,7 @@ public final class Aggregator {
         }
         off[kept] = m;
         Audiences audiences = new Audiences(List.copyOf(channels), off, members, obs, List.copyOf(metas),
-                table.interner());
+                table.viewers());
         duplicates.sort(null);
         return new Aggregation(audiences, used, List.copyOf(duplicates), List.copyOf(missing), range);
     }

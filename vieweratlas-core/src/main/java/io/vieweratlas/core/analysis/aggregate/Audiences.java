@@ -1,6 +1,6 @@
 package io.vieweratlas.core.analysis.aggregate;
 
-import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.analysis.viewer.ViewerIds;
 import io.vieweratlas.core.model.ChannelMeta;
 
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The audience of every channel in compressed-sparse-row form: channel {@code c} (channels sorted
  * by login) has the distinct viewers {@code members[offsets[c] .. offsets[c + 1])}, dense ids of
- * {@link #interner()} in no particular order (ids depend on loading threads, so nothing may
+ * {@link #viewers()} in no particular order (nothing may
  * depend on their order). Memory is proportional to viewer-channel memberships.
  *
  * @param channels     channel logins, sorted
@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param members      distinct viewer ids per channel
  * @param observations snapshots per channel in the window
  * @param meta         aggregated metadata per channel
- * @param interner     the frozen interner the ids refer to
+ * @param viewers      the viewers the ids refer to
  */
 public record Audiences(List<String> channels, int[] offsets, int[] members, int[] observations,
-                        List<ChannelMeta> meta, LoginInterner interner) {
+                        List<ChannelMeta> meta, ViewerIds viewers) {
 
     public Audiences {
         Objects.requireNonNull(channels, "channels");
@@ -28,7 +28,7 @@ public record Audiences(List<String> channels, int[] offsets, int[] members, int
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(meta, "meta");
-        Objects.requireNonNull(interner, "interner");
+        Objects.requireNonNull(viewers, "viewers");
         if (offsets.length != channels.size() + 1 || observations.length != channels.size()
                 || meta.size() != channels.size()) {
             throw new IllegalArgumentException("audience arrays disagree in length");
@@ -52,7 +52,7 @@ public record Audiences(List<String> channels, int[] offsets, int[] members, int
 
     /** Size of the viewer id space (ids are below this). */
     public int viewerIdSpace() {
-        return interner.size();
+        return viewers.size();
     }
 
     /** Number of distinct viewers with at least one membership. */

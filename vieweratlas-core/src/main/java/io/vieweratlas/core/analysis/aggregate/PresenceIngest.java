@@ -1,6 +1,5 @@
 package io.vieweratlas.core.analysis.aggregate;
 
-import io.vieweratlas.core.analysis.intern.LoginInterner;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
@@ -32,18 +31,16 @@ public final class PresenceIngest {
     public static Loaded read(PresenceSource source, TimeRange range, PresencePolicy policy) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(policy, "policy");
-        LoginInterner interner = new LoginInterner();
-        PresenceTableBuilder builder = new PresenceTableBuilder(interner);
+        PresenceTableBuilder builder = new PresenceTableBuilder();
         LoadReport report = source.forEachSnapshot(range, s -> add(builder, s, policy));
-        return new Loaded(PresenceTable.of(interner, List.of(builder)), report);
+        return new Loaded(PresenceTable.of(List.of(builder)), report);
     }
 
     /** Reads already loaded snapshots. */
     public static PresenceTable of(Iterable<PresenceSnapshot> snapshots, PresencePolicy policy) {
-        LoginInterner interner = new LoginInterner();
-        PresenceTableBuilder builder = new PresenceTableBuilder(interner);
+        PresenceTableBuilder builder = new PresenceTableBuilder();
         snapshots.forEach(s -> add(builder, s, policy));
-        return PresenceTable.of(interner, List.of(builder));
+        return PresenceTable.of(List.of(builder));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vieweratlas.core.analysis.aggregate;
 
-import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.analysis.Parallel;
+import io.vieweratlas.core.analysis.viewer.ViewerIds;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,12 +12,12 @@ import java.util.Optional;
 
 /**
  * Presence snapshots in columns: per snapshot its channel, time, metadata and a range of
- * {@link #members()} holding dense viewer ids of a frozen {@link LoginInterner}. Rows are sorted
- * by (channel, time, location), so the table is the same whatever order the input was read in.
+ * {@link #members()} holding dense ids of {@link #viewers()}. Rows are sorted by (channel, time,
+ * location), so the table — viewer ids included — is the same whatever order the input was read in.
  */
 public final class PresenceTable {
 
-    private final LoginInterner interner;
+    private final ViewerIds viewers;
     private final String[] channels;
     private final long[] epochSeconds;
     private final long[] viewerCounts;
@@ -27,10 +28,10 @@ public final class PresenceTable {
     private final int[] starts;
     private final int[] members;
 
-    private PresenceTable(LoginInterner interner, String[] channels, long[] epochSeconds, long[] viewerCounts,
+    private PresenceTable(ViewerIds viewers, String[] channels, long[] epochSeconds, long[] viewerCounts,
                           String[] games, String[] languages, String[] titles, String[] locations, int[] starts,
                           int[] members) {
-        this.interner = interner;
+        this.viewers = viewers;
         this.channels = channels;
         this.epochSeconds = epochSeconds;
         this.viewerCounts = viewerCounts;
@@ -42,21 +43,23 @@ public final class PresenceTable {
         this.members = members;
     }
 
+    /** Combines builders (on all cores); see {@link #of(List, int)}. */
+    public static PresenceTable of(List<PresenceTableBuilder> builders) {
+        return of(builders, Parallel.defaultThreads());
+    }
+
     /**
-     * Combines builders that share {@code interner}: freezes the interner, rewrites viewer ids to
-     * dense ids and sorts the rows.
+     * Combines builders into one table: sorts the rows and numbers the distinct viewer keys on
+     * {@code threads} threads. Consumes the builders (their viewer keys are released, so that
+     * loading a large lake does not hold them twice).
      */
-    public static PresenceTable of(LoginInterner interner, List<PresenceTableBuilder> builders) {
-        Objects.requireNonNull(interner, "interner");
-        interner.freeze();
+    public static PresenceTable of(List<PresenceTableBuilder> builders, int threads) {
+        Objects.requireNonNull(builders, "builders");
         int rows = 0;
         long memberTotal = 0;
         for (PresenceTableBuilder b : builders) {
-            if (b.interner() != interner) {
-                throw new IllegalArgumentException("builder uses a different interner");
-            }
             rows += b.rows;
-            memberTotal += b.memberCount;
+            memberTotal += b.starts[b.rows];
         }
         if (memberTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many viewer memberships for one table: " + memberTotal);
@@ -82,7 +85,8 @@ public final class PresenceTable {
         String[] ti = new String[rows];
         String[] lo = new String[rows];
         int[] st = new int[rows + 1];
-        int[] mem = new int[(int) memberTotal];
+        long[] high = new long[(int) memberTotal];
+        int[] low = new int[(int) memberTotal];
         int m = 0;
         for (int i = 0; i < rows; i++) {
             PresenceTableBuilder b = builders.get(ref[i][0]);
@@ -96,17 +100,21 @@ public final class PresenceTable {
             lo[i] = b.locations.get(j);
             st[i] = m;
             int len = b.starts[j + 1] - b.starts[j];
-            System.arraycopy(b.members, b.starts[j], mem, m, len);
+            System.arraycopy(b.keyHigh, b.starts[j], high, m, len);
+            System.arraycopy(b.keyLow, b.starts[j], low, m, len);
             m += len;
         }
         st[rows] = m;
-        interner.toDense(mem, 0, m);
-        return new PresenceTable(interner, ch, ep, vc, ga, la, ti, lo, st, mem);
+        for (PresenceTableBuilder b : builders) {
+            b.releaseKeys();
+        }
+        ViewerIds.Assignment ids = ViewerIds.assign(high, low, m, threads);
+        return new PresenceTable(ids.ids(), ch, ep, vc, ga, la, ti, lo, st, ids.dense());
     }
 
-    /** The interner holding the viewer logins (frozen). */
-    public LoginInterner interner() {
-        return interner;
+    /** The distinct viewers; {@link #members()} holds their ids. */
+    public ViewerIds viewers() {
+        return viewers;
     }
 
     /** Number of snapshots. */

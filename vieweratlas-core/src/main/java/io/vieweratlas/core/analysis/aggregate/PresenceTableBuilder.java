@@ -1,25 +1,23 @@
 package io.vieweratlas.core.analysis.aggregate;
 
-import io.vieweratlas.core.analysis.intern.LoginInterner;
-import io.vieweratlas.core.analysis.intern.RecentLoginCache;
+import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Collects snapshots column by column: one row of metadata per snapshot and the viewers of all
- * snapshots in one growing {@code int[]} of interned login ids. One builder per loading thread;
- * builders share a {@link LoginInterner} and are combined with {@link PresenceTable#of}.
+ * Collects snapshots column by column: one row of metadata per snapshot and the {@link ViewerKeys
+ * keys} of all its viewers in two growing arrays. One builder per loading thread; builders share
+ * nothing and are combined with {@link PresenceTable#of}, which numbers the viewers.
  *
  * <p>Usage per snapshot: {@link #begin}, then {@link #viewer} for each chatter, then
  * {@link #end} (or {@link #abort} to drop a snapshot that turned out malformed).
  */
 public final class PresenceTableBuilder {
 
-    private final LoginInterner interner;
-    private final RecentLoginCache cache;
     final List<String> channels = new ArrayList<>();
     final List<String> games = new ArrayList<>();
     final List<String> languages = new ArrayList<>();
@@ -28,17 +26,12 @@ public final class PresenceTableBuilder {
     long[] epochSeconds = new long[64];
     long[] viewerCounts = new long[64];
     int[] starts = new int[65];
-    int[] members = new int[1024];
+    long[] keyHigh = new long[1024];
+    int[] keyLow = new int[1024];
     int memberCount;
     int rows;
     private boolean open;
-    private int[] batchIds = new int[0];
-    private int[] batchHashes = new int[0];
-    private int[] missOffsets = new int[0];
-    private int[] missLengths = new int[0];
-    private int[] missHashes = new int[0];
-    private int[] missIds = new int[0];
-    private int[] missIndex = new int[0];
+    private byte[] scratch = new byte[64];
     private String channel;
     private long epochSecond;
     private long viewerCount;
@@ -47,15 +40,8 @@ public final class PresenceTableBuilder {
     private String title;
     private String location;
 
-    /** A builder interning into {@code interner}. */
-    public PresenceTableBuilder(LoginInterner interner) {
-        this.interner = Objects.requireNonNull(interner, "interner");
-        this.cache = new RecentLoginCache(interner);
-    }
-
-    /** The interner this builder uses. */
-    public LoginInterner interner() {
-        return interner;
+    /** An empty builder. */
+    public PresenceTableBuilder() {
     }
 
     /**
@@ -88,78 +74,54 @@ public final class PresenceTableBuilder {
     }
 
     /**
-     * Adds a viewer given as characters of a parser buffer (no String is created); a per-builder
-     * cache of recent logins answers repeats without touching the shared interner.
+     * Adds a viewer given as ASCII characters of a parser buffer (each below {@code 0x80}; the
+     * caller checks), without creating a String.
      */
     public void viewer(char[] chars, int offset, int length) {
-        addId(cache.intern(chars, offset, length));
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            scratch[i] = (byte) chars[offset + i];
+        }
+        ensureRoom(1);
+        ViewerKeys.hash(scratch, 0, length, keyHigh, keyLow, memberCount++);
     }
 
     /**
-     * Adds {@code count} viewers given as ASCII byte ranges of {@code src} (each byte in
-     * {@code 0x21..0x7e}, no upper case: the caller checks), in order. Repeats are answered by the
-     * recent-login cache; the rest go to the interner in one batch per call.
+     * Adds {@code count} viewers given as byte ranges of {@code src} (UTF-8 logins), in order.
      */
     public void viewers(byte[] src, int[] offsets, int[] lengths, int count) {
-        if (batchIds.length < count) {
-            int n = Math.max(count, batchIds.length * 2);
-            batchIds = new int[n];
-            batchHashes = new int[n];
-            missOffsets = new int[n];
-            missLengths = new int[n];
-            missHashes = new int[n];
-            missIds = new int[n];
-            missIndex = new int[n];
-        }
-        int misses = 0;
+        ensureRoom(count);
         for (int i = 0; i < count; i++) {
-            int h = LoginInterner.hash(src, offsets[i], lengths[i]);
-            batchHashes[i] = h;
-            int id = cache.lookup(h, src, offsets[i], lengths[i]);
-            batchIds[i] = id;
-            if (id < 0) {
-                missOffsets[misses] = offsets[i];
-                missLengths[misses] = lengths[i];
-                missHashes[misses] = h;
-                missIndex[misses++] = i;
-            }
+            ViewerKeys.hash(src, offsets[i], lengths[i], keyHigh, keyLow, memberCount++);
         }
-        if (misses > 0) {
-            interner.internAll(src, missOffsets, missLengths, missHashes, misses, missIds);
-            for (int m = 0; m < misses; m++) {
-                int i = missIndex[m];
-                batchIds[i] = missIds[m];
-                cache.remember(missHashes[m], src, missOffsets[m], missLengths[m], missIds[m]);
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            addId(batchIds[i]);
-        }
-    }
-
-    /** Share of {@link #viewer(char[], int, int)} lookups answered by the recent-login cache. */
-    public double cacheHitRate() {
-        return cache.hitRate();
     }
 
     /** Adds a viewer. */
     public void viewer(String login) {
-        addId(interner.intern(login));
+        viewer(ViewerKeys.of(login));
     }
 
-    /** Adds a viewer by the provisional id {@link #interner()} gave it. */
-    public void viewerId(int provisionalId) {
-        addId(provisionalId);
+    /** Adds a viewer by its key. */
+    public void viewer(ViewerKeys.Key key) {
+        ensureRoom(1);
+        keyHigh[memberCount] = key.high();
+        keyLow[memberCount++] = key.low();
     }
 
-    private void addId(int id) {
+    private void ensureRoom(int more) {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
         }
-        if (memberCount == members.length) {
-            members = Arrays.copyOf(members, members.length * 2);
+        if (memberCount + more > keyHigh.length) {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(keyHigh.length * 2L, (long) memberCount + more));
+            if (cap < memberCount + more) {
+                throw new IllegalStateException("too many viewer memberships for one builder");
+            }
+            keyHigh = Arrays.copyOf(keyHigh, cap);
+            keyLow = Arrays.copyOf(keyLow, cap);
         }
-        members[memberCount++] = id;
     }
 
     /** Ends the current snapshot with the metadata given to {@link #begin}. */
@@ -197,28 +159,44 @@ public final class PresenceTableBuilder {
     }
 
     /**
-     * Removes from the current snapshot every viewer whose provisional id is among
-     * {@code ids[0, count)} (used for viewers whose evidence does not meet a presence policy).
+     * Removes from the current snapshot every viewer whose key is in {@code keys} (used for
+     * viewers whose evidence does not meet a presence policy).
      */
-    public void removeFromCurrent(int[] ids, int count) {
+    public void removeFromCurrent(Set<ViewerKeys.Key> keys) {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
         }
-        if (count == 0) {
+        if (keys.isEmpty()) {
             return;
         }
-        int[] sorted = Arrays.copyOf(ids, count);
-        Arrays.sort(sorted);
         int w = starts[rows];
         for (int i = starts[rows]; i < memberCount; i++) {
-            if (Arrays.binarySearch(sorted, members[i]) < 0) {
-                members[w++] = members[i];
+            if (!keys.contains(new ViewerKeys.Key(keyHigh[i], keyLow[i]))) {
+                keyHigh[w] = keyHigh[i];
+                keyLow[w++] = keyLow[i];
             }
         }
         memberCount = w;
     }
 
-    /** Drops the current snapshot and its viewers (its logins stay interned, which is harmless). */
+    /** Frees the viewer keys once {@link PresenceTable#of} has copied them. */
+    void releaseKeys() {
+        if (open) {
+            throw new IllegalStateException("snapshot still open");
+        }
+        keyHigh = new long[0];
+        keyLow = new int[0];
+        rows = 0;
+        memberCount = 0;
+        starts = new int[65];
+        channels.clear();
+        games.clear();
+        languages.clear();
+        titles.clear();
+        locations.clear();
+    }
+
+    /** Drops the current snapshot and its viewers. */
     public void abort() {
         if (open) {
             memberCount = starts[rows];

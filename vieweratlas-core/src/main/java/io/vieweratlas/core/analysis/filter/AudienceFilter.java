@@ -58,7 +58,7 @@ public final class AudienceFilter {
         long accounts = 0;
         long memberships = 0;
         for (String bot : params.bots()) {
-            int id = in.interner().find(bot);
+            int id = in.viewers().find(bot);
             if (id >= 0 && degree[id] > 0 && !removed[id]) {
                 removed[id] = true;
                 accounts++;
@@ -122,7 +122,7 @@ public final class AudienceFilter {
         }
         newOff[n] = m;
         return new Audiences(in.channels(), newOff, Arrays.copyOf(newMem, m), in.observations(), in.meta(),
-                in.interner());
+                in.viewers());
     }
 
     private static Step dropChannels(Audiences in, boolean[] drop, int[] degree, String name, long limit) {
@@ -166,7 +166,7 @@ public final class AudienceFilter {
         }
         newOff[kept] = m;
         Audiences out = new Audiences(List.copyOf(names), newOff, Arrays.copyOf(newMem, m), newObs,
-                List.copyOf(metas), in.interner());
+                List.copyOf(metas), in.viewers());
         return new Step(out, new FilterStep(name, limit, accounts, memberships, channels));
     }
 }

@@ -1,2 +1,0 @@
-/** Compact, thread-safe interning of viewer logins into dense integer ids. */
-package io.vieweratlas.core.analysis.intern;
