@@ -255,6 +255,22 @@ public final class FileSystemObjectStore implements ObjectStore {
 
     @Override
     public Stream<ObjectInfo> list(String prefix) {
+        return walk(prefix).map(entry -> {
+            try {
+                return info(entry.key(), entry.path(), entry.attributes());
+            } catch (IOException e) {
+                throw failure("list", prefix, e);
+            }
+        });
+    }
+
+    /** {@inheritDoc} Walks the tree as {@link #list} does, without computing versions. */
+    @Override
+    public Stream<String> listKeys(String prefix) {
+        return walk(prefix).map(SortedTreeIterator.FileEntry::key);
+    }
+
+    private Stream<SortedTreeIterator.FileEntry> walk(String prefix) {
         ObjectKeys.requireValidPrefix(prefix);
         int slash = prefix.lastIndexOf('/');
         String dirKey = slash < 0 ? "" : prefix.substring(0, slash);
@@ -288,13 +304,7 @@ public final class FileSystemObjectStore implements ObjectStore {
             };
             Spliterator<SortedTreeIterator.FileEntry> split = Spliterators.spliteratorUnknownSize(checked,
                     Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT);
-            return StreamSupport.stream(split, false).map(entry -> {
-                try {
-                    return info(entry.key(), entry.path(), entry.attributes());
-                } catch (IOException e) {
-                    throw failure("list", prefix, e);
-                }
-            });
+            return StreamSupport.stream(split, false);
         } catch (IOException e) {
             throw failure("list", prefix, e);
         } catch (UncheckedIOException e) {

@@ -275,10 +275,16 @@ public abstract class ObjectStoreContract {
         assertTrue(reads.get() >= 50);
     }
 
+    /** The keys of {@code list(prefix)}, checked to equal what {@code listKeys(prefix)} returns. */
     protected List<String> listKeys(String prefix) {
+        List<String> listed;
         try (Stream<ObjectInfo> listing = store.list(prefix)) {
-            return listing.map(ObjectInfo::key).collect(Collectors.toList());
+            listed = listing.map(ObjectInfo::key).collect(Collectors.toList());
         }
+        try (Stream<String> keys = store.listKeys(prefix)) {
+            assertEquals(listed, keys.toList(), "listKeys(\"" + prefix + "\") disagrees with list");
+        }
+        return listed;
     }
 
     /** A task run by one racer. */

@@ -15,7 +15,6 @@ import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.LoadReport;
 import io.vieweratlas.core.port.LoadReport.SkippedInput;
-import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoredObject;
@@ -154,8 +153,8 @@ public final class LakeAudienceLoader {
 
     /** Lists JSON and CSV keys under one prefix and joins twins, as {@link LakeSnapshotStore} does. */
     private void listCandidates(String prefix, TimeRange keyRange, List<SkippedInput> skipped, List<Candidate> out) {
-        try (Stream<ObjectInfo> jsonListing = store.list(LakeLayout.SNAPSHOTS + prefix);
-             Stream<ObjectInfo> csvListing = store.list(LakeLayout.CHATTER_LOGS + prefix)) {
+        try (Stream<String> jsonListing = store.listKeys(LakeLayout.SNAPSHOTS + prefix);
+             Stream<String> csvListing = store.listKeys(LakeLayout.CHATTER_LOGS + prefix)) {
             Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, skipped);
             Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, skipped);
             SnapshotKey j = jsonKeys.hasNext() ? jsonKeys.next() : null;
@@ -177,9 +176,9 @@ public final class LakeAudienceLoader {
         }
     }
 
-    private static Iterator<SnapshotKey> keys(Stream<ObjectInfo> listing, SnapshotKey.Format format, TimeRange keyRange,
+    private static Iterator<SnapshotKey> keys(Stream<String> listing, SnapshotKey.Format format, TimeRange keyRange,
                                               List<SkippedInput> skipped) {
-        return listing.map(ObjectInfo::key)
+        return listing
                 .<SnapshotKey>mapMulti((key, sink) -> {
                     Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
                             ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);

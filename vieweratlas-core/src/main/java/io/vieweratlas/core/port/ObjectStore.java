@@ -37,6 +37,16 @@ public interface ObjectStore {
      */
     Stream<ObjectInfo> list(String prefix);
 
+    /**
+     * The keys {@link #list(String)} would return, in the same order, without sizes, times or
+     * versions — for readers that only need names, on stores where a version costs work per
+     * object (the file-system store reads an extended attribute, or hashes the content, of every
+     * file: most of the time a lake of 15,000 snapshots takes to list). Close the stream when done.
+     */
+    default Stream<String> listKeys(String prefix) {
+        return list(prefix).map(ObjectInfo::key);
+    }
+
     /** Deletes the object at {@code key}; returns whether one existed. */
     boolean delete(String key);
 

@@ -59,7 +59,7 @@ public final class PresenceTable {
         long memberTotal = 0;
         for (PresenceTableBuilder b : builders) {
             rows += b.rows;
-            memberTotal += b.starts[b.rows];
+            memberTotal += b.memberTotal;
         }
         if (memberTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many viewer memberships for one table: " + memberTotal);
@@ -85,8 +85,10 @@ public final class PresenceTable {
         String[] ti = new String[rows];
         String[] lo = new String[rows];
         int[] st = new int[rows + 1];
-        long[] high = new long[(int) memberTotal];
-        int[] low = new int[(int) memberTotal];
+        long[][] high = new long[rows][];
+        int[][] low = new int[rows][];
+        int[] from = new int[rows];
+        int[] length = new int[rows];
         int m = 0;
         for (int i = 0; i < rows; i++) {
             PresenceTableBuilder b = builders.get(ref[i][0]);
@@ -99,16 +101,17 @@ public final class PresenceTable {
             ti[i] = b.titles.get(j);
             lo[i] = b.locations.get(j);
             st[i] = m;
-            int len = b.starts[j + 1] - b.starts[j];
-            System.arraycopy(b.keyHigh, b.starts[j], high, m, len);
-            System.arraycopy(b.keyLow, b.starts[j], low, m, len);
-            m += len;
+            high[i] = b.highOf(j);
+            low[i] = b.lowOf(j);
+            from[i] = b.rowStart[j];
+            length[i] = b.rowLength[j];
+            m += length[i];
         }
         st[rows] = m;
+        ViewerIds.Assignment ids = ViewerIds.assign(high, low, from, length, threads);
         for (PresenceTableBuilder b : builders) {
             b.releaseKeys();
         }
-        ViewerIds.Assignment ids = ViewerIds.assign(high, low, m, threads);
         return new PresenceTable(ids.ids(), ch, ep, vc, ga, la, ti, lo, st, ids.dense());
     }
 

@@ -10,13 +10,20 @@ import java.util.Set;
 
 /**
  * Collects snapshots column by column: one row of metadata per snapshot and the {@link ViewerKeys
- * keys} of all its viewers in two growing arrays. One builder per loading thread; builders share
+ * keys} of its viewers, kept in blocks of {@value #BLOCK} keys (a row never spans two blocks), so
+ * that growing never copies what was loaded. One builder per loading thread; builders share
  * nothing and are combined with {@link PresenceTable#of}, which numbers the viewers.
  *
  * <p>Usage per snapshot: {@link #begin}, then {@link #viewer} for each chatter, then
  * {@link #end} (or {@link #abort} to drop a snapshot that turned out malformed).
  */
 public final class PresenceTableBuilder {
+
+    /** Keys per block. */
+    static final int BLOCK = 1 << 16;
+    private static final long[] NO_HIGH = new long[0];
+    private static final int[] NO_LOW = new int[0];
+
 
     final List<String> channels = new ArrayList<>();
     final List<String> games = new ArrayList<>();
@@ -25,10 +32,17 @@ public final class PresenceTableBuilder {
     final List<String> locations = new ArrayList<>();
     long[] epochSeconds = new long[64];
     long[] viewerCounts = new long[64];
-    int[] starts = new int[65];
-    long[] keyHigh = new long[1024];
-    int[] keyLow = new int[1024];
-    int memberCount;
+    /** Per row: its block, its first key in the block and its number of keys. */
+    int[] rowBlock = new int[64];
+    int[] rowStart = new int[64];
+    int[] rowLength = new int[64];
+    final List<long[]> highBlocks = new ArrayList<>();
+    final List<int[]> lowBlocks = new ArrayList<>();
+    private long[] keyHigh = new long[0];
+    private int[] keyLow = new int[0];
+    private int used;
+    private int rowBegin;
+    long memberTotal;
     int rows;
     private boolean open;
     private byte[] scratch = new byte[64];
@@ -62,7 +76,7 @@ public final class PresenceTableBuilder {
         this.title = Objects.requireNonNull(title, "title");
         this.location = Objects.requireNonNull(location, "location");
         open = true;
-        starts[rows] = memberCount;
+        rowBegin = used;
     }
 
     /**
@@ -85,7 +99,7 @@ public final class PresenceTableBuilder {
             scratch[i] = (byte) chars[offset + i];
         }
         ensureRoom(1);
-        ViewerKeys.hash(scratch, 0, length, keyHigh, keyLow, memberCount++);
+        ViewerKeys.hash(scratch, 0, length, keyHigh, keyLow, used++);
     }
 
     /**
@@ -94,7 +108,7 @@ public final class PresenceTableBuilder {
     public void viewers(byte[] src, int[] offsets, int[] lengths, int count) {
         ensureRoom(count);
         for (int i = 0; i < count; i++) {
-            ViewerKeys.hash(src, offsets[i], lengths[i], keyHigh, keyLow, memberCount++);
+            ViewerKeys.hash(src, offsets[i], lengths[i], keyHigh, keyLow, used++);
         }
     }
 
@@ -106,21 +120,32 @@ public final class PresenceTableBuilder {
     /** Adds a viewer by its key. */
     public void viewer(ViewerKeys.Key key) {
         ensureRoom(1);
-        keyHigh[memberCount] = key.high();
-        keyLow[memberCount++] = key.low();
+        keyHigh[used] = key.high();
+        keyLow[used++] = key.low();
     }
 
     private void ensureRoom(int more) {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
         }
-        if (memberCount + more > keyHigh.length) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(keyHigh.length * 2L, (long) memberCount + more));
-            if (cap < memberCount + more) {
-                throw new IllegalStateException("too many viewer memberships for one builder");
+        if ((long) used + more > keyHigh.length) {
+            // a new block; the open row's keys move along, so that a row stays in one block
+            int partial = used - rowBegin;
+            long need = (long) partial + more;
+            if (need > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("too many viewers in one snapshot: " + need);
             }
-            keyHigh = Arrays.copyOf(keyHigh, cap);
-            keyLow = Arrays.copyOf(keyLow, cap);
+            int cap = (int) Math.max(BLOCK, need);
+            long[] high = new long[cap];
+            int[] low = new int[cap];
+            System.arraycopy(keyHigh, rowBegin, high, 0, partial);
+            System.arraycopy(keyLow, rowBegin, low, 0, partial);
+            highBlocks.add(high);
+            lowBlocks.add(low);
+            keyHigh = high;
+            keyLow = low;
+            rowBegin = 0;
+            used = partial;
         }
     }
 
@@ -129,11 +154,13 @@ public final class PresenceTableBuilder {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
         }
-        if (rows + 1 >= epochSeconds.length) {
+        if (rows == epochSeconds.length) {
             int cap = epochSeconds.length * 2;
             epochSeconds = Arrays.copyOf(epochSeconds, cap);
             viewerCounts = Arrays.copyOf(viewerCounts, cap);
-            starts = Arrays.copyOf(starts, cap + 1);
+            rowBlock = Arrays.copyOf(rowBlock, cap);
+            rowStart = Arrays.copyOf(rowStart, cap);
+            rowLength = Arrays.copyOf(rowLength, cap);
         }
         channels.add(channel);
         games.add(game);
@@ -142,8 +169,11 @@ public final class PresenceTableBuilder {
         locations.add(location);
         epochSeconds[rows] = epochSecond;
         viewerCounts[rows] = viewerCount;
+        rowBlock[rows] = highBlocks.size() - 1;
+        rowStart[rows] = rowBegin;
+        rowLength[rows] = used - rowBegin;
+        memberTotal += used - rowBegin;
         rows++;
-        starts[rows] = memberCount;
         open = false;
     }
 
@@ -169,14 +199,24 @@ public final class PresenceTableBuilder {
         if (keys.isEmpty()) {
             return;
         }
-        int w = starts[rows];
-        for (int i = starts[rows]; i < memberCount; i++) {
+        int w = rowBegin;
+        for (int i = rowBegin; i < used; i++) {
             if (!keys.contains(new ViewerKeys.Key(keyHigh[i], keyLow[i]))) {
                 keyHigh[w] = keyHigh[i];
                 keyLow[w++] = keyLow[i];
             }
         }
-        memberCount = w;
+        used = w;
+    }
+
+    /** The key block of row {@code j} (an empty array for a row without viewers). */
+    long[] highOf(int j) {
+        return rowBlock[j] < 0 ? NO_HIGH : highBlocks.get(rowBlock[j]);
+    }
+
+    /** The low-key block of row {@code j}. */
+    int[] lowOf(int j) {
+        return rowBlock[j] < 0 ? NO_LOW : lowBlocks.get(rowBlock[j]);
     }
 
     /** Frees the viewer keys once {@link PresenceTable#of} has copied them. */
@@ -184,11 +224,13 @@ public final class PresenceTableBuilder {
         if (open) {
             throw new IllegalStateException("snapshot still open");
         }
+        highBlocks.clear();
+        lowBlocks.clear();
         keyHigh = new long[0];
         keyLow = new int[0];
+        used = 0;
         rows = 0;
-        memberCount = 0;
-        starts = new int[65];
+        memberTotal = 0;
         channels.clear();
         games.clear();
         languages.clear();
@@ -199,7 +241,7 @@ public final class PresenceTableBuilder {
     /** Drops the current snapshot and its viewers. */
     public void abort() {
         if (open) {
-            memberCount = starts[rows];
+            used = rowBegin;
             open = false;
         }
     }

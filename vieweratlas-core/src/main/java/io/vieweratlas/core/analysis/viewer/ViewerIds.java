@@ -5,6 +5,7 @@ import io.vieweratlas.core.analysis.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Dense viewer ids {@code 0 .. size() - 1} for the distinct {@link ViewerKeys keys} of a table,
@@ -40,32 +41,66 @@ public final class ViewerIds {
 
     /**
      * Assigns dense ids to the keys {@code (high[i], low[i])}, {@code i < count}, on
-     * {@code threads} threads. Occurrences are first scattered by the top bits of their key into
-     * partitions of about {@value #TARGET_PARTITION}; each partition then gets its ids from a small
-     * table that stays in cache, instead of every occurrence probing one table of all viewers
-     * (tens of MB, a cache miss per probe).
+     * {@code threads} threads; see {@link #assign(long[][], int[][], int[], int[], int)}.
      */
     public static Assignment assign(long[] high, int[] low, int count, int threads) {
         Objects.requireNonNull(high, "high");
         Objects.requireNonNull(low, "low");
-        if (count < 0 || count > high.length || count > low.length) {
-            throw new IllegalArgumentException("count " + count + " outside the key arrays (" + high.length + ", "
-                    + low.length + ")");
+        return assign(new long[][] {high}, new int[][] {low}, new int[] {0}, new int[] {count}, threads);
+    }
+
+    /**
+     * Assigns dense ids to keys given as rows: row {@code r} is {@code high[r][start[r] ..
+     * start[r] + length[r])} with the matching {@code low[r]} (rows may share arrays); occurrences
+     * are numbered in row order, and {@link Assignment#dense()} holds their ids in that order.
+     *
+     * <p>Occurrences are first scattered by the top bits of their key into partitions of about
+     * {@value #TARGET_PARTITION}; each partition then gets its ids from a small table that stays
+     * in cache, instead of every occurrence probing one table of all viewers (tens of MB, a cache
+     * miss per probe). Ids depend only on the keys and their order, not on {@code threads}.
+     */
+    public static Assignment assign(long[][] high, int[][] low, int[] start, int[] length, int threads) {
+        Objects.requireNonNull(high, "high");
+        Objects.requireNonNull(low, "low");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(length, "length");
+        int rows = high.length;
+        if (low.length != rows || start.length != rows || length.length != rows) {
+            throw new IllegalArgumentException("row arrays disagree in length: " + rows + ", " + low.length + ", "
+                    + start.length + ", " + length.length);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
+        int[] rowPos = new int[rows + 1];
+        for (int r = 0; r < rows; r++) {
+            if (start[r] < 0 || length[r] < 0 || (long) start[r] + length[r] > high[r].length
+                    || (long) start[r] + length[r] > low[r].length) {
+                throw new IllegalArgumentException("row " + r + " [" + start[r] + ", +" + length[r]
+                        + ") lies outside its key arrays");
+            }
+            long next = (long) rowPos[r] + length[r];
+            if (next > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("too many occurrences: more than " + (Integer.MAX_VALUE - 16));
+            }
+            rowPos[r + 1] = (int) next;
+        }
+        int count = rowPos[rows];
         int bits = partitionBits(count);
         int partitions = 1 << bits;
         int chunks = Math.max(1, Math.min(threads, count / 65_536 + 1));
+        int[] chunkRows = chunkBoundaries(rowPos, chunks);
         int[][] histogram = new int[chunks][partitions];
-        chunked(chunks, count, (chunk, from, to) -> {
-            int[] h = histogram[chunk];
-            for (int i = from; i < to; i++) {
-                h[partition(high[i], bits)]++;
+        eachChunk(chunks, c -> {
+            int[] h = histogram[c];
+            for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
+                long[] hr = high[r];
+                for (int k = start[r], end = k + length[r]; k < end; k++) {
+                    h[partition(hr[k], bits)]++;
+                }
             }
-        });
-        // partition p holds chunk 0's occurrences, then chunk 1's, ... each in input order
+        }, threads);
+        // partition p holds chunk 0's occurrences, then chunk 1's, ... each in row order
         int[] partitionStart = new int[partitions + 1];
         int[][] cursor = new int[chunks][partitions];
         int pos = 0;
@@ -80,15 +115,20 @@ public final class ViewerIds {
         long[] pHigh = new long[count];
         int[] pLow = new int[count];
         int[] pIndex = new int[count];
-        chunked(chunks, count, (chunk, from, to) -> {
-            int[] cur = cursor[chunk];
-            for (int i = from; i < to; i++) {
-                int at = cur[partition(high[i], bits)]++;
-                pHigh[at] = high[i];
-                pLow[at] = low[i];
-                pIndex[at] = i;
+        eachChunk(chunks, c -> {
+            int[] cur = cursor[c];
+            for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
+                long[] hr = high[r];
+                int[] lr = low[r];
+                int i = rowPos[r];
+                for (int k = start[r], end = k + length[r]; k < end; k++, i++) {
+                    int at = cur[partition(hr[k], bits)]++;
+                    pHigh[at] = hr[k];
+                    pLow[at] = lr[k];
+                    pIndex[at] = i;
+                }
             }
-        });
+        }, threads);
         int[] dense = new int[count];
         int[] distinct = new int[partitions];
         int largest = 0;
@@ -114,12 +154,32 @@ public final class ViewerIds {
             System.arraycopy(pHigh, partitionStart[p], highs, base[p], distinct[p]);
             System.arraycopy(pLow, partitionStart[p], lows, base[p], distinct[p]);
         }
-        chunked(chunks, count, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                dense[i] += base[partition(high[i], bits)];
+        eachChunk(chunks, c -> {
+            for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
+                long[] hr = high[r];
+                int i = rowPos[r];
+                for (int k = start[r], end = k + length[r]; k < end; k++, i++) {
+                    dense[i] += base[partition(hr[k], bits)];
+                }
             }
-        });
+        }, threads);
         return new Assignment(new ViewerIds(bits, base, highs, lows), dense);
+    }
+
+    /** Row boundaries of {@code chunks} chunks with about equal numbers of occurrences. */
+    private static int[] chunkBoundaries(int[] rowPos, int chunks) {
+        int rows = rowPos.length - 1;
+        int[] bounds = new int[chunks + 1];
+        int r = 0;
+        for (int c = 1; c < chunks; c++) {
+            long target = (long) rowPos[rows] * c / chunks;
+            while (r < rows && rowPos[r] < target) {
+                r++;
+            }
+            bounds[c] = r;
+        }
+        bounds[chunks] = rows;
+        return bounds;
     }
 
     /**
@@ -201,17 +261,12 @@ public final class ViewerIds {
         return new ViewerKeys.Key(highs[id], lows[id]);
     }
 
-    /** A body run over one contiguous chunk of the occurrences. */
-    private interface ChunkBody {
-        void run(int chunk, int from, int to);
-    }
-
-    /** Runs {@code body} over {@code chunks} equal ranges of {@code [0, count)}, one thread per chunk. */
-    private static void chunked(int chunks, int count, ChunkBody body) {
+    /** Runs {@code body} once per chunk, on up to {@code threads} threads. */
+    private static void eachChunk(int chunks, IntConsumer body, int threads) {
         AtomicInteger next = new AtomicInteger();
-        Parallel.run(chunks, () -> {
+        Parallel.run(Math.min(chunks, threads), () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.run(c, (int) ((long) c * count / chunks), (int) ((long) (c + 1) * count / chunks));
+                body.accept(c);
             }
         });
     }
