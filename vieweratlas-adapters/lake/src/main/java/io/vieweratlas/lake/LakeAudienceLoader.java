@@ -210,6 +210,20 @@ public final class LakeAudienceLoader {
     /** The outcome of the fast parser for one file. */
     private enum Fast { ADDED, OUT_OF_RANGE, NEEDS_CODEC, RETRY }
 
+    private static final byte PLAIN = 0;
+    /**
+     * Per byte value, whether it may appear in a login the byte scan takes as is ({@link #PLAIN}):
+     * printable ASCII other than the quote, the backslash and upper case.
+     */
+    private static final byte[] LOGIN_BYTE = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            boolean plain = b > ' ' && b < 0x7f && b != '"' && b != '\\' && !(b >= 'A' && b <= 'Z');
+            LOGIN_BYTE[b] = plain ? PLAIN : 1;
+        }
+    }
+
     private static final byte[] CHATTERS_FIELD = "\"chatters\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** One loading thread's state. */
@@ -340,18 +354,11 @@ public final class LakeAudienceLoader {
                         return null;
                     }
                     int start = ++i;
-                    while (i < c.length) {
-                        byte b = c[i];
-                        if (b == '"') {
-                            break;
-                        }
-                        if (b <= ' ' || b >= 0x7f || b == '\\' || (b >= 'A' && b <= 'Z')) {
-                            return null; // negative bytes (non-ASCII) included
-                        }
+                    while (i < c.length && LOGIN_BYTE[c[i] & 0xff] == PLAIN) {
                         i++;
                     }
-                    if (i >= c.length) {
-                        return null;
+                    if (i >= c.length || c[i] != '"') {
+                        return null; // blanks, escapes, upper case or non-ASCII: Jackson and the codec judge
                     }
                     if (i > start) { // the codec drops blank logins
                         if (scannedCount == scannedOffsets.length) {

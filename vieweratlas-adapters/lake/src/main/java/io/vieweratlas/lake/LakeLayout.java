@@ -139,7 +139,7 @@ public final class LakeLayout {
         try {
             LocalDate folder = LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     Integer.parseInt(m.group(4)));
-            LocalDateTime time = LocalDateTime.parse(m.group(6) + "_" + m.group(7), FILE_TIME);
+            LocalDateTime time = fileTime(m.group(6), m.group(7));
             LocalDate day = time.toLocalDate();
             if (!folder.equals(day) && !folder.equals(day.plusDays(1))) {
                 return Optional.empty();
@@ -149,6 +149,25 @@ public final class LakeLayout {
         } catch (DateTimeException e) {
             return Optional.empty(); // e.g. month 13 or 25 o'clock: not a key this layout produces
         }
+    }
+
+    /**
+     * {@code uuuuMMdd} and {@code HHmmss} (digits, checked by the key pattern) as {@link #FILE_TIME}
+     * reads them. Every listed key passes here, so plain fields are converted directly; the rare
+     * values the formatter resolves leniently (day 29–31, hour 24) still go through it, so the
+     * result is always the formatter's.
+     */
+    private static LocalDateTime fileTime(String date, String time) {
+        int year = Integer.parseInt(date, 0, 4, 10);
+        int month = Integer.parseInt(date, 4, 6, 10);
+        int day = Integer.parseInt(date, 6, 8, 10);
+        int hour = Integer.parseInt(time, 0, 2, 10);
+        int minute = Integer.parseInt(time, 2, 4, 10);
+        int second = Integer.parseInt(time, 4, 6, 10);
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        }
+        return LocalDateTime.parse(date + "_" + time, FILE_TIME);
     }
 
     /**

@@ -37,6 +37,12 @@ final class LakeTimes {
             s = s.substring(0, 10) + 'T' + s.substring(11);
         }
         try {
+            if (isPlainLocalTime(s)) {
+                // the lake's own form, once per snapshot: read directly (LocalDateTime.of rejects
+                // what the formatter's strict resolver rejects, e.g. February 30)
+                return Optional.of(LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10),
+                        digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC));
+            }
             TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s);
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
                 return Optional.of(Instant.from(t));
@@ -45,6 +51,29 @@ final class LakeTimes {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code uuuu-MM-ddTHH:mm:ss}, every field plain ASCII digits. */
+    private static boolean isPlainLocalTime(String s) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = s.charAt(i);
+            if ((i == 4 || i == 7 || i == 10 || i == 13 || i == 16) != (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** Whether {@code text} is one of the original's "not known" placeholders. */

@@ -100,6 +100,10 @@ public final class ViewerKeys {
 
     /** The first {@code n} (1..8) bytes at {@code p} as a little-endian word. */
     private static long partial(byte[] b, int p, int n) {
+        if (p + 8 <= b.length) {
+            // a login inside a larger buffer (a file's bytes): read a whole word, keep n bytes
+            return littleEndian(b, p) & (-1L >>> (64 - 8 * n));
+        }
         long k = 0;
         for (int i = n - 1; i >= 0; i--) {
             k = (k << 8) | (b[p + i] & 0xffL);

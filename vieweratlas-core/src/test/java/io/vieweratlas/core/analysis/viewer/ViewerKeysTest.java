@@ -33,6 +33,11 @@ class ViewerKeysTest {
                 byte[] bytes = new byte[len];
                 random.nextBytes(bytes); // negative bytes too: non-ASCII UTF-8
                 assertEquals(reference(bytes), key(bytes, 0, len), "length " + len);
+                // inside a larger buffer (as logins in a file), with other bytes on both sides
+                byte[] padded = new byte[len + 20];
+                random.nextBytes(padded);
+                System.arraycopy(bytes, 0, padded, 3, len);
+                assertEquals(reference(bytes), key(padded, 3, len), "length " + len + " in a buffer");
             }
         }
     }
