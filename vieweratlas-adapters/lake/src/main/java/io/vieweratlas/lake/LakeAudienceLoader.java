@@ -21,7 +21,10 @@ import io.vieweratlas.core.port.StoredObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,19 +197,6 @@ public final class LakeAudienceLoader {
                 .iterator();
     }
 
-    private Optional<byte[]> bytes(String key) {
-        if (localRoot.isPresent()) {
-            try {
-                return Optional.of(Files.readAllBytes(localRoot.get().resolve(key)));
-            } catch (NoSuchFileException e) {
-                return Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + key + " under " + localRoot.get(), e);
-            }
-        }
-        return store.get(key).map(StoredObject::content);
-    }
-
     /** The outcome of the fast parser for one file. */
     private enum Fast { ADDED, OUT_OF_RANGE, NEEDS_CODEC, RETRY }
 
@@ -244,23 +234,73 @@ public final class LakeAudienceLoader {
         int spliceAt = -1;
         boolean spliceVerified;
 
+        // the current file: data[0, length); data is reused from file to file when reading from
+        // disk, so that 130 MB of snapshots do not become 130 MB of garbage
+        byte[] data;
+        int length;
+        byte[] readBuffer = new byte[64 * 1024];
+        byte[] spliceBuffer = new byte[4 * 1024];
+
         Worker(PresenceTableBuilder builder) {
             this.builder = builder;
         }
 
+        /** Reads the object at {@code key} into {@code data}; false when it is gone. */
+        private boolean readContent(String key) {
+            if (localRoot.isEmpty()) {
+                Optional<StoredObject> object = store.get(key);
+                object.ifPresent(o -> {
+                    data = o.content();
+                    length = data.length;
+                });
+                return object.isPresent();
+            }
+            Path file = localRoot.get().resolve(key);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size > Integer.MAX_VALUE - 16) {
+                    throw new IOException("file larger than 2 GB");
+                }
+                int n = 0;
+                while (true) {
+                    if (n == readBuffer.length || readBuffer.length < size + 1) {
+                        // + 1: the read that returns -1 at the end needs room to be attempted
+                        readBuffer = Arrays.copyOf(readBuffer, (int) Math.min(Integer.MAX_VALUE - 16,
+                                Math.max(size + 1, readBuffer.length * 2L)));
+                    }
+                    int r = channel.read(ByteBuffer.wrap(readBuffer, n, readBuffer.length - n));
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+                data = readBuffer;
+                length = n;
+                return true;
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + key + " under " + localRoot.get(), e);
+            }
+        }
+
+        /** The current file's bytes as an array of their own (for the codecs, on the rare slow path). */
+        private byte[] content() {
+            return data.length == length ? data : Arrays.copyOf(data, length);
+        }
+
         void read(Candidate candidate, TimeRange range) {
             SnapshotKey key = candidate.key();
-            Optional<byte[]> content = bytes(key.key());
-            if (content.isEmpty()) {
+            if (!readContent(key.key())) {
                 skipped.add(new SkippedInput(key.key(), "deleted while the lake was being read"));
                 return;
             }
             if (key.format() == SnapshotKey.Format.JSON) {
                 Fast fast = Fast.RETRY;
-                byte[] spliced = splice(content.get());
-                if (spliced != null) {
+                int spliced = splice(data, length);
+                if (spliced >= 0) {
                     try {
-                        fast = parse(spliced, key, range);
+                        fast = parse(spliceBuffer, spliced, key, range);
                     } catch (IOException | RuntimeException e) {
                         fast = Fast.RETRY;
                     }
@@ -275,7 +315,7 @@ public final class LakeAudienceLoader {
                     scannedCount = 0;
                     spliceAt = -1;
                     try {
-                        fast = parse(content.get(), key, range);
+                        fast = parse(data, length, key, range);
                     } catch (IOException | RuntimeException e) {
                         fast = Fast.NEEDS_CODEC;
                     }
@@ -289,7 +329,7 @@ public final class LakeAudienceLoader {
                     return;
                 }
                 try {
-                    add(json.decode(content.get(), Optional.of(key.channel())), key.key(), range);
+                    add(json.decode(content(), Optional.of(key.channel())), key.key(), range);
                     return;
                 } catch (SnapshotFormatException e) {
                     if (candidate.csvTwin().isEmpty()) {
@@ -303,7 +343,7 @@ public final class LakeAudienceLoader {
                     return;
                 }
             }
-            ChatterCsvCodec.Result r = csv.decode(content.get(), key);
+            ChatterCsvCodec.Result r = csv.decode(content(), key);
             skipped.addAll(r.problems());
             r.snapshot().ifPresent(s -> add(s, key.key(), range));
         }
@@ -326,39 +366,40 @@ public final class LakeAudienceLoader {
          * followed by an array of plain ASCII logins (no escapes, no blanks, no upper case),
          * records the logins' byte ranges and returns the file with that array replaced by
          * {@code []}, for Jackson to validate everything else. Null when the file is not regular
-         * in this sense (then the whole file goes through Jackson, as before). The parse of the
-         * returned bytes must confirm that the array it sees for {@code chatters} starts exactly
+         * in this sense (then the whole file goes through Jackson, as before). The spliced file is
+         * written to {@code spliceBuffer}; its length is returned (-1: not regular). The parse of the
+         * spliced bytes must confirm that the array it sees for {@code chatters} starts exactly
          * where the scan found it ({@code spliceVerified}); otherwise the result is discarded.
          */
-        private byte[] splice(byte[] c) {
+        private int splice(byte[] c, int length) {
             scannedCount = 0;
             spliceAt = -1;
             spliceVerified = false;
-            int at = indexOf(c, CHATTERS_FIELD);
+            int at = indexOf(c, length, CHATTERS_FIELD);
             if (at < 0) {
-                return null;
+                return -1;
             }
-            int i = skipWs(c, at + CHATTERS_FIELD.length);
-            if (i >= c.length || c[i] != ':') {
-                return null;
+            int i = skipWs(c, length, at + CHATTERS_FIELD.length);
+            if (i >= length || c[i] != ':') {
+                return -1;
             }
-            i = skipWs(c, i + 1);
-            if (i >= c.length || c[i] != '[') {
-                return null;
+            i = skipWs(c, length, i + 1);
+            if (i >= length || c[i] != '[') {
+                return -1;
             }
             int open = i;
-            i = skipWs(c, i + 1);
-            if (i < c.length && c[i] != ']') {
+            i = skipWs(c, length, i + 1);
+            if (i < length && c[i] != ']') {
                 while (true) {
-                    if (i >= c.length || c[i] != '"') {
-                        return null;
+                    if (i >= length || c[i] != '"') {
+                        return -1;
                     }
                     int start = ++i;
-                    while (i < c.length && LOGIN_BYTE[c[i] & 0xff] == PLAIN) {
+                    while (i < length && LOGIN_BYTE[c[i] & 0xff] == PLAIN) {
                         i++;
                     }
-                    if (i >= c.length || c[i] != '"') {
-                        return null; // blanks, escapes, upper case or non-ASCII: Jackson and the codec judge
+                    if (i >= length || c[i] != '"') {
+                        return -1; // blanks, escapes, upper case or non-ASCII: Jackson and the codec judge
                     }
                     if (i > start) { // the codec drops blank logins
                         if (scannedCount == scannedOffsets.length) {
@@ -368,36 +409,39 @@ public final class LakeAudienceLoader {
                         scannedOffsets[scannedCount] = start;
                         scannedLengths[scannedCount++] = i - start;
                     }
-                    i = skipWs(c, i + 1);
-                    if (i < c.length && c[i] == ',') {
-                        i = skipWs(c, i + 1);
-                    } else if (i < c.length && c[i] == ']') {
+                    i = skipWs(c, length, i + 1);
+                    if (i < length && c[i] == ',') {
+                        i = skipWs(c, length, i + 1);
+                    } else if (i < length && c[i] == ']') {
                         break;
                     } else {
-                        return null;
+                        return -1;
                     }
                 }
             }
             int close = i; // c[close] == ']'
-            byte[] out = new byte[c.length - (close - open) + 1];
-            System.arraycopy(c, 0, out, 0, open + 1);
-            System.arraycopy(c, close, out, open + 1, c.length - close);
+            int out = length - (close - open) + 1;
+            if (spliceBuffer.length < out) {
+                spliceBuffer = new byte[Math.max(out, spliceBuffer.length * 2)];
+            }
+            System.arraycopy(c, 0, spliceBuffer, 0, open + 1);
+            System.arraycopy(c, close, spliceBuffer, open + 1, length - close);
             scannedSource = c;
             spliceAt = open;
             return out;
         }
 
-        private static int skipWs(byte[] c, int i) {
-            while (i < c.length && (c[i] == ' ' || c[i] == '\n' || c[i] == '\r' || c[i] == '\t')) {
+        private static int skipWs(byte[] c, int length, int i) {
+            while (i < length && (c[i] == ' ' || c[i] == '\n' || c[i] == '\r' || c[i] == '\t')) {
                 i++;
             }
             return i;
         }
 
-        private static int indexOf(byte[] c, byte[] pattern) {
+        private static int indexOf(byte[] c, int length, byte[] pattern) {
             byte first = pattern[0];
             outer:
-            for (int i = 0, last = c.length - pattern.length; i <= last; i++) {
+            for (int i = 0, last = length - pattern.length; i <= last; i++) {
                 if (c[i] != first) {
                     continue;
                 }
@@ -415,11 +459,11 @@ public final class LakeAudienceLoader {
          * Parses a snapshot straight into the builder. Returns {@link Fast#NEEDS_CODEC} for anything
          * the codec must judge (it then rejects or normalises the file); never skips a file itself.
          */
-        private Fast parse(byte[] content, SnapshotKey key, TimeRange range) throws IOException {
-            if (content.length == 0) {
+        private Fast parse(byte[] content, int length, SnapshotKey key, TimeRange range) throws IOException {
+            if (length == 0) {
                 return Fast.NEEDS_CODEC;
             }
-            try (JsonParser p = FACTORY.createParser(content)) {
+            try (JsonParser p = FACTORY.createParser(content, 0, length)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return Fast.NEEDS_CODEC;
                 }
