@@ -285,7 +285,7 @@ public final class FileSystemObjectStore implements ObjectStore {
             }
             requireInsideRoot(prefix, dir);
             SortedTreeIterator files = new SortedTreeIterator(dir, dirKey.isEmpty() ? "" : dirKey + "/", namePrefix,
-                    FileSystemObjectStore::isReservedOrUnaddressable);
+                    FileSystemObjectStore::isReservedOrUnaddressableChild);
             Iterator<SortedTreeIterator.FileEntry> checked = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -381,16 +381,27 @@ public final class FileSystemObjectStore implements ObjectStore {
         return false;
     }
 
-    private static boolean isReservedOrUnaddressable(String key) {
-        if (isReserved(key)) {
+    /**
+     * Whether {@code keyPrefix + name} is reserved ({@link #isReserved}) or no valid key
+     * ({@link ObjectKeys#requireValid}), e.g. a file name with a backslash, for a walk that checked the
+     * prefix when it descended: only the new segment needs looking at (the walk calls this once
+     * per directory entry, so the whole key is not split and scanned again each time).
+     */
+    static boolean isReservedOrUnaddressableChild(String keyPrefix, String name) {
+        if (name.startsWith(TEMP_PREFIX) || (keyPrefix.isEmpty() && name.equals(LOCK_DIR))) {
             return true;
         }
-        try {
-            ObjectKeys.requireValid(key);
-            return false;
-        } catch (IllegalArgumentException e) {
-            return true; // a file name no key can address (e.g. with a backslash): not an object
+        if (name.isEmpty() || name.equals(".") || name.equals("..")
+                || (keyPrefix.isEmpty() && name.length() >= 2 && name.charAt(1) == ':')) {
+            return true;
         }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7f || c == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refuses keys whose nearest existing ancestor lies (through links) outside the root. */

@@ -14,8 +14,29 @@ final class KeyOrder {
     }
 
     static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
+        // below the surrogates, UTF-16 order is code point order: compare chars until one is not
+        int n = Math.min(a.length(), b.length());
+        int k = 0;
+        while (k < n) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x >= Character.MIN_SURROGATE || y >= Character.MIN_SURROGATE) {
+                break;
+            }
+            if (x != y) {
+                return x - y;
+            }
+            k++;
+        }
+        if (k == n) {
+            return a.length() - b.length();
+        }
+        return byCodePoints(a, b, k);
+    }
+
+    private static int byCodePoints(String a, String b, int from) {
+        int i = from;
+        int j = from;
         while (i < a.length() && j < b.length()) {
             int ca = a.codePointAt(i);
             int cb = b.codePointAt(j);

@@ -15,7 +15,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Walks a directory tree lazily and yields regular files as keys in ascending key order.
@@ -34,9 +34,10 @@ final class SortedTreeIterator implements Iterator<SortedTreeIterator.FileEntry>
     record FileEntry(String key, Path path, BasicFileAttributes attributes) {
     }
 
-    private record Entry(String name, Path path, BasicFileAttributes attributes) {
-        String sortName() {
-            return attributes.isDirectory() ? name + "/" : name;
+    /** {@code sortName}: the name, with {@code /} appended for a directory (computed once, for sorting). */
+    private record Entry(String name, String sortName, Path path, BasicFileAttributes attributes) {
+        Entry(String name, Path path, BasicFileAttributes attributes) {
+            this(name, attributes.isDirectory() ? name + "/" : name, path, attributes);
         }
     }
 
@@ -46,16 +47,17 @@ final class SortedTreeIterator implements Iterator<SortedTreeIterator.FileEntry>
     private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::sortName, KeyOrder.CODE_POINTS);
 
     private final Deque<Frame> stack = new ArrayDeque<>();
-    private final Predicate<String> skipName;
+    private final BiPredicate<String, String> skipName;
     private FileEntry next;
 
     /**
      * @param dir        the directory to start in
      * @param keyPrefix  the key of {@code dir} followed by {@code /}, or empty for the root
      * @param namePrefix only entries of {@code dir} whose names start with it are walked
-     * @param skipName   names (at any level, given with their key prefix) to leave out
+     * @param skipName   entries to leave out, given as (key prefix of their directory, name)
      */
-    SortedTreeIterator(Path dir, String keyPrefix, String namePrefix, Predicate<String> skipName) throws IOException {
+    SortedTreeIterator(Path dir, String keyPrefix, String namePrefix, BiPredicate<String, String> skipName)
+            throws IOException {
         this.skipName = skipName;
         List<Entry> top = read(dir, keyPrefix);
         top.removeIf(e -> !e.name().startsWith(namePrefix));
@@ -109,7 +111,7 @@ final class SortedTreeIterator implements Iterator<SortedTreeIterator.FileEntry>
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
                 String name = child.getFileName().toString();
-                if (skipName.test(keyPrefix + name)) {
+                if (skipName.test(keyPrefix, name)) {
                     continue;
                 }
                 BasicFileAttributes attrs;

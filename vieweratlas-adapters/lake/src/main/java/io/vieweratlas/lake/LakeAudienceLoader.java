@@ -40,6 +40,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -65,7 +67,9 @@ public final class LakeAudienceLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final int PROGRESS_EVERY = 500;
-    private static final int CHUNK = 8;
+    /** Files handed to a loading thread at a time (consecutive keys: a channel's snapshots of a day). */
+    private static final int BATCH = 16;
+    private static final List<Candidate> END_OF_LISTING = List.of();
 
     private final ObjectStore store;
     private final Optional<Path> localRoot;
@@ -104,27 +108,50 @@ public final class LakeAudienceLoader {
         TimeRange keyRange = new TimeRange(range.since().map(t -> t.truncatedTo(ChronoUnit.SECONDS)),
                 range.until().map(t -> t.plus(keyTimeSlack)));
         List<SkippedInput> skipped = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        if (liveSnapshots) {
-            for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
-                listCandidates(prefix, keyRange, skipped, candidates);
-            }
-        }
-        AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
-        int n = Math.max(1, Math.min(threads, candidates.size()));
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < threads; i++) {
             workers.add(new Worker(new PresenceTableBuilder()));
         }
-        AtomicInteger workerIndex = new AtomicInteger();
-        Parallel.run(n, () -> {
-            Worker w = workers.get(workerIndex.getAndIncrement());
-            // runs of consecutive keys (a channel's snapshots of a day are neighbours) go to one
-            // thread, so its recent-login cache sees the repeats
-            for (int c = next.getAndIncrement(); c * CHUNK < candidates.size(); c = next.getAndIncrement()) {
-                for (int i = c * CHUNK, end = Math.min(candidates.size(), i + CHUNK); i < end; i++) {
-                    w.read(candidates.get(i), range);
+        // One thread lists while the others read what it has listed so far: listing a large lake
+        // on disk is a directory walk with a stat per file (tens of ms per thousand files), and
+        // would otherwise leave the other cores idle at the start.
+        BlockingQueue<List<Candidate>> batches = new LinkedBlockingQueue<>();
+        AtomicInteger role = new AtomicInteger();
+        Parallel.run(threads + 1, () -> {
+            int me = role.getAndIncrement();
+            if (me == 0) {
+                try {
+                    if (liveSnapshots) {
+                        List<Candidate> batch = new ArrayList<>(BATCH);
+                        for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
+                            batch = listCandidates(prefix, keyRange, skipped, batch, batches);
+                        }
+                        if (!batch.isEmpty()) {
+                            batches.add(batch);
+                        }
+                    }
+                } finally {
+                    for (int i = 0; i < threads; i++) {
+                        batches.add(END_OF_LISTING);
+                    }
+                }
+                return;
+            }
+            Worker w = workers.get(me - 1);
+            while (true) {
+                List<Candidate> batch;
+                try {
+                    batch = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while loading the lake", e);
+                }
+                if (batch == END_OF_LISTING) {
+                    return;
+                }
+                for (Candidate candidate : batch) {
+                    w.read(candidate, range);
                     long d = done.incrementAndGet();
                     if (d % PROGRESS_EVERY == 0) {
                         progress.accept(d);
@@ -154,8 +181,15 @@ public final class LakeAudienceLoader {
     private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
     }
 
-    /** Lists JSON and CSV keys under one prefix and joins twins, as {@link LakeSnapshotStore} does. */
-    private void listCandidates(String prefix, TimeRange keyRange, List<SkippedInput> skipped, List<Candidate> out) {
+    /**
+     * Lists JSON and CSV keys under one prefix and joins twins, as {@link LakeSnapshotStore} does,
+     * adding candidates to {@code batch} and handing each full batch to {@code out}.
+     *
+     * @return the batch being filled
+     */
+    private List<Candidate> listCandidates(String prefix, TimeRange keyRange, List<SkippedInput> skipped,
+                                           List<Candidate> batch, BlockingQueue<List<Candidate>> out) {
+        List<Candidate> current = batch;
         try (Stream<String> jsonListing = store.listKeys(LakeLayout.SNAPSHOTS + prefix);
              Stream<String> csvListing = store.listKeys(LakeLayout.CHATTER_LOGS + prefix)) {
             Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, skipped);
@@ -165,18 +199,23 @@ public final class LakeAudienceLoader {
             while (j != null || c != null) {
                 int order = j == null ? 1 : c == null ? -1 : j.stem().compareTo(c.stem());
                 if (order == 0) {
-                    out.add(new Candidate(j, Optional.of(c)));
+                    current.add(new Candidate(j, Optional.of(c)));
                     j = jsonKeys.hasNext() ? jsonKeys.next() : null;
                     c = csvKeys.hasNext() ? csvKeys.next() : null;
                 } else if (order < 0) {
-                    out.add(new Candidate(j, Optional.empty()));
+                    current.add(new Candidate(j, Optional.empty()));
                     j = jsonKeys.hasNext() ? jsonKeys.next() : null;
                 } else {
-                    out.add(new Candidate(c, Optional.empty()));
+                    current.add(new Candidate(c, Optional.empty()));
                     c = csvKeys.hasNext() ? csvKeys.next() : null;
+                }
+                if (current.size() == BATCH) {
+                    out.add(current);
+                    current = new ArrayList<>(BATCH);
                 }
             }
         }
+        return current;
     }
 
     private static Iterator<SnapshotKey> keys(Stream<String> listing, SnapshotKey.Format format, TimeRange keyRange,
