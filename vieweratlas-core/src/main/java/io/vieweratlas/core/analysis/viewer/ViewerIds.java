@@ -14,8 +14,11 @@ import java.util.function.IntConsumer;
  */
 public final class ViewerIds {
 
-    /** Occurrences per partition the assignment aims at: the partition's table stays in L1/L2. */
-    private static final int TARGET_PARTITION = 4096;
+    /**
+     * Occurrences per partition the assignment aims at: a partition's entries (16 bytes each) and
+     * its table stay in the L2 cache, and the scatter writes to few enough partitions at once.
+     */
+    private static final int TARGET_PARTITION = 8192;
     private static final int MAX_PARTITION_BITS = 16;
 
     private final int partitionBits;
@@ -112,9 +115,9 @@ public final class ViewerIds {
             }
         }
         partitionStart[partitions] = pos;
-        long[] pHigh = new long[count];
-        int[] pLow = new int[count];
-        int[] pIndex = new int[count];
+        // entry e of the partitioned array: [2e] the high key, [2e + 1] the low key (upper half) and
+        // the occurrence's index (lower half): one write stream per partition, not three
+        long[] entries = new long[2 * count];
         eachChunk(chunks, c -> {
             int[] cur = cursor[c];
             for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
@@ -122,10 +125,10 @@ public final class ViewerIds {
                 int[] lr = low[r];
                 int i = rowPos[r];
                 for (int k = start[r], end = k + length[r]; k < end; k++, i++) {
-                    int at = cur[partition(hr[k], bits)]++;
-                    pHigh[at] = hr[k];
-                    pLow[at] = lr[k];
-                    pIndex[at] = i;
+                    long h = hr[k];
+                    int at = 2 * cur[partition(h, bits)]++;
+                    entries[at] = h;
+                    entries[at + 1] = ((long) lr[k] << 32) | (i & 0xffffffffL);
                 }
             }
         }, threads);
@@ -140,8 +143,7 @@ public final class ViewerIds {
         Parallel.run(Math.max(1, Math.min(threads, partitions)), () -> {
             int[] slots = new int[capacity];
             for (int p = nextPartition.getAndIncrement(); p < partitions; p = nextPartition.getAndIncrement()) {
-                distinct[p] = numberPartition(pHigh, pLow, pIndex, partitionStart[p], partitionStart[p + 1], slots,
-                        dense);
+                distinct[p] = numberPartition(entries, partitionStart[p], partitionStart[p + 1], slots, dense);
             }
         });
         int[] base = new int[partitions + 1];
@@ -151,8 +153,10 @@ public final class ViewerIds {
         long[] highs = new long[base[partitions]];
         int[] lows = new int[base[partitions]];
         for (int p = 0; p < partitions; p++) {
-            System.arraycopy(pHigh, partitionStart[p], highs, base[p], distinct[p]);
-            System.arraycopy(pLow, partitionStart[p], lows, base[p], distinct[p]);
+            for (int j = 0, e = 2 * partitionStart[p]; j < distinct[p]; j++, e += 2) {
+                highs[base[p] + j] = entries[e];
+                lows[base[p] + j] = (int) (entries[e + 1] >>> 32);
+            }
         }
         eachChunk(chunks, c -> {
             for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
@@ -185,20 +189,21 @@ public final class ViewerIds {
     /**
      * Numbers the distinct keys of one partition by first occurrence, writing each occurrence's
      * partition-local id to {@code dense} and compacting the distinct keys to the front of the
-     * partition's range (safe: the k-th distinct key lies at or after position k).
+     * partition's entries (safe: the k-th distinct key lies at or after entry k).
      *
      * @return the number of distinct keys
      */
-    private static int numberPartition(long[] pHigh, int[] pLow, int[] pIndex, int from, int to, int[] slots,
-                                       int[] dense) {
+    private static int numberPartition(long[] entries, int from, int to, int[] slots, int[] dense) {
         int size = to - from;
         int cap = Integer.highestOneBit(Math.max(2, size) * 2 - 1) << 1;
         int mask = cap - 1;
         Arrays.fill(slots, 0, cap, 0);
         int n = 0;
-        for (int e = from; e < to; e++) {
-            long h = pHigh[e];
-            int l = pLow[e];
+        int first = 2 * from;
+        for (int e = first, end = 2 * to; e < end; e += 2) {
+            long h = entries[e];
+            long lowAndIndex = entries[e + 1];
+            int l = (int) (lowAndIndex >>> 32);
             int slot = (int) h & mask;
             int id;
             while (true) {
@@ -206,17 +211,18 @@ public final class ViewerIds {
                 if (s == 0) {
                     id = n++;
                     slots[slot] = id + 1;
-                    pHigh[from + id] = h;
-                    pLow[from + id] = l;
+                    entries[first + 2 * id] = h;
+                    entries[first + 2 * id + 1] = lowAndIndex;
                     break;
                 }
-                if (pHigh[from + s - 1] == h && pLow[from + s - 1] == l) {
+                int at = first + 2 * (s - 1);
+                if (entries[at] == h && (int) (entries[at + 1] >>> 32) == l) {
                     id = s - 1;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
-            dense[pIndex[e]] = id;
+            dense[(int) lowAndIndex] = id;
         }
         return n;
     }
