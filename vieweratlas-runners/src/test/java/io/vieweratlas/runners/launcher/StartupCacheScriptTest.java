@@ -47,7 +47,7 @@ class StartupCacheScriptTest {
               { echo "cwd=$(pwd)"
                 echo "config_env=${VIEWERATLAS_CONFIG:-unset}"
                 if [ -f "$data/raw/snapshot.json" ]; then echo lake=copied; else echo lake=missing; fi
-                if [ -e "$d/install/.cache/vieweratlas-jdk25.aot" ]; then echo final=present; else echo final=absent; fi
+                if ls "$d/install/.cache" | grep -q '^vieweratlas-jdk.*[at]$'; then echo final=present; else echo final=absent; fi
               } >>"$d/training.log"
               echo "training noise on stdout"
               echo "training noise on stderr" >&2
@@ -155,6 +155,25 @@ class StartupCacheScriptTest {
         }
     }
 
+    /** The one archive (or failure marker, for suffix ".aot.failed") in the cache whose name ends with suffix. */
+    private Path inCache(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().startsWith("vieweratlas-jdk")
+                    && p.getFileName().toString().endsWith(suffix)).toList();
+            assertEquals(1, found.size(), "one " + suffix + " in " + found);
+            return found.get(0);
+        }
+    }
+
+    private boolean noneInCache(String suffix) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.noneMatch(p -> p.getFileName().toString().endsWith(suffix));
+        }
+    }
+
     private static String trainingOutput(String call) {
         int at = call.indexOf("[-XX:AOTCacheOutput=");
         if (at < 0) {
@@ -186,7 +205,8 @@ class StartupCacheScriptTest {
         assertTrue(seen.get(0).startsWith("cwd=" + cache.resolve("training.")), seen.get(0));
 
         // written under a temporary name in the cache directory (same file system), then moved into place
-        Path archive = cache.resolve("vieweratlas-jdk25.aot");
+        Path archive = inCache(".aot");
+        assertTrue(archive.getFileName().toString().matches("vieweratlas-jdk25-[0-9]+\\.aot"), archive.toString());
         Path output = Path.of(trainingOutput(training));
         assertTrue(output.startsWith(cache) && !output.equals(archive), output.toString());
         assertEquals("archive", Files.readString(archive));
@@ -219,7 +239,8 @@ class StartupCacheScriptTest {
         assertEquals(2, calls.size(), calls.toString());
         assertTrue(calls.get(0).startsWith("TRAIN [-XX:TieredStopAtLevel=1] [-XX:+UseSerialGC] [-XX:ArchiveClassesAtExit="),
                 calls.get(0));
-        Path archive = cache.resolve("vieweratlas-jdk21.jsa");
+        Path archive = inCache(".jsa");
+        assertTrue(archive.getFileName().toString().startsWith("vieweratlas-jdk21-"), archive.toString());
         assertEquals("archive", Files.readString(archive));
         assertTrue(calls.get(1).startsWith("RUN [-XX:TieredStopAtLevel=1] [-XX:+UseSerialGC] [-Xlog:cds*=off] "
                 + "[-XX:SharedArchiveFile=" + archive + "] [-jar] "), calls.get(1));
@@ -239,8 +260,8 @@ class StartupCacheScriptTest {
         List<String> calls = calls();
         assertEquals(2, calls.size(), calls.toString());
         assertFalse(calls.get(1).contains("AOTCache") || calls.get(1).contains("-Xlog"), calls.get(1));
-        assertFalse(Files.exists(cache.resolve("vieweratlas-jdk25.aot")));
-        assertTrue(Files.readString(cache.resolve("vieweratlas-jdk25.aot.failed")).contains("training noise on stderr"),
+        assertTrue(noneInCache(".aot"));
+        assertTrue(Files.readString(inCache(".aot.failed")).contains("training noise on stderr"),
                 "the failure keeps the training output");
         assertEquals(List.of(), trainingDirs());
 
@@ -249,20 +270,20 @@ class StartupCacheScriptTest {
         assertEquals("", second.err(), "no retraining before the next build");
         assertEquals(3, calls().size());
 
-        Files.setLastModifiedTime(cache.resolve("vieweratlas-jdk25.aot.failed"), FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(inCache(".aot.failed"), FileTime.from(Instant.now().minusSeconds(60)));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(30)));
         Files.delete(dir.resolve("fail-training"));
         Outcome rebuilt = run("", "analyze");
         assertEquals(5, rebuilt.code());
         assertEquals(5, calls().size(), "a new build trains again");
         assertTrue(calls().get(4).contains("[-XX:AOTCache="), calls().get(4));
-        assertFalse(Files.exists(cache.resolve("vieweratlas-jdk25.aot.failed")));
+        assertTrue(noneInCache(".failed"));
     }
 
     @Test
     void anArchiveOlderThanTheJarsOrTheJdkIsReplaced() throws Exception {
         run("", "--version");
-        Path archive = cache.resolve("vieweratlas-jdk25.aot");
+        Path archive = inCache(".aot");
         Files.writeString(archive, "old");
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
         Files.setLastModifiedTime(dir.resolve("jdk/lib/modules"), FileTime.from(Instant.now()));
@@ -272,6 +293,26 @@ class StartupCacheScriptTest {
         assertEquals(4, calls().size(), calls().toString());
         assertTrue(calls().get(2).startsWith("TRAIN "), calls().get(2));
         assertEquals("archive", Files.readString(archive));
+    }
+
+    @Test
+    void anotherJdkBuildTrainsItsOwnArchiveAndReplacesTheOthers() throws Exception {
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("vieweratlas-jdk25.jsa"), "archive of the launcher before training runs");
+        run("", "--version");
+        Path first = inCache(".aot");
+        assertFalse(Files.exists(cache.resolve("vieweratlas-jdk25.jsa")));
+
+        Path release = dir.resolve("jdk/release");
+        Files.writeString(release, "JAVA_VERSION=\"25.0.4\"\n");
+        Files.setLastModifiedTime(release, FileTime.from(Instant.now().minusSeconds(3600)));
+        run("", "--version");
+
+        assertEquals(4, calls().size(), calls().toString());
+        assertTrue(calls().get(2).startsWith("TRAIN "), calls().get(2));
+        Path second = inCache(".aot");
+        assertFalse(second.equals(first), second.toString());
+        assertTrue(calls().get(3).contains("[-XX:AOTCache=" + second + "]"), calls().get(3));
     }
 
     @Test
@@ -285,7 +326,7 @@ class StartupCacheScriptTest {
         for (String call : calls()) {
             assertTrue(call.startsWith("RUN ") && !call.contains("AOTCache") && !call.contains("-Xlog"), call);
         }
-        assertFalse(Files.exists(cache.resolve("vieweratlas-jdk25.aot")));
+        assertTrue(noneInCache(".aot"));
 
         run("-Xmx31g", "--version");
         assertTrue(calls().get(calls().size() - 1).contains("[-Xmx31g] [--sun-misc-unsafe-memory-access=allow] [-XX:AOTCache="),
