@@ -41,8 +41,10 @@ class StartupCacheScriptTest {
               if [ "$prev" = --data ]; then data=$a; fi
               prev=$a
             done
-            { if [ -n "$train" ]; then printf TRAIN; else printf RUN; fi
-              for a in "$@"; do printf ' [%s]' "$a"; done; printf '\\n'; } >>"$d/calls.log"
+            if [ -n "$train" ]; then line=TRAIN; else line=RUN; fi
+            for a in "$@"; do line="$line [$a]"; done
+            # one write per call: concurrent launchers append to the same log
+            printf '%s\\n' "$line" >>"$d/calls.log"
             if [ -n "$train" ]; then
               { echo "cwd=$(pwd)"
                 echo "config_env=${VIEWERATLAS_CONFIG:-unset}"
