@@ -55,6 +55,12 @@ public record Setting(String path, SettingType type, Object defaultValue, Option
             }
         }
         if (!choices.isEmpty() && !choices.contains(value.toString())) {
+            // LOG_LEVEL=debug means DEBUG: choices are matched regardless of case, stored as listed
+            for (String choice : choices) {
+                if (choice.equalsIgnoreCase(value.toString())) {
+                    return choice;
+                }
+            }
             throw new IllegalArgumentException("not one of the allowed values" + allowed());
         }
         return value;

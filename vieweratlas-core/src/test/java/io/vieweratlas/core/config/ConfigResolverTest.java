@@ -81,6 +81,17 @@ class ConfigResolverTest {
     }
 
     @Test
+    void choicesMatchRegardlessOfCaseAndAreStoredAsListed() {
+        ViewerAtlasConfig c = new ConfigResolver(Preset.DEFAULT)
+                .environment(Map.of("LOG_LEVEL", "debug", "STORAGE_TYPE", "File")).resolve();
+        assertEquals("DEBUG", c.logLevel());
+        assertEquals("file", c.storage().type());
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigResolver(Preset.DEFAULT)
+                .environment(Map.of("LOG_LEVEL", "loud")).resolve());
+        assertTrue(e.problems().get(0).contains("not one of the allowed values"), e.problems().get(0));
+    }
+
+    @Test
     void badEnvironmentValueNamesTheVariableOrigin() {
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigResolver(Preset.DEFAULT)
                 .environment(Map.of("OVERLAP_THRESHOLD", "ten")).resolve());
