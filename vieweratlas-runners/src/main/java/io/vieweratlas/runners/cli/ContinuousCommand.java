@@ -67,7 +67,8 @@ public final class ContinuousCommand implements Callable<Integer> {
         // Unless the wiring binds another, the analysis is this build's `analyze` command, in-process, with the
         // same configuration file, preset and lake; it writes its own run record.
         AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
-            int code = Main.commandLine().execute(analyzeArguments());
+            String[] arguments = analyzeArguments();
+            int code = Main.commandLine(arguments).execute(arguments);
             if (code != ExitCodes.OK) {
                 throw new IllegalStateException("analyze exited with code " + code);
             }

@@ -24,12 +24,33 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured picocli command line (exit codes, error handling). */
+    /** The configured picocli command line with every subcommand (exit codes, error handling). */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that
+     * one is added (it parses and helps exactly as with all of them); otherwise all are, for the
+     * command list in the help and picocli's suggestions for a mistyped name.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new ViewerAtlasCommand());
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> only = null;
+        for (Class<?> type : ViewerAtlasCommand.SUBCOMMANDS) {
+            if (type.getAnnotation(CommandLine.Command.class).name().equals(first)) {
+                only = type;
+            }
+        }
+        for (Class<?> type : ViewerAtlasCommand.SUBCOMMANDS) {
+            if (only == null || type == only) {
+                cli.addSubcommand(type);
+            }
+        }
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

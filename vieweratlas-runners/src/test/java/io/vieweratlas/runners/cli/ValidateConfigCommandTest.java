@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,28 @@ class ValidateConfigCommandTest {
         Result r = run("validate-config", "--config", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void aRunModelsOnlyItsOwnCommandAndHelpsAsTheFullCommandLine() {
+        CommandLine full = Main.commandLine();
+        List<String> names = List.copyOf(full.getSubcommands().keySet());
+        assertEquals(ViewerAtlasCommand.SUBCOMMANDS.size(), names.size());
+        for (String name : names) {
+            CommandLine lean = Main.commandLine(new String[] {name, "--help"});
+            assertEquals(List.of(name), List.copyOf(lean.getSubcommands().keySet()));
+            assertEquals(full.getSubcommands().get(name).getUsageMessage(),
+                    lean.getSubcommands().get(name).getUsageMessage(), name);
+        }
+        // no command, an option or an unknown name: every command, for the list and suggestions
+        assertEquals(names, List.copyOf(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()));
+        Result help = run("--help");
+        for (String name : names) {
+            assertTrue(help.out().contains(name), name + " missing from\n" + help.out());
+        }
+        Result typo = run("analyse");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("analyze"), typo.err());
     }
 
     @Test
