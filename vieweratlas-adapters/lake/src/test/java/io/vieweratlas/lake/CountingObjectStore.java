@@ -3,6 +3,7 @@ package io.vieweratlas.lake;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
+import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
 
@@ -17,6 +18,10 @@ final class CountingObjectStore implements ObjectStore {
     private final ObjectStore delegate;
     final List<String> reads = new CopyOnWriteArrayList<>();
     final List<String> listings = new CopyOnWriteArrayList<>();
+    /** When set, reading this key fails as a broken store would. */
+    volatile String failingRead;
+    /** When set, listing fails. */
+    volatile boolean failingListing;
 
     CountingObjectStore(ObjectStore delegate) {
         this.delegate = delegate;
@@ -25,6 +30,9 @@ final class CountingObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> get(String key) {
         reads.add(key);
+        if (key.equals(failingRead)) {
+            throw new StoreException("counting", "get", key, new java.io.IOException("disk on fire"));
+        }
         return delegate.get(key);
     }
 
@@ -51,6 +59,9 @@ final class CountingObjectStore implements ObjectStore {
     @Override
     public Stream<ObjectInfo> list(String prefix) {
         listings.add(prefix);
+        if (failingListing) {
+            throw new StoreException("counting", "list", prefix, new java.io.IOException("disk on fire"));
+        }
         return delegate.list(prefix);
     }
 

@@ -1,5 +1,7 @@
 package io.vieweratlas.lake;
 
+import java.time.Duration;
+import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LakeAudienceLoaderTest {
@@ -58,6 +62,29 @@ class LakeAudienceLoaderTest {
         assertEquals(friendly, viaStore);
         assertEquals(friendly, viaFiles);
         assertEquals(friendly, oneThread);
+    }
+
+    @Test
+    void aFailingStoreFailsTheLoadInsteadOfHangingIt() {
+        FileSystemObjectStore disk = new FileSystemObjectStore(dir);
+        lakeWithSynth(disk);
+        CountingObjectStore store = new CountingObjectStore(disk);
+        String victim;
+        try (var keys = disk.listKeys(LakeLayout.SNAPSHOTS)) {
+            List<String> all = keys.toList();
+            victim = all.get(all.size() / 2);
+        }
+        store.failingRead = victim;
+        for (int threads : new int[] {1, 2, 3}) {
+            StoreException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                    StoreException.class, () -> LakeAudienceLoader.builder(store).threads(threads).build()
+                            .load(TimeRange.ALL)));
+            assertTrue(e.getMessage().contains(victim), e.getMessage());
+        }
+        store.failingRead = null;
+        store.failingListing = true;
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(StoreException.class,
+                () -> LakeAudienceLoader.builder(store).threads(2).build().load(TimeRange.ALL)));
     }
 
     @Test
