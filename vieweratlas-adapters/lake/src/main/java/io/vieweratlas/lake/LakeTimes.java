@@ -53,8 +53,15 @@ final class LakeTimes {
         }
     }
 
-    /** {@code uuuu-MM-ddTHH:mm:ss}, every field plain ASCII digits. */
+    /**
+     * {@code uuuu-MM-ddTHH:mm:ss}, optionally with {@code Z} (UTC either way: the lake's
+     * timestamps are zone-less UTC, Helix's {@code started_at} ends in Z), every field plain ASCII
+     * digits.
+     */
     private static boolean isPlainLocalTime(String s) {
+        if (s.length() == 20 && s.charAt(19) == 'Z') {
+            return isPlainLocalTime(s.substring(0, 19));
+        }
         if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return false;
