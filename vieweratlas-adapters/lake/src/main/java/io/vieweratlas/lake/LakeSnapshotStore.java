@@ -1,5 +1,8 @@
 package io.vieweratlas.lake;
 
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.aggregate.PresenceTableSource;
+import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.LoadReport;
@@ -9,6 +12,7 @@ import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +64,7 @@ import java.util.stream.Stream;
  * {@link LoadReport}. Failures of the store itself ({@code StoreException}) do propagate: they
  * say nothing about the data.
  */
-public final class LakeSnapshotStore implements SnapshotStore {
+public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeSnapshotStore.class);
 
@@ -126,6 +130,23 @@ public final class LakeSnapshotStore implements SnapshotStore {
     }
 
     // ---- reading ------------------------------------------------------------------------------
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads with {@link LakeAudienceLoader} (files parsed on all cores, straight into the
+     * table), which reads and reports exactly what {@link #forEachSnapshot} does; on a file-system
+     * store it reads the files directly.
+     */
+    @Override
+    public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy) {
+        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy)
+                .keyTimeSlack(keyTimeSlack);
+        if (store instanceof FileSystemObjectStore fs) {
+            loader.localRoot(fs.root());
+        }
+        return loader.build().load(range);
+    }
 
     /** A file to read: a JSON key (with its CSV twin, if listed) or a CSV key without a JSON twin. */
     private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {

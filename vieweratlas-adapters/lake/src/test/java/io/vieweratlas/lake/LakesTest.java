@@ -1,6 +1,12 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.ViewerAtlas;
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.synth.SyntheticLake;
+import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.port.SnapshotStore;
@@ -34,6 +40,29 @@ class LakesTest {
         assertEquals(3, r.edges().size());
         assertEquals(1, r.communities().size());
         assertEquals(3, r.dataQuality().filesRead());
+    }
+
+    @Test
+    void theFacadeReadsALakeThroughTheParallelLoaderWithTheSameResult(@TempDir Path dir) {
+        LakeSnapshotStore lake = Lakes.createDirectory(dir);
+        SyntheticLake.plan(SyntheticLakeSpec.builder().channels(60).communities(4).viewers(3000)
+                .snapshotsPerChannel(2).bots(true).seed(3).build()).forEachSnapshot(lake::put);
+        Lakes.createDirectory(dir).objectStore().put("raw/snapshots/2026/01/05/broken_20260105_100000.json",
+                "{\"timestamp\": 7}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the same lake hidden behind a plain PresenceSource: read snapshot by snapshot
+        PresenceSource oneByOne = lake::forEachSnapshot;
+        for (PresencePolicy policy : PresencePolicy.values()) {
+            TimeRange range = TimeRange.between(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+            PresenceIngest.Loaded viaTable = PresenceIngest.read(Lakes.openDirectory(dir), range, policy);
+            PresenceIngest.Loaded viaSnapshots = PresenceIngest.read(oneByOne, range, policy);
+            assertEquals(viaSnapshots.report(), viaTable.report());
+            assertEquals(1, viaTable.report().skipped().size());
+            assertEquals(viaSnapshots.table().rows(), viaTable.table().rows());
+        }
+        AnalysisResult fast = ViewerAtlas.analysis().source(Lakes.openDirectory(dir)).run();
+        AnalysisResult slow = ViewerAtlas.analysis().source(oneByOne).run();
+        assertEquals(slow, fast);
+        assertEquals(60, fast.nodes().size());
     }
 
     @Test

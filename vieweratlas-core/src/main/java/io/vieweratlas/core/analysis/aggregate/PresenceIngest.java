@@ -27,10 +27,16 @@ public final class PresenceIngest {
     public record Loaded(PresenceTable table, LoadReport report) {
     }
 
-    /** Reads the snapshots of {@code source} within {@code range}. */
+    /**
+     * Reads the snapshots of {@code source} within {@code range}: through
+     * {@link PresenceTableSource#loadTable} when the source offers it, else snapshot by snapshot.
+     */
     public static Loaded read(PresenceSource source, TimeRange range, PresencePolicy policy) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(policy, "policy");
+        if (source instanceof PresenceTableSource tables) {
+            return Objects.requireNonNull(tables.loadTable(range, policy), "loadTable returned null");
+        }
         PresenceTableBuilder builder = new PresenceTableBuilder();
         LoadReport report = source.forEachSnapshot(range, s -> add(builder, s, policy));
         return new Loaded(PresenceTable.of(List.of(builder)), report);
