@@ -80,9 +80,11 @@ public final class VodCommand implements Callable<Integer> {
                 run.count("vods_failed", r.failed());
                 run.count("comments", r.comments());
                 run.count("buckets", r.buckets());
+                run.count("vods_pruned", r.pruned());
                 out.printf(Locale.ROOT, "vod stopped (%s): %d archives discovered, %d queued, %d VODs written"
-                                + " (%d comments, %d buckets), %d failed attempts%n", r.stopReason(), r.discovered(),
-                        r.queued(), r.completed(), r.comments(), r.buckets(), r.failed());
+                                + " (%d comments, %d buckets), %d failed attempts, %d finished VODs pruned from the queue%n",
+                        r.stopReason(), r.discovered(), r.queued(), r.completed(), r.comments(), r.buckets(), r.failed(),
+                        r.pruned());
                 out.flush();
                 // EMF metrics for CloudWatch (only in the containers: LOG_FORMAT=json or METRICS_FORMAT=emf).
                 long pending = injector.getInstance(VodQueue.class).entries().values().stream()

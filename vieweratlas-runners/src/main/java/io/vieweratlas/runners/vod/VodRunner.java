@@ -74,9 +74,10 @@ public final class VodRunner {
      * @param comments   comments bucketed
      * @param buckets    buckets written
      * @param stopReason why processing stopped: {@code queue_empty}, {@code max_vods_per_run} or {@code max_processing_hours}
+     * @param pruned     finished VODs older than the age limit removed from the queue
      */
     public record Report(long discovered, long queued, long completed, long failed, long comments, long buckets,
-                         String stopReason) {
+                         String stopReason, long pruned) {
     }
 
     /** Runs discovery (when {@code vod.auto_discover}) and then the queue. */
@@ -84,6 +85,9 @@ public final class VodRunner {
         Instant started = clock.instant();
         VodSelection rules = VodSelection.fromConfig(config.maxAgeHours(), config.maxAgeDays(), config.minViews(),
                 config.vodLimitPerChannel(), config.maxVodsPerRun());
+        // Finished VODs older than the age limit are never listed by discovery again: drop them, so
+        // that the queue file every worker rewrites stays the size of the recent past.
+        long pruned = queue.pruneFinished(rules.notBefore(started));
         long discovered = 0;
         long queued = 0;
         if (config.autoDiscover()) {
@@ -141,7 +145,7 @@ public final class VodRunner {
                 queue.fail(keeper.lease, String.valueOf(e.getMessage()));
             }
         }
-        return new Report(discovered, queued, completed, failed, comments, buckets, stop);
+        return new Report(discovered, queued, completed, failed, comments, buckets, stop, pruned);
     }
 
     /** Renews the lease during a long fetch (a large VOD at the default pacing takes longer than a lease). */

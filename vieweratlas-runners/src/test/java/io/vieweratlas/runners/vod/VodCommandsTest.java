@@ -8,6 +8,7 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.vod.VodEntry;
 import io.vieweratlas.lake.vod.VodQueue;
+import io.vieweratlas.lake.vod.VodTask;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.cli.Main;
@@ -171,10 +172,18 @@ class VodCommandsTest {
             assertEquals(1, runs.count(), "one run record");
         }
 
-        // A second run finds nothing new: the VOD is known and the channel's daily limit is used.
+        // A VOD finished long ago (older than any age limit) sits in the queue too.
+        VodQueue old = new VodQueue(store, Clock.systemUTC(), "test");
+        old.enqueue(List.of(new VodTask("100", "alice", "1", Instant.parse("2020-01-01T00:00:00Z"))));
+        assertTrue(old.complete(old.claim().orElseThrow()));
+
+        // A second run finds nothing new: the VOD is known and the channel's daily limit is used;
+        // the old finished VOD is pruned from the queue, the recent one stays.
         Result again = run(CREDENTIALS, "vod", "--config", cfg.toString(), "--data", lake.toString());
         assertEquals(0, again.code(), again.out() + again.err());
         assertTrue(again.out().contains("0 queued, 0 VODs written"), again.out());
+        assertTrue(again.out().contains("1 finished VODs pruned from the queue"), again.out());
+        assertEquals(Set.of("777"), new VodQueue(store, Clock.systemUTC(), "test").entries().keySet());
     }
 
     @Test

@@ -168,6 +168,30 @@ public final class VodQueue {
         });
     }
 
+    /**
+     * Removes completed and failed VODs whose broadcast started before {@code createdBefore},
+     * so that the queue file (read and rewritten by every change) does not grow forever. Safe for
+     * VODs older than the discovery's age limit: discovery never lists them again, so they cannot
+     * be queued twice. Pending and processing VODs are kept whatever their age.
+     *
+     * @return how many entries were removed
+     */
+    public int pruneFinished(Instant createdBefore) {
+        Objects.requireNonNull(createdBefore, "createdBefore");
+        return update(entries -> {
+            int removed = 0;
+            for (Iterator<VodEntry> it = entries.values().iterator(); it.hasNext(); ) {
+                VodEntry v = it.next();
+                boolean finished = v.status() == VodStatus.COMPLETED || v.status() == VodStatus.FAILED;
+                if (finished && v.task().createdAt().isBefore(createdBefore)) {
+                    it.remove();
+                    removed++;
+                }
+            }
+            return new Change<>(removed, removed > 0);
+        });
+    }
+
     /** The queue as stored now, by VOD id. */
     public SortedMap<String, VodEntry> entries() {
         return read().map(o -> decode(o.content())).orElseGet(TreeMap::new);

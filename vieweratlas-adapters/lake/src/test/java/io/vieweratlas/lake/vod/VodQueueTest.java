@@ -149,6 +149,38 @@ class VodQueueTest {
     }
 
     @Test
+    void finishedVodsOlderThanTheCutoffArePrunedAndNothingElse(@TempDir Path dir) {
+        ObjectStore store = new FileSystemObjectStore(dir);
+        MutableClock clock = new MutableClock();
+        VodQueue q = new VodQueue(store, clock, "w");
+        // task(i) started i seconds before T0: 1..4 are older than the cutoff T0 - 0.5 s, 0 is not
+        q.enqueue(List.of(task(0), task(1), task(2), task(3), task(4)));
+        for (int i = 0; i < 4; i++) {
+            VodLease l = q.claim().orElseThrow(); // in id order: task 0, 1, 2, 3
+            if (i < 2) {
+                assertTrue(q.complete(l));
+            } else if (i == 2) {
+                for (int attempt = 1; attempt <= VodQueue.MAX_ATTEMPTS; attempt++) {
+                    assertTrue(q.fail(l, "boom"));
+                    if (attempt < VodQueue.MAX_ATTEMPTS) {
+                        clock.advance(Duration.ofHours(2));
+                        l = q.claim().orElseThrow();
+                    }
+                }
+            }
+            // i == 3: left processing (claimed, not finished)
+        }
+        assertEquals(VodStatus.COMPLETED, q.entries().get(task(0).vodId()).status());
+        assertEquals(VodStatus.FAILED, q.entries().get(task(2).vodId()).status());
+        assertEquals(VodStatus.PROCESSING, q.entries().get(task(3).vodId()).status());
+        assertEquals(2, q.pruneFinished(T0.minusMillis(500)));
+        assertEquals(Set.of(task(0).vodId(), task(3).vodId(), task(4).vodId()), q.entries().keySet());
+        assertEquals(0, q.pruneFinished(T0.minusMillis(500)), "pruning again changes nothing");
+        // a pruned VOD that is offered again is a new VOD: pending
+        assertEquals(1, q.enqueue(List.of(task(1))));
+    }
+
+    @Test
     void failuresBackOffThenFailForGoodAfterFiveAttempts(@TempDir Path dir) {
         ObjectStore store = new FileSystemObjectStore(dir);
         MutableClock clock = new MutableClock();
