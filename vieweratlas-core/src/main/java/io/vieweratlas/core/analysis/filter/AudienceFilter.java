@@ -140,6 +140,9 @@ public final class AudienceFilter {
                 kept++;
             }
         }
+        if (kept == n) {
+            return new Step(in, new FilterStep(name, limit, 0, 0, 0)); // nothing to drop: no copy
+        }
         int[] newOff = new int[kept + 1];
         int[] newObs = new int[kept];
         int[] newMem = new int[off[n]];
