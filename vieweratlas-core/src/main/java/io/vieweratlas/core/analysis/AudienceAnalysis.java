@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The analysis pipeline: aggregate → filter → overlap graph → communities → labels → statistics.
@@ -85,12 +86,29 @@ public final class AudienceAnalysis {
         OverlapGraph graph = OverlapGraphBuilder.build(aud, params);
         t = lap(stages, "graph", t);
 
-        CommunityDetector.Partition partition = CommunityDetector.detect(graph.nodes(), graph.source(),
-                graph.target(), graph.weight(), params.algorithm(), params.resolution(), params.seed(),
-                params.minCommunitySize());
+        // Community detection runs on one core; the edge records and the graph statistics need
+        // only the graph, so another core makes them meanwhile.
+        Object[] done = new Object[3];
+        AtomicInteger nextTask = new AtomicInteger();
+        Parallel.run(Math.min(2, Parallel.defaultThreads()), () -> {
+            for (int task = nextTask.getAndIncrement(); task < 2; task = nextTask.getAndIncrement()) {
+                if (task == 0) {
+                    done[0] = CommunityDetector.detect(graph.nodes(), graph.source(), graph.target(), graph.weight(),
+                            params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize());
+                } else {
+                    done[1] = PartitionAssembly.edges(aud.channels(), graph);
+                    done[2] = GraphStatisticsCalculator.of(graph);
+                }
+            }
+        });
+        CommunityDetector.Partition partition = (CommunityDetector.Partition) done[0];
+        @SuppressWarnings("unchecked")
+        List<GraphEdge> edges = (List<GraphEdge>) done[1];
+        AnalysisStatistics.Graph graphStats = (AnalysisStatistics.Graph) done[2];
         t = lap(stages, "communities", t);
 
-        AnalysisResult result = assemble(table, load, agg, raw, filtered, graph, partition, params);
+        AnalysisResult result = assemble(table, load, agg, raw, filtered, graph, edges, graphStats, partition,
+                params);
         lap(stages, "labels_and_statistics", t);
         return new AnalysisRun(result, stages);
     }
@@ -103,15 +121,16 @@ public final class AudienceAnalysis {
 
     private static AnalysisResult assemble(PresenceTable table, LoadReport load, Aggregator.Aggregation agg,
                                            Audiences raw, AudienceFilter.Filtered filtered, OverlapGraph graph,
+                                           List<GraphEdge> edges, AnalysisStatistics.Graph graphStats,
                                            CommunityDetector.Partition partition, AnalysisParameters params) {
         Audiences aud = filtered.audiences();
-        PartitionAssembly parts = PartitionAssembly.of(aud.channels(), aud::audienceSize, aud.meta(), graph,
+        PartitionAssembly parts = PartitionAssembly.of(aud.channels(), aud::audienceSize, aud.meta(), graph, edges,
                 partition, params);
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
                 raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),
                 agg.range().until(), newest);
-        AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph),
+        AnalysisStatistics stats = new AnalysisStatistics(graphStats,
                 parts.detection(), new AnalysisStatistics.Tagging(parts.labelRules()), aggStats, filtered.steps());
         DataQualityReport quality = new DataQualityReport(load.loaded(), load.skipped(), agg.duplicateSnapshots(),
                 agg.missingMetadata());

@@ -56,6 +56,35 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
     public static PartitionAssembly of(List<String> channels, IntUnaryOperator audience, List<ChannelMeta> metas,
                                        OverlapGraph graph, CommunityDetector.Partition partition,
                                        AnalysisParameters params) {
+        return of(channels, audience, metas, graph, edges(channels, graph), partition, params);
+    }
+
+    /**
+     * The edge records of {@code graph}, in graph order: they do not depend on the partition, so
+     * they can be made while communities are detected.
+     *
+     * @param channels channel logins by index
+     */
+    public static List<GraphEdge> edges(List<String> channels, OverlapGraph graph) {
+        int m = graph.edgeCount();
+        int[] source = graph.source();
+        int[] target = graph.target();
+        double[] weight = graph.weight();
+        int[] shared = graph.shared();
+        GraphEdge[] edges = new GraphEdge[m];
+        for (int e = 0; e < m; e++) {
+            edges[e] = new GraphEdge(channels.get(source[e]), channels.get(target[e]), weight[e], shared[e]);
+        }
+        return List.of(edges);
+    }
+
+    /**
+     * As {@link #of(List, IntUnaryOperator, List, OverlapGraph, CommunityDetector.Partition,
+     * AnalysisParameters)} with the edge records already made by {@link #edges(List, OverlapGraph)}.
+     */
+    static PartitionAssembly of(List<String> channels, IntUnaryOperator audience, List<ChannelMeta> metas,
+                                OverlapGraph graph, List<GraphEdge> edges, CommunityDetector.Partition partition,
+                                AnalysisParameters params) {
         int n = channels.size();
         int k = partition.communities();
         int[] comm = partition.community();
@@ -119,11 +148,6 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
             }
             nodes.add(new GraphNode(channels.get(i), audience.applyAsInt(i), m.viewerCount(), m.game(),
                     m.language(), m.title(), c, c >= 0 ? labelOf[c] : AudienceAnalysis.UNASSIGNED_LABEL));
-        }
-        List<GraphEdge> edges = new ArrayList<>(graph.edgeCount());
-        for (int e = 0; e < graph.edgeCount(); e++) {
-            edges.add(new GraphEdge(channels.get(graph.source()[e]), channels.get(graph.target()[e]),
-                    graph.weight()[e], graph.shared()[e]));
         }
         AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
                 params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes an analysis result: the results file into the lake, and the exports into a local directory. */
@@ -59,18 +60,63 @@ public final class AnalysisOutputs {
      */
     public static List<Path> writeExports(AnalysisResult result, Path dir, List<GraphExporter> extra)
             throws IOException {
+        return write(result, Optional.empty(), dir, extra);
+    }
+
+    /**
+     * Writes the results document into the lake ({@link #writeToLake}) and the exports into
+     * {@code dir} ({@link #writeExports(AnalysisResult, Path, List)}), all at once: the document
+     * is serialised once for both places, and the lake write runs alongside the export files.
+     *
+     * @return the export files written
+     */
+    public static List<Path> writeAll(AnalysisResult result, ObjectStore store, Path dir, List<GraphExporter> extra)
+            throws IOException {
+        return write(result, Optional.of(store), dir, extra);
+    }
+
+    private static List<Path> write(AnalysisResult result, Optional<ObjectStore> lake, Path dir,
+                                    List<GraphExporter> extra) throws IOException {
         Files.createDirectories(dir);
+        // the document once, for the lake and for the directory
+        byte[][] json = new byte[1][];
+        GraphExporter results = new GraphExporter() {
+            @Override
+            public String fileName() {
+                return ResultsJson.FILE_NAME;
+            }
+
+            @Override
+            public void write(AnalysisResult r, OutputStream out) throws IOException {
+                json[0] = resultsJson(r);
+                lake.ifPresent(store -> store.put(RESULTS_KEY, json[0]));
+                out.write(json[0]);
+            }
+        };
         List<GraphExporter> exporters = new ArrayList<>(CsvExporters.all());
-        exporters.add(new ResultsJson());
+        exporters.add(results);
         exporters.addAll(extra);
         // The exporters are independent files; they run on all cores (the layout they share is
         // computed once by whichever needs it first), each written to a temporary name and moved
-        // into place, so the files are the same as with one thread.
+        // into place, so the files are the same as with one thread. The largest core files start
+        // first (edges, then the results document with the lake write), so the others fill in
+        // beside them.
+        int edges = exporters.indexOf(CsvExporters.EDGES);
+        int doc = exporters.indexOf(results);
+        int[] order = new int[exporters.size()];
+        order[0] = edges;
+        order[1] = doc;
+        for (int i = 0, k = 2; i < order.length; i++) {
+            if (i != edges && i != doc) {
+                order[k++] = i;
+            }
+        }
         Path[] written = new Path[exporters.size()];
-        IOException[] failures = new IOException[exporters.size()];
+        Exception[] failures = new Exception[exporters.size()];
         AtomicInteger next = new AtomicInteger();
         Parallel.run(Math.min(Parallel.defaultThreads(), exporters.size()), () -> {
-            for (int i = next.getAndIncrement(); i < written.length; i = next.getAndIncrement()) {
+            for (int k = next.getAndIncrement(); k < order.length; k = next.getAndIncrement()) {
+                int i = order[k];
                 GraphExporter e = exporters.get(i);
                 Path target = dir.resolve(e.fileName());
                 Path tmp = dir.resolve("." + e.fileName() + ".tmp");
@@ -80,14 +126,18 @@ public final class AnalysisOutputs {
                     }
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     written[i] = target;
-                } catch (IOException ex) {
+                } catch (IOException | RuntimeException ex) {
                     failures[i] = ex;
                 }
             }
         });
-        for (IOException failure : failures) {
-            if (failure != null) {
-                throw failure; // the first failing exporter in order, as a sequential run reports it
+        for (Exception failure : failures) {
+            // the first failing exporter in order, as a sequential run reports it
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
             }
         }
         return List.of(written);

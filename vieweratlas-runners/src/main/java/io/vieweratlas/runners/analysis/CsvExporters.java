@@ -6,15 +6,11 @@ import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.port.GraphExporter;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The CSV exports of an analysis: {@code graph_nodes.csv} ({@code id,viewers,viewer_count,game,title,community,label}),
@@ -34,11 +30,12 @@ public final class CsvExporters {
     /** {@code graph_nodes.csv}: one row per channel; community -1 means unassigned. */
     public static final GraphExporter NODES = new Csv("graph_nodes.csv") {
         @Override
-        void rows(AnalysisResult r, Writer w) throws IOException {
-            w.write("id,viewers,viewer_count,game,title,community,label\n");
+        void rows(AnalysisResult r, CsvOut w) throws IOException {
+            w.raw("id,viewers,viewer_count,game,title,community,label\n");
             for (GraphNode n : r.nodes()) {
-                line(w, n.id(), Integer.toString(n.viewers()), Long.toString(n.viewerCount()), n.game(), n.title(),
-                        Integer.toString(n.community()), n.label());
+                w.field(n.id()).comma().integer(n.viewers()).comma().integer(n.viewerCount()).comma()
+                        .field(n.game()).comma().field(n.title()).comma().integer(n.community()).comma()
+                        .field(n.label()).newline();
             }
         }
     };
@@ -46,14 +43,11 @@ public final class CsvExporters {
     /** {@code graph_edges.csv}: one row per edge. */
     public static final GraphExporter EDGES = new Csv("graph_edges.csv") {
         @Override
-        void rows(AnalysisResult r, Writer w) throws IOException {
-            w.write("source,target,weight,shared\n");
-            StringBuilder sb = new StringBuilder(64);
+        void rows(AnalysisResult r, CsvOut w) throws IOException {
+            w.raw("source,target,weight,shared\n");
             for (GraphEdge e : r.edges()) {
-                sb.setLength(0);
-                sb.append(quote(e.source())).append(',').append(quote(e.target())).append(',')
-                        .append(Numbers.format(e.weight())).append(',').append(e.shared()).append('\n');
-                w.append(sb);
+                w.field(e.source()).comma().field(e.target()).comma().number(e.weight()).comma()
+                        .integer(e.shared()).newline();
             }
         }
     };
@@ -61,17 +55,18 @@ public final class CsvExporters {
     /** {@code communities.csv}: one row per community with its summary. */
     public static final GraphExporter COMMUNITIES = new Csv("communities.csv") {
         @Override
-        void rows(AnalysisResult r, Writer w) throws IOException {
-            w.write("community,label,size,top_channels,top_game,top_game_share,top_language,top_language_share,"
+        void rows(AnalysisResult r, CsvOut w) throws IOException {
+            w.raw("community,label,size,top_channels,top_game,top_game_share,top_language,top_language_share,"
                     + "internal_weight,external_weight\n");
             for (Community c : r.communities()) {
                 Map.Entry<String, Double> game = top(c.gameShares());
                 Map.Entry<String, Double> lang = top(c.languageShares());
-                line(w, Integer.toString(c.id()), c.label(), Integer.toString(c.size()),
-                        String.join(" ", c.topChannels()), game == null ? "" : game.getKey(),
-                        game == null ? "0" : Numbers.format(game.getValue()), lang == null ? "" : lang.getKey(),
-                        lang == null ? "0" : Numbers.format(lang.getValue()), Numbers.format(c.internalWeight()),
-                        Numbers.format(c.externalWeight()));
+                w.integer(c.id()).comma().field(c.label()).comma().integer(c.size()).comma()
+                        .field(String.join(" ", c.topChannels())).comma().field(game == null ? "" : game.getKey())
+                        .comma().number(game == null ? 0 : game.getValue()).comma()
+                        .field(lang == null ? "" : lang.getKey()).comma()
+                        .number(lang == null ? 0 : lang.getValue()).comma().number(c.internalWeight()).comma()
+                        .number(c.externalWeight()).newline();
             }
         }
     };
@@ -100,16 +95,21 @@ public final class CsvExporters {
 
         @Override
         public void write(AnalysisResult result, OutputStream out) throws IOException {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CsvOut w = new CsvOut(out);
             rows(result, w);
             w.flush();
         }
 
-        abstract void rows(AnalysisResult r, Writer w) throws IOException;
+        abstract void rows(AnalysisResult r, CsvOut w) throws IOException;
     }
 
     static void line(Writer w, String... fields) throws IOException {
-        w.write(java.util.Arrays.stream(fields).map(CsvExporters::quote).collect(Collectors.joining(",")));
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(quote(fields[i]));
+        }
         w.write('\n');
     }
 

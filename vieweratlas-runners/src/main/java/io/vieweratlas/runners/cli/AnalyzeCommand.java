@@ -252,8 +252,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             progress.stage("writing results");
             long t1 = System.nanoTime();
-            AnalysisOutputs.writeToLake(result.result(), store);
-            List<Path> files = AnalysisOutputs.writeExports(result.result(), outDir,
+            List<Path> files = AnalysisOutputs.writeAll(result.result(), store, outDir,
                     graphExporters(config.analysis().exports(), params.seed(), annotations));
             double writeMillis = (System.nanoTime() - t1) / 1e6;
             progress.done();

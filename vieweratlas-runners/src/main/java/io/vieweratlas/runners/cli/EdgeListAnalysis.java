@@ -100,8 +100,7 @@ final class EdgeListAnalysis {
                 throw new UsageException("--edges " + file + ": " + e.getMessage());
             }
             long t1 = System.nanoTime();
-            AnalysisOutputs.writeToLake(result.result(), store);
-            List<Path> files = AnalysisOutputs.writeExports(result.result(), outDir,
+            List<Path> files = AnalysisOutputs.writeAll(result.result(), store, outDir,
                     AnalyzeCommand.graphExporters(config.analysis().exports(), params.seed()));
             double writeMillis = (System.nanoTime() - t1) / 1e6;
             AnalysisResult r = result.result();

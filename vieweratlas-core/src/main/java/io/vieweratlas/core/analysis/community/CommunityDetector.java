@@ -120,20 +120,35 @@ public final class CommunityDetector {
         }
         int[] nb = new int[2 * m];
         double[] w = new double[2 * m];
-        // keep every neighbour list sorted, as the library expects: edges (source < target) sorted
-        // by target give each node its smaller neighbours in order, edges sorted by source its larger ones
-        int[] byTarget = sortedByTarget(source, target);
-        int[] bySource = sortedBySource(source, target);
-        // for node u, neighbours v < u come from edges (v, u) ordered by v, then v > u from (u, v)
-        for (int idx : byTarget) {
-            int u = target[idx];
-            nb[fill[u]] = source[idx];
-            w[fill[u]++] = weight[idx];
-        }
-        for (int idx : bySource) {
-            int u = source[idx];
-            nb[fill[u]] = target[idx];
-            w[fill[u]++] = weight[idx];
+        // keep every neighbour list sorted, as the library expects
+        if (sortedPairs(source, target)) {
+            // edges (source < target) in (source, target) order, as the overlap graph gives them: in
+            // one pass, node u receives its smaller neighbours v from the edges (v, u) of the
+            // earlier sources, ascending, then its larger ones from its own edges (u, v), ascending
+            for (int e = 0; e < m; e++) {
+                int s = source[e];
+                int t = target[e];
+                double x = weight[e];
+                nb[fill[s]] = t;
+                w[fill[s]++] = x;
+                nb[fill[t]] = s;
+                w[fill[t]++] = x;
+            }
+        } else {
+            // any other order: edges (source < target) sorted by target give each node its smaller
+            // neighbours in order, edges sorted by source its larger ones
+            int[] byTarget = sortedByTarget(source, target);
+            int[] bySource = sortedBySource(source, target);
+            for (int idx : byTarget) {
+                int u = target[idx];
+                nb[fill[u]] = source[idx];
+                w[fill[u]++] = weight[idx];
+            }
+            for (int idx : bySource) {
+                int u = source[idx];
+                nb[fill[u]] = target[idx];
+                w[fill[u]++] = weight[idx];
+            }
         }
         Network network = new Network(nodes, true, firstNeighbor, new LargeIntArray(nb), new LargeDoubleArray(w),
                 false);
@@ -162,6 +177,22 @@ public final class CommunityDetector {
             }
         }
         return new Raw(clustering.getClusters().clone(), it);
+    }
+
+    /** Whether every edge has {@code source < target} and the edges are in (source, target) order. */
+    static boolean sortedPairs(int[] source, int[] target) {
+        int ps = -1;
+        int pt = -1;
+        for (int e = 0; e < source.length; e++) {
+            int s = source[e];
+            int t = target[e];
+            if (s >= t || s < ps || s == ps && t < pt) {
+                return false;
+            }
+            ps = s;
+            pt = t;
+        }
+        return true;
     }
 
     private static int[] sortedByTarget(int[] source, int[] target) {

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other channel {@code j > i} of {@code v}; the touched {@code j} are collected, sorted and turned
  * into edges, then reset. Work is exactly one increment per (viewer, channel pair), the sum over
  * viewers of {@code k(k-1)/2} for {@code k} channels per viewer. Memory is the inverted index
- * (one int per membership), one {@code int[channels]} scratch row per thread and the edges: it
- * grows with memberships and edges, never with channel pairs. Rows run in parallel on all cores;
- * edges come out in row order, so the result does not depend on scheduling.
+ * (two ints per membership), one cursor per viewer id per index-building thread, one
+ * {@code int[channels]} scratch row per thread and the edges: it grows with memberships, viewers
+ * and edges, never with channel pairs. The index is built in two passes over the memberships
+ * (count, then place), each on all cores, and rows run in parallel on all cores; edges come out
+ * in row order, so the result does not depend on scheduling.
  *
  * <p>Why no dense pair matrix: a triangular {@code int} matrix is 50 MB at 5,000 channels and 5 GB at
  * 50,000, and viewer-major increments into it hit a random cache line each; the scratch row of one
@@ -39,62 +41,88 @@ public final class OverlapGraphBuilder {
         int[] off = audiences.offsets();
         int[] mem = audiences.members();
         int space = audiences.viewerIdSpace();
-        // inverted index over viewers with >= 2 channels (others add no pair), channels ascending
-        int[] deg = new int[space];
         int total = off[n];
-        for (int i = 0; i < total; i++) {
-            deg[mem[i]]++;
+        // The inverted index lists, for every viewer with >= 2 channels (others add no pair), its
+        // channels ascending; lists lie in viewer id order. Both passes over the memberships run on
+        // all cores, part p taking a contiguous range of channels with about total/parts
+        // memberships and its own count per viewer; a viewer's list then holds part 0's channels,
+        // then part 1's, ..., so it is ascending whatever the scheduling.
+        int parts = Math.max(1, Math.min(Parallel.defaultThreads(), total / 65536));
+        int[] from = new int[parts + 1];
+        for (int p = 1, c = 0; p < parts; p++) {
+            long goal = (long) total * p / parts;
+            while (c < n && off[c] < goal) {
+                c++;
+            }
+            from[p] = c;
         }
+        from[parts] = n;
+        int[][] cursor = new int[parts][];
+        AtomicInteger nextPart = new AtomicInteger();
+        Parallel.run(parts, () -> {
+            for (int p = nextPart.getAndIncrement(); p < parts; p = nextPart.getAndIncrement()) {
+                int[] d = new int[space];
+                for (int i = off[from[p]], end = off[from[p + 1]]; i < end; i++) {
+                    d[mem[i]]++;
+                }
+                cursor[p] = d;
+            }
+        });
         int distinct = 0;
-        int multiViewers = 0;
         long increments = 0;
+        int listed = 0;
+        // cursor[p][v] becomes where part p writes its next channel into v's list, -1 when v has
+        // fewer than two channels
+        int[] last = cursor[parts - 1];
         for (int v = 0; v < space; v++) {
-            if (deg[v] > 0) {
+            int d = 0;
+            for (int p = 0; p < parts; p++) {
+                d += cursor[p][v];
+            }
+            if (d > 0) {
                 distinct++;
-                increments += (long) deg[v] * (deg[v] - 1) / 2;
-                if (deg[v] >= 2) {
-                    multiViewers++;
+                increments += (long) d * (d - 1) / 2;
+            }
+            if (d >= 2) {
+                for (int p = 0; p < parts; p++) {
+                    int k = cursor[p][v];
+                    cursor[p][v] = listed;
+                    listed += k;
+                }
+            } else {
+                for (int p = 0; p < parts; p++) {
+                    cursor[p][v] = -1;
                 }
             }
         }
-        // One pass over the memberships builds the inverted index (viewer -> channels, ascending)
-        // for viewers with >= 2 channels. Their compact ids follow first appearance in row order, so
-        // the lists of a row's new viewers lie next to each other. rowMem[k] is where membership k's
-        // channel sits in its viewer's list (-1: single-channel viewer); the last entry of each list
-        // is stored complemented (~c), so counting reads on from its own position without an end.
-        int[] compact = new int[space];
-        Arrays.fill(compact, -1);
-        int[] vOff = new int[multiViewers + 1];
-        int[] fill = new int[multiViewers];
-        int[] vCh = new int[Math.toIntExact(total - (long) (distinct - multiViewers))];
+        // rowMem[k] is where membership k's channel sits in its viewer's list (-1: the viewer has
+        // one channel); the last entry of each list is stored complemented (~c), so counting reads
+        // on from its own position without an end
+        int[] vCh = new int[listed];
         int[] rowMem = new int[total];
-        int multi = 0;
-        for (int c = 0; c < n; c++) {
-            for (int i = off[c]; i < off[c + 1]; i++) {
-                int v = mem[i];
-                if (deg[v] < 2) {
-                    rowMem[i] = -1;
-                    continue;
+        AtomicInteger nextFill = new AtomicInteger();
+        Parallel.run(parts, () -> {
+            for (int p = nextFill.getAndIncrement(); p < parts; p = nextFill.getAndIncrement()) {
+                int[] cur = cursor[p];
+                for (int c = from[p]; c < from[p + 1]; c++) {
+                    for (int i = off[c], end = off[c + 1]; i < end; i++) {
+                        int v = mem[i];
+                        int pos = cur[v];
+                        if (pos >= 0) {
+                            cur[v] = pos + 1;
+                            vCh[pos] = c;
+                        }
+                        rowMem[i] = pos;
+                    }
                 }
-                int cv = compact[v];
-                if (cv < 0) {
-                    cv = multi++;
-                    compact[v] = cv;
-                    vOff[cv + 1] = vOff[cv] + deg[v];
-                    fill[cv] = vOff[cv];
-                }
-                int pos = fill[cv]++;
-                vCh[pos] = c;
-                rowMem[i] = pos;
+            }
+        });
+        for (int v = 0; v < space; v++) {
+            int e = last[v]; // after the fill, the last part's cursor is the end of v's list
+            if (e > 0) {
+                vCh[e - 1] = ~vCh[e - 1];
             }
         }
-        for (int cv = 0; cv < multi; cv++) {
-            vCh[vOff[cv + 1] - 1] = ~vCh[vOff[cv + 1] - 1];
-        }
-        deg = null;
-        compact = null;
-        fill = null;
-        vOff = null;
 
         int threshold = Math.max(1, params.overlapThreshold());
         int[][] rowTargets = new int[n][];
