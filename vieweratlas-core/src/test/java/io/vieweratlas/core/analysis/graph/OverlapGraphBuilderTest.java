@@ -2,7 +2,8 @@ package io.vieweratlas.core.analysis.graph;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
-import io.vieweratlas.core.analysis.intern.LoginInterner;
+import io.vieweratlas.core.analysis.viewer.ViewerIds;
+import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.ChannelMeta;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +22,15 @@ class OverlapGraphBuilderTest {
     void largeAudiencesMatchBruteForceCounts() {
         int channels = 120;
         int viewers = 20_000;
-        LoginInterner interner = new LoginInterner(viewers);
+        // an id space of `viewers` ids (which login has which id does not matter here)
+        long[] high = new long[viewers];
+        int[] low = new int[viewers];
         for (int v = 0; v < viewers; v++) {
-            interner.intern("viewer" + v);
+            ViewerKeys.Key k = ViewerKeys.of("viewer" + v);
+            high[v] = k.high();
+            low[v] = k.low();
         }
-        interner.freeze();
+        ViewerIds ids = ViewerIds.assign(high, low, viewers, 1).ids();
         Random r = new Random(11);
         int[] off = new int[channels + 1];
         List<int[]> rows = new ArrayList<>();
@@ -47,7 +52,7 @@ class OverlapGraphBuilderTest {
         }
         int[] obs = new int[channels];
         Arrays.fill(obs, 1);
-        Audiences a = new Audiences(names, off, mem, obs, meta, interner);
+        Audiences a = new Audiences(names, off, mem, obs, meta, ids);
         int threshold = 40;
         OverlapGraph g = OverlapGraphBuilder.build(a, AnalysisParameters.builder().overlapThreshold(threshold).build());
 
