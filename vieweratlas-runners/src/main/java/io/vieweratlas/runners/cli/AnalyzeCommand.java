@@ -6,6 +6,8 @@ import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.analysis.stability.StabilityReport;
@@ -160,6 +162,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // Community detection runs once per process, so its code would run cold; warming it on a
+        // synthetic graph uses the second core while the process starts and reads the lake.
+        CommunityAlgorithm warmAlgorithm = params.algorithm();
+        Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
+                .start(() -> CommunityDetector.warmUp(warmAlgorithm));
         if (edges != null) {
             return new EdgeListAnalysis(this).run(config, params);
         }
