@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The analysis pipeline: aggregate → filter → overlap graph → communities → labels → statistics.
@@ -67,6 +68,19 @@ public final class AudienceAnalysis {
      */
     public static AnalysisRun run(PresenceTable table, LoadReport load, AnalysisWindow window,
                                   AnalysisParameters params) {
+        return run(table, load, window, params, edges -> { });
+    }
+
+    /**
+     * As {@link #run(PresenceTable, LoadReport, AnalysisWindow, AnalysisParameters)}, handing the
+     * edge records to {@code edgesReady} as soon as they exist: on another core while communities
+     * are detected (or on this thread with one core), so that work needing only the edges (e.g.
+     * writing the edge file) overlaps detection. The list is the one the result will hold. An
+     * exception thrown by {@code edgesReady} fails the run.
+     */
+    public static AnalysisRun run(PresenceTable table, LoadReport load, AnalysisWindow window,
+                                  AnalysisParameters params, Consumer<List<GraphEdge>> edgesReady) {
+        Objects.requireNonNull(edgesReady, "edgesReady");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(load, "load");
         Objects.requireNonNull(window, "window");
@@ -98,6 +112,9 @@ public final class AudienceAnalysis {
                 } else {
                     done[1] = PartitionAssembly.edges(aud.channels(), graph);
                     done[2] = GraphStatisticsCalculator.of(graph);
+                    @SuppressWarnings("unchecked")
+                    List<GraphEdge> made = (List<GraphEdge>) done[1];
+                    edgesReady.accept(made);
                 }
             }
         });

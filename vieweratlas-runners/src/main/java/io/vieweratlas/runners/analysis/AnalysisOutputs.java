@@ -60,7 +60,7 @@ public final class AnalysisOutputs {
      */
     public static List<Path> writeExports(AnalysisResult result, Path dir, List<GraphExporter> extra)
             throws IOException {
-        return write(result, Optional.empty(), dir, extra);
+        return write(result, Optional.empty(), dir, extra, Optional.empty());
     }
 
     /**
@@ -72,11 +72,23 @@ public final class AnalysisOutputs {
      */
     public static List<Path> writeAll(AnalysisResult result, ObjectStore store, Path dir, List<GraphExporter> extra)
             throws IOException {
-        return write(result, Optional.of(store), dir, extra);
+        return write(result, Optional.of(store), dir, extra, Optional.empty());
+    }
+
+    /**
+     * As {@link #writeAll(AnalysisResult, ObjectStore, Path, List)}, taking {@code graph_edges.csv}
+     * from {@code early} when it was written there for these edges.
+     *
+     * @return the export files written
+     */
+    public static List<Path> writeAll(AnalysisResult result, ObjectStore store, Path dir, List<GraphExporter> extra,
+                                      EarlyEdgeFile early) throws IOException {
+        return write(result, Optional.of(store), dir, extra, Optional.of(early));
     }
 
     private static List<Path> write(AnalysisResult result, Optional<ObjectStore> lake, Path dir,
-                                    List<GraphExporter> extra) throws IOException {
+                                    List<GraphExporter> extra, Optional<EarlyEdgeFile> early) throws IOException {
+        Optional<Path> earlyEdges = early.flatMap(e -> e.take(result.edges()));
         Files.createDirectories(dir);
         // the document once, for the lake and for the directory
         byte[][] json = new byte[1][];
@@ -121,8 +133,12 @@ public final class AnalysisOutputs {
                 Path target = dir.resolve(e.fileName());
                 Path tmp = dir.resolve("." + e.fileName() + ".tmp");
                 try {
-                    try (OutputStream out = Files.newOutputStream(tmp)) {
-                        e.write(result, out);
+                    if (e == CsvExporters.EDGES && earlyEdges.isPresent()) {
+                        tmp = earlyEdges.get(); // written while communities were detected
+                    } else {
+                        try (OutputStream out = Files.newOutputStream(tmp)) {
+                            e.write(result, out);
+                        }
                     }
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     written[i] = target;

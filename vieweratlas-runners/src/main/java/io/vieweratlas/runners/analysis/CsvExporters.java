@@ -44,11 +44,7 @@ public final class CsvExporters {
     public static final GraphExporter EDGES = new Csv("graph_edges.csv") {
         @Override
         void rows(AnalysisResult r, CsvOut w) throws IOException {
-            w.raw("source,target,weight,shared\n");
-            for (GraphEdge e : r.edges()) {
-                w.field(e.source()).comma().field(e.target()).comma().number(e.weight()).comma()
-                        .integer(e.shared()).newline();
-            }
+            edgeRows(r.edges(), w);
         }
     };
 
@@ -70,6 +66,21 @@ public final class CsvExporters {
             }
         }
     };
+
+    /** Writes {@code graph_edges.csv} of {@code edges}, as {@link #EDGES} writes the edges of a result. */
+    static void writeEdges(List<GraphEdge> edges, OutputStream out) throws IOException {
+        CsvOut w = new CsvOut(out);
+        edgeRows(edges, w);
+        w.flush();
+    }
+
+    private static void edgeRows(List<GraphEdge> edges, CsvOut w) throws IOException {
+        w.raw("source,target,weight,shared\n");
+        for (GraphEdge e : edges) {
+            w.field(e.source()).comma().field(e.target()).comma().number(e.weight()).comma().integer(e.shared())
+                    .newline();
+        }
+    }
 
     private static Map.Entry<String, Double> top(Map<String, Double> shares) {
         Map.Entry<String, Double> best = null;

@@ -16,9 +16,11 @@ final class CsvOut {
     private final byte[] buf = new byte[1 << 16];
     private final byte[] digits = new byte[20];
     private int pos;
-    // the last field's string and bytes: an edge file repeats its source on consecutive rows
-    private String lastField;
-    private byte[] lastBytes;
+    // bytes of recent fields by string identity, direct-mapped on the (cached) string hash: an edge
+    // file names the same few thousand channels hundreds of thousands of times
+    private final String[] cachedField = new String[CACHE];
+    private final byte[][] cachedBytes = new byte[CACHE][];
+    private static final int CACHE = 4096;
 
     CsvOut(OutputStream out) {
         this.out = out;
@@ -32,8 +34,9 @@ final class CsvOut {
 
     /** A text field, quoted when it holds a comma, quote or line break. */
     CsvOut field(String s) throws IOException {
-        if (s == lastField) {
-            bytes(lastBytes);
+        int slot = s.hashCode() & (CACHE - 1);
+        if (cachedField[slot] == s) {
+            bytes(cachedBytes[slot]);
             return this;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
@@ -45,8 +48,8 @@ final class CsvOut {
                 break;
             }
         }
-        lastField = s;
-        lastBytes = b;
+        cachedField[slot] = s;
+        cachedBytes[slot] = b;
         bytes(b);
         return this;
     }

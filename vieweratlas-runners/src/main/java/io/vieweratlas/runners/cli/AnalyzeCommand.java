@@ -6,6 +6,8 @@ import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.analysis.stability.StabilityReport;
@@ -24,6 +26,7 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
+import io.vieweratlas.runners.analysis.EarlyEdgeFile;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
@@ -159,6 +162,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // Community detection runs once per process, so its code would run cold; warming it on a
+        // synthetic graph uses the second core while the process starts and reads the lake.
+        CommunityAlgorithm warmAlgorithm = params.algorithm();
+        Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
+                .start(() -> CommunityDetector.warmUp(warmAlgorithm));
         if (edges != null) {
             return new EdgeListAnalysis(this).run(config, params);
         }
@@ -232,28 +240,36 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         resolutions != null ? resolutions : Calibration.DEFAULT_RESOLUTIONS, stabilityRuns, store,
                         outDir, stdout);
             }
+            // graph_edges.csv is written while communities are detected (plain runs only)
+            EarlyEdgeFile earlyEdges = new EarlyEdgeFile(outDir);
             AnalysisRun result;
-            if (rolling) {
-                Optional<AnalysisRun> newest = OverTimeSteps.rolling(loaded, windowLength, stepLength, fromTime, toTime,
-                        used, config.analysis().overTime().trackingJaccard(), store, outDir, stdout);
-                if (newest.isEmpty()) {
-                    return ExitCodes.OK;
+            List<Path> files;
+            long t1;
+            try {
+                if (rolling) {
+                    Optional<AnalysisRun> newest = OverTimeSteps.rolling(loaded, windowLength, stepLength, fromTime,
+                            toTime, used, config.analysis().overTime().trackingJaccard(), store, outDir, stdout);
+                    if (newest.isEmpty()) {
+                        return ExitCodes.OK;
+                    }
+                    result = newest.get();
+                } else {
+                    result = AudienceAnalysis.run(loaded.table(), loaded.report(), analysisWindow, used, earlyEdges);
                 }
-                result = newest.get();
-            } else {
-                result = AudienceAnalysis.run(loaded.table(), loaded.report(), analysisWindow, used);
+                // Stability runs before the exports so that they can flag low-confidence channels.
+                NodeAnnotations annotations = NodeAnnotations.none();
+                if (stability != null || calibrate) {
+                    StabilityReport s = OverTimeSteps.stability(result.result(), used, stabilityRuns,
+                            config.analysis().overTime().confidenceLevel(), store, outDir, stdout);
+                    annotations = NodeAnnotations.confidence(s.confidence(), s.confidenceLevel());
+                }
+                progress.stage("writing results");
+                t1 = System.nanoTime();
+                files = AnalysisOutputs.writeAll(result.result(), store, outDir,
+                        graphExporters(config.analysis().exports(), params.seed(), annotations), earlyEdges);
+            } finally {
+                earlyEdges.discard(); // only when it was not used
             }
-            // Stability runs before the exports so that they can flag low-confidence channels.
-            NodeAnnotations annotations = NodeAnnotations.none();
-            if (stability != null || calibrate) {
-                StabilityReport s = OverTimeSteps.stability(result.result(), used, stabilityRuns,
-                        config.analysis().overTime().confidenceLevel(), store, outDir, stdout);
-                annotations = NodeAnnotations.confidence(s.confidence(), s.confidenceLevel());
-            }
-            progress.stage("writing results");
-            long t1 = System.nanoTime();
-            List<Path> files = AnalysisOutputs.writeAll(result.result(), store, outDir,
-                    graphExporters(config.analysis().exports(), params.seed(), annotations));
             double writeMillis = (System.nanoTime() - t1) / 1e6;
             progress.done();
             AnalysisResult r = result.result();

@@ -98,13 +98,20 @@ public final class OverlapGraphBuilder {
         // rowMem[k] is where membership k's channel sits in its viewer's list (-1: the viewer has
         // one channel); the last entry of each list is stored complemented (~c), so counting reads
         // on from its own position without an end
+        int[] touchedSum = new int[parts]; // keeps the touching loads (their sum is not used)
         int[] vCh = new int[listed];
         int[] rowMem = new int[total];
         AtomicInteger nextFill = new AtomicInteger();
         Parallel.run(parts, () -> {
             for (int p = nextFill.getAndIncrement(); p < parts; p = nextFill.getAndIncrement()) {
                 int[] cur = cursor[p];
+                int sink = 0;
                 for (int c = from[p]; c < from[p + 1]; c++) {
+                    // touch the row's cursors first: independent loads whose cache misses overlap,
+                    // where the placing loop below takes them one after another
+                    for (int i = off[c], end = off[c + 1]; i < end; i++) {
+                        sink += cur[mem[i]];
+                    }
                     for (int i = off[c], end = off[c + 1]; i < end; i++) {
                         int v = mem[i];
                         int pos = cur[v];
@@ -115,6 +122,7 @@ public final class OverlapGraphBuilder {
                         rowMem[i] = pos;
                     }
                 }
+                touchedSum[p] = sink;
             }
         });
         for (int v = 0; v < space; v++) {
@@ -137,6 +145,16 @@ public final class OverlapGraphBuilder {
             int[] touched = touchedBuf.get();
             for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
                 for (int i = t * chunk, end = Math.min(n, i + chunk); i < end; i++) {
+                    // touch the row's lists first: these loads do not depend on each other, so the
+                    // processor overlaps their cache misses instead of taking them one per list
+                    int sink = 0;
+                    for (int k = off[i], end2 = off[i + 1]; k < end2; k++) {
+                        int p = rowMem[k];
+                        if (p >= 0) {
+                            sink += vCh[p];
+                        }
+                    }
+                    touched[0] = sink; // keeps the loads; the scratch is overwritten below
                     int nt = 0;
                     for (int k = off[i]; k < off[i + 1]; k++) {
                         int p = rowMem[k];
