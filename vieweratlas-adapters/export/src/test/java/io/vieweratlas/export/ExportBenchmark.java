@@ -23,6 +23,9 @@ import java.util.Locale;
  * exports of the last run into {@code OUT}.
  */
 public final class ExportBenchmark {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ExportBenchmark() {
     }
 
@@ -49,10 +52,13 @@ public final class ExportBenchmark {
                     new HtmlExporter(source));
             for (GraphExporter e : exporters) {
                 long t = System.nanoTime();
-                try (OutputStream o = Files.newOutputStream(out.resolve(e.fileName()))) {
+                long c = THREADS.getCurrentThreadCpuTime();
+                try (OutputStream o = Boolean.getBoolean("bench.null") ? OutputStream.nullOutputStream()
+                        : Files.newOutputStream(out.resolve(e.fileName()))) {
                     e.write(result, o);
                 }
-                line.append(String.format(Locale.ROOT, "; %s %.0f ms", e.fileName(), (System.nanoTime() - t) / 1e6));
+                line.append(String.format(Locale.ROOT, "; %s %.0f ms (cpu %.0f)", e.fileName(),
+                        (System.nanoTime() - t) / 1e6, (THREADS.getCurrentThreadCpuTime() - c) / 1e6));
             }
             System.out.println(line);
         }
