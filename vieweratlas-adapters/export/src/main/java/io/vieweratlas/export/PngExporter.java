@@ -229,9 +229,61 @@ public final class PngExporter implements GraphExporter {
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble(GraphEdge::weight).reversed()
-                .thenComparing(GraphEdge::source).thenComparing(GraphEdge::target));
+        if (byEndpoints(candidates)) {
+            candidates = byWeightDescending(candidates);
+        } else {
+            candidates.sort(Comparator.comparingDouble(GraphEdge::weight).reversed()
+                    .thenComparing(GraphEdge::source).thenComparing(GraphEdge::target));
+        }
         return candidates.subList(0, Math.min(limit, candidates.size()));
+    }
+
+    /** Whether the edges are in (source, target) order, as an analysis lists them. */
+    private static boolean byEndpoints(List<GraphEdge> edges) {
+        for (int i = 1; i < edges.size(); i++) {
+            GraphEdge a = edges.get(i - 1);
+            GraphEdge b = edges.get(i);
+            int c = a.source().compareTo(b.source());
+            if (c > 0 || c == 0 && a.target().compareTo(b.target()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A stable sort by weight, strongest first, on primitives (a counting sort over the distinct
+     * weights): for edges in endpoint order this is the order of the full comparator, without
+     * comparing strings for every tie.
+     */
+    private static List<GraphEdge> byWeightDescending(List<GraphEdge> edges) {
+        int m = edges.size();
+        double[] distinct = new double[m];
+        for (int i = 0; i < m; i++) {
+            distinct[i] = edges.get(i).weight();
+        }
+        java.util.Arrays.sort(distinct);
+        int u = 0;
+        for (int i = 0; i < m; i++) {
+            if (u == 0 || Double.compare(distinct[u - 1], distinct[i]) != 0) {
+                distinct[u++] = distinct[i];
+            }
+        }
+        int[] rank = new int[m];
+        int[] start = new int[u + 1];
+        for (int i = 0; i < m; i++) {
+            // Rank 0 is the strongest weight.
+            rank[i] = u - 1 - java.util.Arrays.binarySearch(distinct, 0, u, edges.get(i).weight());
+            start[rank[i] + 1]++;
+        }
+        for (int r = 0; r < u; r++) {
+            start[r + 1] += start[r];
+        }
+        GraphEdge[] out = new GraphEdge[m];
+        for (int i = 0; i < m; i++) {
+            out[start[rank[i]]++] = edges.get(i);
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static void drawNodes(Graphics2D g, AnalysisResult r, Map<String, double[]> screen, NodeSize radius,

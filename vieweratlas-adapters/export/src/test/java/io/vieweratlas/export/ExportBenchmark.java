@@ -60,6 +60,9 @@ public final class ExportBenchmark {
                 line.append(String.format(Locale.ROOT, "; %s %.0f ms (cpu %.0f)", e.fileName(),
                         (System.nanoTime() - t) / 1e6, (THREADS.getCurrentThreadCpuTime() - c) / 1e6));
             }
+            long r0 = THREADS.getCurrentThreadCpuTime();
+            new PngExporter(source, defaults.pngSize(), defaults.labelTopN(), defaults.pngMaxEdges()).render(result);
+            line.append(String.format(Locale.ROOT, "; png render only (cpu %.0f)", (THREADS.getCurrentThreadCpuTime() - r0) / 1e6));
             System.out.println(line);
         }
     }

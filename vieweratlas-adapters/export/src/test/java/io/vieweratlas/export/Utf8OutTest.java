@@ -61,9 +61,14 @@ class Utf8OutTest {
         List<GraphEdge> sorted = new ArrayList<>(edges);
         sorted.sort(Comparator.comparingDouble(GraphEdge::weight).reversed()
                 .thenComparing(GraphEdge::source).thenComparing(GraphEdge::target));
+        List<GraphEdge> byEndpoints = new ArrayList<>(edges);
+        byEndpoints.sort(Comparator.comparing(GraphEdge::source).thenComparing(GraphEdge::target));
         for (int limit : new int[]{0, 1, 777, 4999, 5000, 9000}) {
+            // Both paths: edges in arbitrary order (full comparator) and in endpoint order (counting sort).
             assertEquals(sorted.subList(0, Math.min(limit, sorted.size())), PngExporter.strongest(edges, limit),
                     "limit " + limit);
+            assertEquals(sorted.subList(0, Math.min(limit, sorted.size())), PngExporter.strongest(byEndpoints, limit),
+                    "limit " + limit + ", edges in endpoint order");
         }
     }
 }
