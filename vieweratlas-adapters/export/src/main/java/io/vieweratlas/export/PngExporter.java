@@ -8,12 +8,6 @@ import io.vieweratlas.core.port.GraphExporter;
 import io.vieweratlas.export.layout.GraphLayout;
 import io.vieweratlas.export.layout.Position;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -91,18 +85,9 @@ public final class PngExporter implements GraphExporter {
 
     @Override
     public void write(AnalysisResult result, OutputStream out) throws IOException {
-        BufferedImage image = render(result);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            // Moderate deflate: the default (strongest) costs seconds on a 3000 px map for a few percent.
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.6f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
+        // Deflate level 3, what ImageIO's writer used at quality 0.6: the strongest level costs seconds
+        // on a 3000 px map for a few percent.
+        PngEncoder.write(render(result), out, 3);
     }
 
     /** Renders the map as an image (exposed for callers that want to post-process it). */
