@@ -354,6 +354,12 @@ public final class ForceAtlas2 {
             java.util.Arrays.fill(cx, 0);
             java.util.Arrays.fill(cy, 0);
             boolean linLog = options.linLog();
+            // Locals, not fields, in the loop: C1 reloads a field on every access.
+            double[] x = this.x;
+            double[] y = this.y;
+            int[] src = this.src;
+            int[] dst = this.dst;
+            double[] w = this.w;
             int end = Math.min(src.length, (chunk + 1) * edgeChunk);
             for (int k = chunk * edgeChunk; k < end; k++) {
                 int a = src[k];
@@ -393,6 +399,13 @@ public final class ForceAtlas2 {
             boolean strong = options.strongGravity();
             double swinging = 0;
             double traction = 0;
+            double[] x = this.x;
+            double[] y = this.y;
+            double[] mass = this.mass;
+            double[][] ax = this.ax;
+            double[][] ay = this.ay;
+            double[] oldFx = this.oldFx;
+            double[] oldFy = this.oldFy;
             int end = Math.min(n, (ch + 1) * nodeChunk);
             for (int i = ch * nodeChunk; i < end; i++) {
                 out[0] = 0;
