@@ -43,9 +43,9 @@ public final class ForceAtlas2 {
     private final LayoutOptions options;
     private final int threads;
 
-    /** A layout with {@code options} on all available processors. */
+    /** A layout with {@code options} on the available processors (at most 64: there are no more chunks). */
     public ForceAtlas2(LayoutOptions options) {
-        this(options, Runtime.getRuntime().availableProcessors());
+        this(options, Math.min(NODE_CHUNKS, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
