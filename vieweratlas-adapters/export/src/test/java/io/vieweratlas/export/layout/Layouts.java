@@ -1,6 +1,6 @@
 package io.vieweratlas.export.layout;
 
-/** Runs a layout; one place so the sweep works against old and new constructors. */
+/** Runs a layout with a given number of threads (used by the sweep). */
 final class Layouts {
     private Layouts() {
     }
