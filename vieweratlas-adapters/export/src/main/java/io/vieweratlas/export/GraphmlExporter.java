@@ -7,12 +7,8 @@ import io.vieweratlas.core.port.GraphExporter;
 import io.vieweratlas.export.layout.GraphLayout;
 import io.vieweratlas.export.layout.Position;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +22,14 @@ public final class GraphmlExporter implements GraphExporter {
 
     /** GraphML namespace. */
     public static final String NS = "http://graphml.graphdrawing.org/xmlns";
+
+    // Per-edge markup, encoded once (366,703 edges on the large benchmark graph).
+    private static final byte[] EDGE_ID = Utf8Out.ascii("    <edge id=\"e");
+    private static final byte[] SOURCE = Utf8Out.ascii("\" source=\"");
+    private static final byte[] TARGET = Utf8Out.ascii("\" target=\"");
+    private static final byte[] WEIGHT = Utf8Out.ascii("\">\n      <data key=\"weight\">");
+    private static final byte[] SHARED = Utf8Out.ascii("</data>\n      <data key=\"shared\">");
+    private static final byte[] EDGE_END = Utf8Out.ascii("</data>\n    </edge>\n");
 
     private final Function<AnalysisResult, GraphLayout> layout;
     private final NodeAnnotations annotations;
@@ -50,9 +54,9 @@ public final class GraphmlExporter implements GraphExporter {
     public void write(AnalysisResult result, OutputStream out) throws IOException {
         GraphLayout positions = layout.apply(result);
         NodeSize size = new NodeSize(result.nodes(), 2, 40);
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        w.write("<graphml xmlns=\"" + NS + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        Utf8Out w = new Utf8Out(out, 1 << 16);
+        w.text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.text("<graphml xmlns=\"" + NS + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                 + "xsi:schemaLocation=\"" + NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
         key(w, "node", "community", "int");
         key(w, "node", "label", "string");
@@ -71,11 +75,11 @@ public final class GraphmlExporter implements GraphExporter {
         key(w, "node", "color", "string");
         key(w, "edge", "weight", "double");
         key(w, "edge", "shared", "int");
-        w.write("  <graph id=\"vieweratlas\" edgedefault=\"undirected\">\n");
-        w.write("    <desc>" + Text.xml(Descriptions.summary(result)) + "</desc>\n");
+        w.text("  <graph id=\"vieweratlas\" edgedefault=\"undirected\">\n");
+        w.text("    <desc>" + Text.xml(Descriptions.summary(result)) + "</desc>\n");
         for (GraphNode n : result.nodes()) {
             Position p = positions.require(n.id());
-            w.write("    <node id=\"" + Text.xml(n.id()) + "\">\n");
+            w.text("    <node id=\"").xml(n.id()).text("\">\n");
             data(w, "community", Integer.toString(n.community()));
             data(w, "label", n.label());
             data(w, "viewers", Integer.toString(n.viewers()));
@@ -93,27 +97,24 @@ public final class GraphmlExporter implements GraphExporter {
             data(w, "y", Text.coord(p.y()));
             data(w, "size", Text.coord(size.of(n)));
             data(w, "color", Palette.hex(n.community()));
-            w.write("    </node>\n");
+            w.text("    </node>\n");
         }
         int id = 0;
         for (GraphEdge e : result.edges()) {
-            w.write("    <edge id=\"e" + id++ + "\" source=\"" + Text.xml(e.source()) + "\" target=\""
-                    + Text.xml(e.target()) + "\">\n");
-            data(w, "weight", Text.num(e.weight()));
-            data(w, "shared", Integer.toString(e.shared()));
-            w.write("    </edge>\n");
+            w.bytes(EDGE_ID).number(id++).bytes(SOURCE).xml(e.source()).bytes(TARGET).xml(e.target()).bytes(WEIGHT)
+                    .text(Text.num(e.weight())).bytes(SHARED).number(e.shared()).bytes(EDGE_END);
         }
-        w.write("  </graph>\n");
-        w.write("</graphml>\n");
+        w.text("  </graph>\n");
+        w.text("</graphml>\n");
         w.flush();
     }
 
-    private static void key(Writer w, String on, String name, String type) throws IOException {
-        w.write("  <key id=\"" + name + "\" for=\"" + on + "\" attr.name=\"" + name + "\" attr.type=\"" + type
+    private static void key(Utf8Out w, String on, String name, String type) throws IOException {
+        w.text("  <key id=\"" + name + "\" for=\"" + on + "\" attr.name=\"" + name + "\" attr.type=\"" + type
                 + "\"/>\n");
     }
 
-    private static void data(Writer w, String key, String value) throws IOException {
-        w.write("      <data key=\"" + key + "\">" + Text.xml(value) + "</data>\n");
+    private static void data(Utf8Out w, String key, String value) throws IOException {
+        w.text("      <data key=\"").text(key).text("\">").xml(value).text("</data>\n");
     }
 }

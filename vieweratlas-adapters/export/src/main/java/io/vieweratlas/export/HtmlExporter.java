@@ -192,7 +192,14 @@ public final class HtmlExporter implements GraphExporter {
             g.writeEndArray();
             g.writeArrayFieldStart("w");
             for (GraphEdge e : edges) {
-                g.writeNumber(Double.parseDouble(Text.num(e.weight())));
+                double w = e.weight();
+                if (w == Math.rint(w) && Math.abs(w) < 1e6) {
+                    // What the line below writes for a whole number ("22.0"), without a parse and a
+                    // Double.toString per edge.
+                    g.writeNumber(Long.toString((long) w) + ".0");
+                } else {
+                    g.writeNumber(Double.parseDouble(Text.num(w)));
+                }
             }
             g.writeEndArray();
             g.writeEndObject();

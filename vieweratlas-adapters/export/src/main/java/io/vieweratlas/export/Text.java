@@ -9,6 +9,9 @@ final class Text {
 
     /** XML attribute/text escaping; characters XML 1.0 forbids are dropped (titles may contain them). */
     static String xml(String s) {
+        if (plain(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -31,6 +34,17 @@ final class Text {
             }
         }
         return b.toString();
+    }
+
+    /** Whether {@code s} is printable ASCII without XML specials, i.e. {@link #xml} leaves it as it is. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A double with up to 6 significant decimals, no exponent, no trailing zeros ("1.5", "2", "0.000123"). */

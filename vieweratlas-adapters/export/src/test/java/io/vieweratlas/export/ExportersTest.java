@@ -18,7 +18,7 @@ class ExportersTest {
     @Test
     void defaultsGiveAllFiveFormatsInFixedOrder() {
         List<String> names = Exporters.of(ExportOptions.defaults(42)).stream().map(GraphExporter::fileName).toList();
-        assertEquals(List.of("graph.gexf", "graph.graphml", "graph.json", "community_graph.png",
+        assertEquals(List.of("community_graph.png", "graph.gexf", "graph.graphml", "graph.json",
                 "community_graph.html"), names);
     }
 

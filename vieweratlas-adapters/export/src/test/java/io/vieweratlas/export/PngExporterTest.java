@@ -49,6 +49,34 @@ class PngExporterTest {
     }
 
     @Test
+    void encodedPictureIsExactlyTheRenderedImage() throws Exception {
+        AnalysisResult r = Fixtures.planted(400, 9, 6, 8);
+        PngExporter png = new PngExporter(new LayoutSource(LayoutOptions.defaults(3)), 900, 10, 5_000);
+        BufferedImage rendered = png.render(r);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(GraphFileExportersTest.bytes(png, r)));
+        int w = rendered.getWidth();
+        int h = rendered.getHeight();
+        assertEquals(w, decoded.getWidth());
+        assertEquals(h, decoded.getHeight());
+        assertArrayEquals(rendered.getRGB(0, 0, w, h, null, 0, w), decoded.getRGB(0, 0, w, h, null, 0, w));
+        // Odd sizes and a one-pixel image round-trip too (row filters at the edges).
+        for (int[] size : new int[][]{{1, 1}, {7, 3}, {130, 257}}) {
+            BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(size[0]);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    img.setRGB(x, y, (x + y) % 5 == 0 ? random.nextInt() : 0x101318);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            PngEncoder.write(img, out, 3);
+            BufferedImage back = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+            assertArrayEquals(img.getRGB(0, 0, size[0], size[1], null, 0, size[0]),
+                    back.getRGB(0, 0, size[0], size[1], null, 0, size[0]), size[0] + "x" + size[1]);
+        }
+    }
+
+    @Test
     void smallAndEmptyGraphsRender() throws Exception {
         LayoutSource layout = new LayoutSource(LayoutOptions.defaults(1));
         PngExporter png = new PngExporter(layout, 800, 5, 100);

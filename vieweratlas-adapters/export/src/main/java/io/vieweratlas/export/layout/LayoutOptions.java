@@ -37,9 +37,13 @@ public record LayoutOptions(long seed, int iterations, double scaling, double gr
         }
     }
 
-    /** Defaults: 200 iterations, LinLog, moderate gravity, theta 1.2, square-root weight influence. */
+    /**
+     * Defaults: 50 iterations, LinLog, moderate gravity, theta 1.2, square-root weight influence. From
+     * {@link ForceAtlas2}'s start near the equilibrium scale, 50 iterations separate communities at least
+     * as well as 200 did from the old, much smaller start (measured in docs/BENCHMARKS.md).
+     */
     public static LayoutOptions defaults(long seed) {
-        return new LayoutOptions(seed, 200, 2.0, 1.0, false, true, 1.2, 0.5, 100);
+        return new LayoutOptions(seed, 50, 2.0, 1.0, false, true, 1.2, 0.5, 100);
     }
 
     /** A copy with another number of iterations. */

@@ -131,6 +131,14 @@ final class QuadTree {
         double yi = y[i];
         double kmi = kr * m[i];
         double theta2 = theta * theta;
+        // Locals, not fields, in the loop: C1 reloads a field on every access.
+        double[] mass = this.mass;
+        double[] sumX = this.sumX;
+        double[] sumY = this.sumY;
+        double[] size = this.size;
+        int[] firstChild = this.firstChild;
+        int[] head = this.head;
+        int[] next = this.next;
         double fx = 0;
         double fy = 0;
         int sp = 0;
