@@ -65,48 +65,22 @@ class ForceAtlas2Test {
     void communitiesAreSeparated() {
         double[][] xy = run(42);
         // Nearest neighbour in the picture belongs to the same community for almost every node.
-        int same = 0;
-        for (int i = 0; i < GRAPH.n; i++) {
-            int best = -1;
-            double bestD = Double.MAX_VALUE;
-            for (int j = 0; j < GRAPH.n; j++) {
-                if (j != i) {
-                    double dx = xy[0][i] - xy[0][j];
-                    double dy = xy[1][i] - xy[1][j];
-                    double d = dx * dx + dy * dy;
-                    if (d < bestD) {
-                        bestD = d;
-                        best = j;
-                    }
-                }
-            }
-            if (GRAPH.community[best] == GRAPH.community[i]) {
-                same++;
-            }
-        }
-        double purity = same / (double) GRAPH.n;
+        double purity = LayoutQuality.nearestNeighbourPurity(xy, GRAPH.community);
         assertTrue(purity > 0.9, "nearest-neighbour community purity " + purity);
         // Spread within a community is well below the distance between community centres.
-        int k = 8;
-        double[] cx = new double[k];
-        double[] cy = new double[k];
-        int[] count = new int[k];
-        for (int i = 0; i < GRAPH.n; i++) {
-            cx[GRAPH.community[i]] += xy[0][i];
-            cy[GRAPH.community[i]] += xy[1][i];
-            count[GRAPH.community[i]]++;
-        }
+        LayoutQuality.Centroids centres = LayoutQuality.Centroids.of(xy, GRAPH.community);
         double spread = 0;
         for (int i = 0; i < GRAPH.n; i++) {
             int c = GRAPH.community[i];
-            spread += Math.hypot(xy[0][i] - cx[c] / count[c], xy[1][i] - cy[c] / count[c]);
+            spread += Math.hypot(xy[0][i] - centres.x()[c], xy[1][i] - centres.y()[c]);
         }
         spread /= GRAPH.n;
         double minCentre = Double.MAX_VALUE;
+        int k = centres.count().length;
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
-                minCentre = Math.min(minCentre, Math.hypot(cx[a] / count[a] - cx[b] / count[b],
-                        cy[a] / count[a] - cy[b] / count[b]));
+                minCentre = Math.min(minCentre, Math.hypot(centres.x()[a] - centres.x()[b],
+                        centres.y()[a] - centres.y()[b]));
             }
         }
         assertTrue(spread < 0.5 * minCentre, "mean spread " + spread + " vs closest centres " + minCentre);

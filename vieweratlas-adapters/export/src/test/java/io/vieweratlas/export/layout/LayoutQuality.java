@@ -61,27 +61,39 @@ final class LayoutQuality {
         return same / (double) n;
     }
 
+    /** Each community's centre (mean position) and size; unassigned nodes (community -1) left out. */
+    record Centroids(double[] x, double[] y, int[] count) {
+        static Centroids of(double[][] xy, int[] community) {
+            int k = 0;
+            for (int c : community) {
+                k = Math.max(k, c + 1);
+            }
+            double[] cx = new double[k];
+            double[] cy = new double[k];
+            int[] count = new int[k];
+            for (int i = 0; i < community.length; i++) {
+                if (community[i] >= 0) {
+                    cx[community[i]] += xy[0][i];
+                    cy[community[i]] += xy[1][i];
+                    count[community[i]]++;
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                if (count[c] > 0) {
+                    cx[c] /= count[c];
+                    cy[c] /= count[c];
+                }
+            }
+            return new Centroids(cx, cy, count);
+        }
+    }
+
     static double spreadToGap(double[][] xy, int[] community) {
-        int k = 0;
-        for (int c : community) {
-            k = Math.max(k, c + 1);
-        }
-        double[] cx = new double[k];
-        double[] cy = new double[k];
-        int[] count = new int[k];
-        for (int i = 0; i < community.length; i++) {
-            if (community[i] >= 0) {
-                cx[community[i]] += xy[0][i];
-                cy[community[i]] += xy[1][i];
-                count[community[i]]++;
-            }
-        }
-        for (int c = 0; c < k; c++) {
-            if (count[c] > 0) {
-                cx[c] /= count[c];
-                cy[c] /= count[c];
-            }
-        }
+        Centroids centres = Centroids.of(xy, community);
+        double[] cx = centres.x();
+        double[] cy = centres.y();
+        int[] count = centres.count();
+        int k = count.length;
         double[] spread = new double[k];
         for (int i = 0; i < community.length; i++) {
             int c = community[i];
@@ -125,20 +137,7 @@ final class LayoutQuality {
             by[b] += weight[k] * xy[1][a];
             bw[b] += weight[k];
         }
-        int k = 0;
-        for (int c : community) {
-            k = Math.max(k, c + 1);
-        }
-        double[] cx = new double[k];
-        double[] cy = new double[k];
-        int[] count = new int[k];
-        for (int i = 0; i < n; i++) {
-            if (community[i] >= 0) {
-                cx[community[i]] += xy[0][i];
-                cy[community[i]] += xy[1][i];
-                count[community[i]]++;
-            }
-        }
+        Centroids centres = Centroids.of(xy, community);
         double toBary = 0;
         double toCentre = 0;
         for (int i = 0; i < n; i++) {
@@ -147,7 +146,7 @@ final class LayoutQuality {
                 continue;
             }
             toBary += Math.hypot(xy[0][i] - bx[i] / bw[i], xy[1][i] - by[i] / bw[i]);
-            toCentre += Math.hypot(xy[0][i] - cx[c] / count[c], xy[1][i] - cy[c] / count[c]);
+            toCentre += Math.hypot(xy[0][i] - centres.x()[c], xy[1][i] - centres.y()[c]);
         }
         return toCentre == 0 ? Double.NaN : toBary / toCentre;
     }
