@@ -20,6 +20,8 @@ public final class ViewerIds {
      */
     private static final int TARGET_PARTITION = 8192;
     private static final int MAX_PARTITION_BITS = 16;
+    /** The most occurrences one assignment takes: its partitioned entries are one {@code long[2 × n]}. */
+    static final int MAX_OCCURRENCES = (Integer.MAX_VALUE - 16) / 2;
 
     private final int partitionBits;
     private final int[] partitionBase;
@@ -83,8 +85,9 @@ public final class ViewerIds {
                         + ") lies outside its key arrays");
             }
             long next = (long) rowPos[r] + length[r];
-            if (next > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("too many occurrences: more than " + (Integer.MAX_VALUE - 16));
+            if (next > MAX_OCCURRENCES) {
+                throw new IllegalArgumentException("too many viewer occurrences for one table: more than "
+                        + MAX_OCCURRENCES + " (numbering keeps two longs per occurrence in one array)");
             }
             rowPos[r + 1] = (int) next;
         }

@@ -74,6 +74,27 @@ class ViewerIdsTest {
     }
 
     @Test
+    void moreOccurrencesThanOneTableHoldsAreRefusedUpFront() {
+        // rows may share arrays: 1,025 rows over one array of 2^20 keys pass the limit without the memory
+        int len = 1 << 20;
+        int rows = ViewerIds.MAX_OCCURRENCES / len + 1;
+        long[] high = new long[len];
+        int[] low = new int[len];
+        long[][] highs = new long[rows][];
+        int[][] lows = new int[rows][];
+        Arrays.fill(highs, high);
+        Arrays.fill(lows, low);
+        int[] start = new int[rows];
+        int[] length = new int[rows];
+        Arrays.fill(length, len);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ViewerIds.assign(highs, lows, start, length, 2));
+        assertTrue(e.getMessage().contains("too many viewer occurrences"), e.getMessage());
+        length[0] = len + 1;
+        assertThrows(IllegalArgumentException.class, () -> ViewerIds.assign(highs, lows, start, length, 2));
+    }
+
+    @Test
     void emptyInputAndBadArguments() {
         ViewerIds.Assignment a = ViewerIds.assign(new long[0], new int[0], 0, 2);
         assertEquals(0, a.ids().size());
