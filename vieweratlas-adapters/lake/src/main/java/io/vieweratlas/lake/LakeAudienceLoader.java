@@ -18,25 +18,26 @@ import io.vieweratlas.core.port.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -260,11 +261,8 @@ public final class LakeAudienceLoader {
         final PresenceTableBuilder builder;
         final List<SkippedInput> skipped = new ArrayList<>();
         long loaded;
-        long[] evidenceHigh = new long[64];
-        int[] evidenceLow = new int[64];
-        byte[] evidenceKinds = new byte[64];
-        byte[] loginBytes = new byte[64];
-        int evidenceCount;
+        // evidence of the current file: the kinds per login, in the order the file names them
+        final Map<ViewerKeys.Key, Integer> evidence = new LinkedHashMap<>();
         // the chatters array found by the byte scan: login ranges of the file's bytes
         byte[] scannedSource;
         int[] scannedOffsets = new int[1024];
@@ -403,10 +401,10 @@ public final class LakeAudienceLoader {
         /**
          * The byte-level fast path for the regular layout: finds the first {@code "chatters"}
          * followed by an array of plain ASCII logins (no escapes, no blanks, no upper case),
-         * records the logins' byte ranges and returns the file with that array replaced by
-         * {@code []}, for Jackson to validate everything else. Null when the file is not regular
-         * in this sense (then the whole file goes through Jackson, as before). The spliced file is
-         * written to {@code spliceBuffer}; its length is returned (-1: not regular). The parse of the
+         * records the logins' byte ranges and writes the file with that array replaced by
+         * {@code []} to {@code spliceBuffer}, for Jackson to validate everything else, returning
+         * its length; -1 when the file is not regular in this sense (then the whole file goes
+         * through Jackson). The parse of the
          * spliced bytes must confirm that the array it sees for {@code chatters} starts exactly
          * where the scan found it ({@code spliceVerified}); otherwise the result is discarded.
          */
@@ -442,8 +440,8 @@ public final class LakeAudienceLoader {
                     }
                     if (i > start) { // the codec drops blank logins
                         if (scannedCount == scannedOffsets.length) {
-                            scannedOffsets = java.util.Arrays.copyOf(scannedOffsets, scannedCount * 2);
-                            scannedLengths = java.util.Arrays.copyOf(scannedLengths, scannedCount * 2);
+                            scannedOffsets = Arrays.copyOf(scannedOffsets, scannedCount * 2);
+                            scannedLengths = Arrays.copyOf(scannedLengths, scannedCount * 2);
                         }
                         scannedOffsets[scannedCount] = start;
                         scannedLengths[scannedCount++] = i - start;
@@ -507,7 +505,7 @@ public final class LakeAudienceLoader {
                     return Fast.NEEDS_CODEC;
                 }
                 builder.beginUnknown(key.key());
-                evidenceCount = 0;
+                evidence.clear();
                 String channel = null;
                 boolean channelSeen = false;
                 String timestamp = null;
@@ -683,19 +681,7 @@ public final class LakeAudienceLoader {
                 if (kind == 0) {
                     builder.viewer(buf, off, len);
                 } else {
-                    if (evidenceCount == evidenceKinds.length) {
-                        evidenceHigh = java.util.Arrays.copyOf(evidenceHigh, evidenceCount * 2);
-                        evidenceLow = java.util.Arrays.copyOf(evidenceLow, evidenceCount * 2);
-                        evidenceKinds = java.util.Arrays.copyOf(evidenceKinds, evidenceCount * 2);
-                    }
-                    if (loginBytes.length < len) {
-                        loginBytes = new byte[Math.max(len, loginBytes.length * 2)];
-                    }
-                    for (int i = 0; i < len; i++) {
-                        loginBytes[i] = (byte) buf[off + i]; // ASCII, checked above
-                    }
-                    ViewerKeys.hash(loginBytes, 0, len, evidenceHigh, evidenceLow, evidenceCount);
-                    evidenceKinds[evidenceCount++] = kind;
+                    evidence.merge(builder.key(buf, off, len), (int) kind, (a, b) -> a | b);
                 }
             }
             return true;
@@ -706,17 +692,11 @@ public final class LakeAudienceLoader {
          * evidence has no message are not present (as {@link PresenceSnapshot#chatters(PresencePolicy)}).
          */
         private void applyEvidence() {
-            if (evidenceCount == 0) {
+            if (evidence.isEmpty()) {
                 return;
             }
-            // combine the kinds per login, in the order the file names them
-            Map<ViewerKeys.Key, Integer> kinds = new LinkedHashMap<>();
-            for (int i = 0; i < evidenceCount; i++) {
-                kinds.merge(new ViewerKeys.Key(evidenceHigh[i], evidenceLow[i]), (int) evidenceKinds[i],
-                        (a, b) -> a | b);
-            }
             Set<ViewerKeys.Key> drop = new HashSet<>();
-            for (Map.Entry<ViewerKeys.Key, Integer> e : kinds.entrySet()) {
+            for (Map.Entry<ViewerKeys.Key, Integer> e : evidence.entrySet()) {
                 if (policy == PresencePolicy.STRICT && (e.getValue() & 1) == 0) {
                     drop.add(e.getKey());
                 } else {
@@ -740,11 +720,15 @@ public final class LakeAudienceLoader {
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            if (store instanceof FileSystemObjectStore fs) {
+                this.localRoot = Optional.of(fs.root());
+            }
         }
 
         /**
          * Reads object bytes straight from files under {@code root} (the directory a file-system
-         * store keeps its objects in) instead of through the store, skipping its per-read version hash.
+         * store keeps its objects in) instead of through the store, skipping its per-read version
+         * hash. The default for a {@link FileSystemObjectStore} is its root.
          */
         public Builder localRoot(Path root) {
             this.localRoot = Optional.of(root);

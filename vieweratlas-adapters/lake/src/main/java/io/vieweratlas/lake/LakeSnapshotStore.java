@@ -12,7 +12,6 @@ import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,17 +134,11 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
      * {@inheritDoc}
      *
      * <p>Reads with {@link LakeAudienceLoader} (files parsed on all cores, straight into the
-     * table), which reads and reports exactly what {@link #forEachSnapshot} does; on a file-system
-     * store it reads the files directly.
+     * table), which reads and reports exactly what {@link #forEachSnapshot} does.
      */
     @Override
     public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy) {
-        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy)
-                .keyTimeSlack(keyTimeSlack);
-        if (store instanceof FileSystemObjectStore fs) {
-            loader.localRoot(fs.root());
-        }
-        return loader.build().load(range);
+        return LakeAudienceLoader.builder(store).policy(policy).keyTimeSlack(keyTimeSlack).build().load(range);
     }
 
     /** A file to read: a JSON key (with its CSV twin, if listed) or a CSV key without a JSON twin. */

@@ -1,7 +1,5 @@
 package io.vieweratlas.lake;
 
-import java.time.Duration;
-import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
@@ -13,6 +11,8 @@ import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.StreamMetadata;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.synth.SyntheticLake;
 import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LakeAudienceLoaderTest {
@@ -43,6 +44,14 @@ class LakeAudienceLoaderTest {
         return lake;
     }
 
+    /**
+     * The lake as a plain {@link PresenceSource}, read snapshot by snapshot: a {@link LakeSnapshotStore}
+     * itself would be read by the loader under test.
+     */
+    private static PresenceSource oneByOne(LakeSnapshotStore lake) {
+        return lake::forEachSnapshot;
+    }
+
     private static AnalysisResult fast(LakeAudienceLoader loader, AnalysisWindow window, AnalysisParameters p) {
         PresenceIngest.Loaded loaded = loader.load(TimeRange.ALL);
         return AudienceAnalysis.run(loaded.table(), loaded.report(), window, p).result();
@@ -53,8 +62,10 @@ class LakeAudienceLoaderTest {
         FileSystemObjectStore store = new FileSystemObjectStore(dir);
         LakeSnapshotStore lake = lakeWithSynth(store);
         AnalysisParameters p = AnalysisParameters.defaults();
-        AnalysisResult friendly = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
-        AnalysisResult viaStore = fast(LakeAudienceLoader.builder(store).build(), AnalysisWindow.ALL, p);
+        AnalysisResult friendly = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
+        // not a FileSystemObjectStore: the loader reads through the store instead of the files
+        AnalysisResult viaStore = fast(LakeAudienceLoader.builder(new CountingObjectStore(store)).build(),
+                AnalysisWindow.ALL, p);
         AnalysisResult viaFiles = fast(LakeAudienceLoader.builder(store).localRoot(dir).threads(2).build(),
                 AnalysisWindow.ALL, p);
         AnalysisResult oneThread = fast(LakeAudienceLoader.builder(store).threads(1).build(), AnalysisWindow.ALL, p);
@@ -115,7 +126,7 @@ class LakeAudienceLoaderTest {
                 && s.reason().contains("truncated")), loaded.report().toString());
         assertEquals(2, loaded.table().rows());
         AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
-        AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+        AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
         AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
         assertEquals(viaStore, viaFast);
         assertEquals(5, viaFast.dataQuality().skipped().size());
@@ -135,7 +146,7 @@ class LakeAudienceLoaderTest {
         }
         for (PresencePolicy policy : PresencePolicy.values()) {
             AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).presence(policy).build();
-            AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+            AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
             PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(policy).build().load(TimeRange.ALL);
             AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
             assertEquals(viaStore, viaFast, policy.name());
@@ -175,7 +186,7 @@ class LakeAudienceLoaderTest {
             assertEquals(expected, loaded.report());
             assertEquals(8, loaded.report().loaded());
             AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
-            AnalysisResult viaStore = AudienceAnalysis.run(lake, AnalysisWindow.ALL, p).result();
+            AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
             AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
             assertEquals(viaStore, viaFast);
             assertEquals(-1, loaded.table().viewers().find("ghost"));

@@ -22,7 +22,6 @@ import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.export.ExportOptions;
 import io.vieweratlas.export.Exporters;
 import io.vieweratlas.export.NodeAnnotations;
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
@@ -217,9 +216,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             progress.stage("reading lake " + store.describe());
             LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(params.presence())
                     .progress(n -> progress.files(n));
-            if (store instanceof FileSystemObjectStore fs) {
-                loader.localRoot(fs.root());
-            }
             if (threads != null) {
                 loader.threads(threads);
             }

@@ -123,7 +123,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
         FileSystemObjectStore store = new FileSystemObjectStore(dir);
-        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).localRoot(dir).policy(params.presence())
+        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(params.presence())
                 .build().load(TimeRange.ALL);
         double load = (System.nanoTime() - t0) / 1e6;
         AnalysisRun run = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, params);

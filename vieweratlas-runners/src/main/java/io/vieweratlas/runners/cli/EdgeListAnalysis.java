@@ -16,7 +16,6 @@ import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.ChannelMeta;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.parquet.EdgeListParquet;
 import io.vieweratlas.runners.analysis.AnalysisOutputs;
@@ -130,11 +129,8 @@ final class EdgeListAnalysis {
             out.println("No lake at " + data + ": labels without game or language metadata");
             return Map.of();
         }
-        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(params.presence());
-        if (store instanceof FileSystemObjectStore fs) {
-            loader.localRoot(fs.root());
-        }
-        PresenceIngest.Loaded loaded = loader.build().load(TimeRange.ALL);
+        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(params.presence()).build()
+                .load(TimeRange.ALL);
         Aggregator.Aggregation agg = Aggregator.aggregate(loaded.table(),
                 Aggregator.resolve(AnalysisWindow.ALL, loaded.table()));
         TreeMap<String, ChannelMeta> meta = new TreeMap<>();

@@ -50,8 +50,8 @@ public final class PresenceTable {
 
     /**
      * Combines builders into one table: sorts the rows and numbers the distinct viewer keys on
-     * {@code threads} threads. Consumes the builders (their viewer keys are released, so that
-     * loading a large lake does not hold them twice).
+     * {@code threads} threads. Consumes the builders: they are emptied afterwards, so that a
+     * loader still holding them does not keep their key blocks (82 MB on the large lake) alive.
      */
     public static PresenceTable of(List<PresenceTableBuilder> builders, int threads) {
         Objects.requireNonNull(builders, "builders");

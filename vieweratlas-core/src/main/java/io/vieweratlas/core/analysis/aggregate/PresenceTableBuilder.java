@@ -24,7 +24,6 @@ public final class PresenceTableBuilder {
     private static final long[] NO_HIGH = new long[0];
     private static final int[] NO_LOW = new int[0];
 
-
     final List<String> channels = new ArrayList<>();
     final List<String> games = new ArrayList<>();
     final List<String> languages = new ArrayList<>();
@@ -38,8 +37,8 @@ public final class PresenceTableBuilder {
     int[] rowLength = new int[64];
     final List<long[]> highBlocks = new ArrayList<>();
     final List<int[]> lowBlocks = new ArrayList<>();
-    private long[] keyHigh = new long[0];
-    private int[] keyLow = new int[0];
+    private long[] keyHigh = NO_HIGH;
+    private int[] keyLow = NO_LOW;
     private int used;
     private int rowBegin;
     long memberTotal;
@@ -92,14 +91,30 @@ public final class PresenceTableBuilder {
      * caller checks), without creating a String.
      */
     public void viewer(char[] chars, int offset, int length) {
+        toScratch(chars, offset, length);
+        ensureRoom(1);
+        ViewerKeys.hash(scratch, 0, length, keyHigh, keyLow, used++);
+    }
+
+    /**
+     * The key of a login given as ASCII characters of a parser buffer (each below {@code 0x80};
+     * the caller checks), e.g. for evidence a parser collects before adding viewers.
+     */
+    public ViewerKeys.Key key(char[] chars, int offset, int length) {
+        toScratch(chars, offset, length);
+        long[] high = new long[1];
+        int[] low = new int[1];
+        ViewerKeys.hash(scratch, 0, length, high, low, 0);
+        return new ViewerKeys.Key(high[0], low[0]);
+    }
+
+    private void toScratch(char[] chars, int offset, int length) {
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }
         for (int i = 0; i < length; i++) {
             scratch[i] = (byte) chars[offset + i];
         }
-        ensureRoom(1);
-        ViewerKeys.hash(scratch, 0, length, keyHigh, keyLow, used++);
     }
 
     /**
@@ -219,15 +234,18 @@ public final class PresenceTableBuilder {
         return rowBlock[j] < 0 ? NO_LOW : lowBlocks.get(rowBlock[j]);
     }
 
-    /** Frees the viewer keys once {@link PresenceTable#of} has copied them. */
+    /**
+     * Empties the builder once {@link PresenceTable#of} has numbered its keys and taken its rows,
+     * so that a caller still holding the builder does not hold its key blocks too.
+     */
     void releaseKeys() {
         if (open) {
             throw new IllegalStateException("snapshot still open");
         }
         highBlocks.clear();
         lowBlocks.clear();
-        keyHigh = new long[0];
-        keyLow = new int[0];
+        keyHigh = NO_HIGH;
+        keyLow = NO_LOW;
         used = 0;
         rows = 0;
         memberTotal = 0;
