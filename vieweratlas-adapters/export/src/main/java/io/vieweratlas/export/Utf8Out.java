@@ -4,24 +4,37 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A buffered UTF-8 text sink for the XML exporters, writing straight into a byte buffer: markup,
- * escaped values and integers without building a string per line or going through a charset
- * encoder (the GEXF and GraphML files of the large benchmark graph have ~366,000 edges each). Writes
- * exactly the bytes a UTF-8 {@code Writer} would write for the same text.
+ * A buffered UTF-8 text sink for exporters of large files, writing straight into a byte buffer:
+ * markup, escaped values and integers without building a string per line or going through a
+ * charset encoder (the GEXF, GraphML and edge CSV files of the large benchmark graph have ~366,000
+ * edges each). Writes exactly the bytes a UTF-8 {@code Writer} would write for the same text. Not
+ * thread-safe; call {@link #flush()} at the end.
  */
-final class Utf8Out {
+public final class Utf8Out {
 
     private final OutputStream out;
     private final byte[] buf;
     private int pos;
 
-    Utf8Out(OutputStream out, int bufferSize) {
+    /**
+     * A sink over {@code out}.
+     *
+     * @param out        the stream the bytes go to
+     * @param bufferSize bytes buffered between writes to {@code out} (at least 64 are used)
+     */
+    public Utf8Out(OutputStream out, int bufferSize) {
         this.out = out;
         this.buf = new byte[Math.max(bufferSize, 64)];
     }
 
-    /** The bytes of constant ASCII markup, for {@link #bytes(byte[])}. */
-    static byte[] ascii(String s) {
+    /**
+     * The bytes of constant ASCII markup, for {@link #bytes(byte[])}.
+     *
+     * @param s ASCII text
+     * @return its bytes
+     * @throws IllegalArgumentException if {@code s} is not ASCII
+     */
+    public static byte[] ascii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 throw new IllegalArgumentException("not ASCII: " + s);
@@ -30,8 +43,14 @@ final class Utf8Out {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** Pre-encoded bytes (constant markup written once per edge). */
-    Utf8Out bytes(byte[] b) throws IOException {
+    /**
+     * Pre-encoded bytes (constant markup written once per edge, or a field encoded once).
+     *
+     * @param b the bytes
+     * @return this sink
+     * @throws IOException from the stream
+     */
+    public Utf8Out bytes(byte[] b) throws IOException {
         if (buf.length - pos < b.length) {
             drain();
             if (b.length > buf.length) {
@@ -44,8 +63,32 @@ final class Utf8Out {
         return this;
     }
 
-    /** Text as is (markup, numbers already formatted). */
-    Utf8Out text(String s) throws IOException {
+    /**
+     * One ASCII character (a separator).
+     *
+     * @param c a character below {@code 0x80}
+     * @return this sink
+     * @throws IOException from the stream
+     */
+    public Utf8Out ascii(char c) throws IOException {
+        if (c >= 0x80) {
+            throw new IllegalArgumentException("not ASCII: U+" + Integer.toHexString(c));
+        }
+        if (pos == buf.length) {
+            drain();
+        }
+        buf[pos++] = (byte) c;
+        return this;
+    }
+
+    /**
+     * Text as is (markup, numbers already formatted), encoded as UTF-8.
+     *
+     * @param s the text
+     * @return this sink
+     * @throws IOException from the stream
+     */
+    public Utf8Out text(String s) throws IOException {
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
@@ -61,8 +104,14 @@ final class Utf8Out {
         return this;
     }
 
-    /** {@code s} escaped as {@link Text#xml(String)} does. */
-    Utf8Out xml(String s) throws IOException {
+    /**
+     * {@code s} escaped for XML text and attribute values.
+     *
+     * @param s the value
+     * @return this sink
+     * @throws IOException from the stream
+     */
+    public Utf8Out xml(String s) throws IOException {
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
@@ -84,8 +133,14 @@ final class Utf8Out {
         return text(escapedTail);
     }
 
-    /** A decimal integer. */
-    Utf8Out number(long v) throws IOException {
+    /**
+     * A decimal integer.
+     *
+     * @param v the number
+     * @return this sink
+     * @throws IOException from the stream
+     */
+    public Utf8Out number(long v) throws IOException {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
                 return text(Long.toString(v));
@@ -109,8 +164,12 @@ final class Utf8Out {
         return this;
     }
 
-    /** Writes the buffered bytes to the stream and flushes it. */
-    void flush() throws IOException {
+    /**
+     * Writes the buffered bytes to the stream and flushes it.
+     *
+     * @throws IOException from the stream
+     */
+    public void flush() throws IOException {
         drain();
         out.flush();
     }

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.analysis;
 
+import io.vieweratlas.export.Utf8Out;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +14,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class CsvOut {
 
-    private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
-    private final byte[] digits = new byte[20];
-    private int pos;
+    private static final int CACHE = 4096;
+    private final Utf8Out w;
     // bytes of recent fields by string identity, direct-mapped on the (cached) string hash: an edge
     // file names the same few thousand channels hundreds of thousands of times
     private final String[] cachedField = new String[CACHE];
     private final byte[][] cachedBytes = new byte[CACHE][];
-    private static final int CACHE = 4096;
 
     CsvOut(OutputStream out) {
-        this.out = out;
+        this.w = new Utf8Out(out, 1 << 16);
     }
 
     /** Text written as is (headers: ASCII without characters that need quoting). */
     CsvOut raw(String ascii) throws IOException {
-        bytes(ascii.getBytes(StandardCharsets.UTF_8));
+        w.text(ascii);
         return this;
     }
 
@@ -36,7 +35,7 @@ final class CsvOut {
     CsvOut field(String s) throws IOException {
         int slot = s.hashCode() & (CACHE - 1);
         if (cachedField[slot] == s) {
-            bytes(cachedBytes[slot]);
+            w.bytes(cachedBytes[slot]);
             return this;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
@@ -50,7 +49,7 @@ final class CsvOut {
         }
         cachedField[slot] = s;
         cachedBytes[slot] = b;
-        bytes(b);
+        w.bytes(b);
         return this;
     }
 
@@ -64,63 +63,22 @@ final class CsvOut {
 
     /** A whole number in decimal. */
     CsvOut integer(long v) throws IOException {
-        if (v == Long.MIN_VALUE) {
-            return raw(Long.toString(v));
-        }
-        if (pos + 21 > buf.length) {
-            drain();
-        }
-        if (v < 0) {
-            buf[pos++] = '-';
-            v = -v;
-        }
-        int d = digits.length;
-        do {
-            digits[--d] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        int len = digits.length - d;
-        System.arraycopy(digits, d, buf, pos, len);
-        pos += len;
+        w.number(v);
         return this;
     }
 
     CsvOut comma() throws IOException {
-        return ascii(',');
-    }
-
-    CsvOut newline() throws IOException {
-        return ascii('\n');
-    }
-
-    private CsvOut ascii(char c) throws IOException {
-        if (pos == buf.length) {
-            drain();
-        }
-        buf[pos++] = (byte) c;
+        w.ascii(',');
         return this;
     }
 
-    private void bytes(byte[] b) throws IOException {
-        if (pos + b.length > buf.length) {
-            drain();
-            if (b.length > buf.length) {
-                out.write(b);
-                return;
-            }
-        }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
-    }
-
-    private void drain() throws IOException {
-        out.write(buf, 0, pos);
-        pos = 0;
+    CsvOut newline() throws IOException {
+        w.ascii('\n');
+        return this;
     }
 
     /** Writes out what is buffered. */
     void flush() throws IOException {
-        drain();
-        out.flush();
+        w.flush();
     }
 }
