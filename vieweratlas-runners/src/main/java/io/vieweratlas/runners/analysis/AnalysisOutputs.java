@@ -37,11 +37,6 @@ public final class AnalysisOutputs {
         return out.toByteArray();
     }
 
-    /** Stores the results document at {@link #RESULTS_KEY}. */
-    public static void writeToLake(AnalysisResult result, ObjectStore store) {
-        store.put(RESULTS_KEY, resultsJson(result));
-    }
-
     /**
      * Writes {@code analysis_results.json} and the CSV exports into {@code dir} (created if
      * needed); each file is written to a temporary name and moved into place.
@@ -64,7 +59,7 @@ public final class AnalysisOutputs {
     }
 
     /**
-     * Writes the results document into the lake ({@link #writeToLake}) and the exports into
+     * Writes the results document into the lake (at {@link #RESULTS_KEY}) and the exports into
      * {@code dir} ({@link #writeExports(AnalysisResult, Path, List)}), all at once: the document
      * is serialised once for both places, and the lake write runs alongside the export files.
      *
@@ -91,7 +86,6 @@ public final class AnalysisOutputs {
         Optional<Path> earlyEdges = early.flatMap(e -> e.take(result.edges()));
         Files.createDirectories(dir);
         // the document once, for the lake and for the directory
-        byte[][] json = new byte[1][];
         GraphExporter results = new GraphExporter() {
             @Override
             public String fileName() {
@@ -100,9 +94,9 @@ public final class AnalysisOutputs {
 
             @Override
             public void write(AnalysisResult r, OutputStream out) throws IOException {
-                json[0] = resultsJson(r);
-                lake.ifPresent(store -> store.put(RESULTS_KEY, json[0]));
-                out.write(json[0]);
+                byte[] json = resultsJson(r);
+                lake.ifPresent(store -> store.put(RESULTS_KEY, json));
+                out.write(json);
             }
         };
         List<GraphExporter> exporters = new ArrayList<>(CsvExporters.all());

@@ -49,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code analyze}: lake → aggregate → filter → overlap graph → communities → labels; writes
@@ -59,6 +60,9 @@ import java.util.concurrent.Callable;
         description = "Build the channel graph of shared viewers from the lake, find and label communities, "
                 + "write results and exports.")
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Whether this process has started the community-detection warm-up. */
+    private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
     @Mixin
     ConfigOptions configOptions;
@@ -162,10 +166,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         // Community detection runs once per process, so its code would run cold; warming it on a
-        // synthetic graph uses the second core while the process starts and reads the lake.
-        CommunityAlgorithm warmAlgorithm = params.algorithm();
-        Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
-                .start(() -> CommunityDetector.warmUp(warmAlgorithm));
+        // synthetic graph uses the second core while the process starts and reads the lake. Once
+        // per process: `continuous` runs this command in-process every cycle, warm by then.
+        if (WARMED_UP.compareAndSet(false, true)) {
+            CommunityAlgorithm warmAlgorithm = params.algorithm();
+            Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
+                    .start(() -> CommunityDetector.warmUp(warmAlgorithm));
+        }
         if (edges != null) {
             return new EdgeListAnalysis(this).run(config, params);
         }
