@@ -2,6 +2,8 @@ package io.vieweratlas.core.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs one worker body on several threads at once (the caller is one of them) and waits for all.
@@ -77,5 +79,24 @@ public final class Parallel {
                 throw new IllegalStateException(failure[0]);
             }
         }
+    }
+
+    /**
+     * Runs {@code task} for each index {@code 0 .. tasks - 1} on up to {@code threads} threads
+     * (each thread takes the next index until none is left) and waits for all; rethrows the first
+     * failure. Results must be placed by index so that they do not depend on scheduling.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static void forEachIndex(int threads, int tasks, IntConsumer task) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        AtomicInteger next = new AtomicInteger();
+        run(Math.max(1, Math.min(threads, tasks)), () -> {
+            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                task.accept(i);
+            }
+        });
     }
 }

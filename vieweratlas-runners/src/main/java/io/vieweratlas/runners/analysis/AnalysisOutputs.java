@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Writes an analysis result: the results file into the lake, and the exports into a local directory. */
 public final class AnalysisOutputs {
@@ -119,26 +118,23 @@ public final class AnalysisOutputs {
         }
         Path[] written = new Path[exporters.size()];
         Exception[] failures = new Exception[exporters.size()];
-        AtomicInteger next = new AtomicInteger();
-        Parallel.run(Math.min(Parallel.defaultThreads(), exporters.size()), () -> {
-            for (int k = next.getAndIncrement(); k < order.length; k = next.getAndIncrement()) {
-                int i = order[k];
-                GraphExporter e = exporters.get(i);
-                Path target = dir.resolve(e.fileName());
-                Path tmp = dir.resolve("." + e.fileName() + ".tmp");
-                try {
-                    if (e == CsvExporters.EDGES && earlyEdges.isPresent()) {
-                        tmp = earlyEdges.get(); // written while communities were detected
-                    } else {
-                        try (OutputStream out = Files.newOutputStream(tmp)) {
-                            e.write(result, out);
-                        }
+        Parallel.forEachIndex(Parallel.defaultThreads(), order.length, k -> {
+            int i = order[k];
+            GraphExporter e = exporters.get(i);
+            Path target = dir.resolve(e.fileName());
+            Path tmp = dir.resolve("." + e.fileName() + ".tmp");
+            try {
+                if (e == CsvExporters.EDGES && earlyEdges.isPresent()) {
+                    tmp = earlyEdges.get(); // written while communities were detected
+                } else {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        e.write(result, out);
                     }
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    written[i] = target;
-                } catch (IOException | RuntimeException ex) {
-                    failures[i] = ex;
                 }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written[i] = target;
+            } catch (IOException | RuntimeException ex) {
+                failures[i] = ex;
             }
         });
         for (Exception failure : failures) {

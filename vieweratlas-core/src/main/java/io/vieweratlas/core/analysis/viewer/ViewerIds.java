@@ -5,7 +5,6 @@ import io.vieweratlas.core.analysis.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Dense viewer ids {@code 0 .. size() - 1} for the distinct {@link ViewerKeys keys} of a table,
@@ -97,7 +96,7 @@ public final class ViewerIds {
         int chunks = Math.max(1, Math.min(threads, count / 65_536 + 1));
         int[] chunkRows = chunkBoundaries(rowPos, chunks);
         int[][] histogram = new int[chunks][partitions];
-        eachChunk(chunks, c -> {
+        Parallel.forEachIndex(threads, chunks, c -> {
             int[] h = histogram[c];
             for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
                 long[] hr = high[r];
@@ -105,7 +104,7 @@ public final class ViewerIds {
                     h[partition(hr[k], bits)]++;
                 }
             }
-        }, threads);
+        });
         // partition p holds chunk 0's occurrences, then chunk 1's, ... each in row order
         int[] partitionStart = new int[partitions + 1];
         int[][] cursor = new int[chunks][partitions];
@@ -121,7 +120,7 @@ public final class ViewerIds {
         // entry e of the partitioned array: [2e] the high key, [2e + 1] the low key (upper half) and
         // the occurrence's index (lower half): one write stream per partition, not three
         long[] entries = new long[2 * count];
-        eachChunk(chunks, c -> {
+        Parallel.forEachIndex(threads, chunks, c -> {
             int[] cur = cursor[c];
             for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
                 long[] hr = high[r];
@@ -134,7 +133,7 @@ public final class ViewerIds {
                     entries[at + 1] = ((long) lr[k] << 32) | (i & 0xffffffffL);
                 }
             }
-        }, threads);
+        });
         int[] dense = new int[count];
         int[] distinct = new int[partitions];
         int largest = 0;
@@ -161,7 +160,7 @@ public final class ViewerIds {
                 lows[base[p] + j] = (int) (entries[e + 1] >>> 32);
             }
         }
-        eachChunk(chunks, c -> {
+        Parallel.forEachIndex(threads, chunks, c -> {
             for (int r = chunkRows[c]; r < chunkRows[c + 1]; r++) {
                 long[] hr = high[r];
                 int i = rowPos[r];
@@ -169,7 +168,7 @@ public final class ViewerIds {
                     dense[i] += base[partition(hr[k], bits)];
                 }
             }
-        }, threads);
+        });
         return new Assignment(new ViewerIds(bits, base, highs, lows), dense);
     }
 
@@ -268,15 +267,5 @@ public final class ViewerIds {
     public ViewerKeys.Key key(int id) {
         Objects.checkIndex(id, highs.length);
         return new ViewerKeys.Key(highs[id], lows[id]);
-    }
-
-    /** Runs {@code body} once per chunk, on up to {@code threads} threads. */
-    private static void eachChunk(int chunks, IntConsumer body, int threads) {
-        AtomicInteger next = new AtomicInteger();
-        Parallel.run(Math.min(chunks, threads), () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.accept(c);
-            }
-        });
     }
 }
