@@ -40,8 +40,9 @@ final class LakeTimes {
             if (isPlainLocalTime(s)) {
                 // the lake's own form, once per snapshot: read directly (LocalDateTime.of rejects
                 // what the formatter's strict resolver rejects, e.g. February 30)
-                return Optional.of(LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10),
-                        digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                        Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10),
+                        Integer.parseInt(s, 14, 16, 10), Integer.parseInt(s, 17, 19, 10)).toInstant(ZoneOffset.UTC));
             }
             TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s);
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -73,14 +74,6 @@ final class LakeTimes {
             }
         }
         return true;
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            v = v * 10 + (s.charAt(i) - '0');
-        }
-        return v;
     }
 
     /** Whether {@code text} is one of the original's "not known" placeholders. */
