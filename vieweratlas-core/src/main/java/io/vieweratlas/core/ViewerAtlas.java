@@ -3,7 +3,6 @@ package io.vieweratlas.core;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.model.AnalysisResult;
@@ -11,15 +10,21 @@ import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.port.in.AnalysisReport;
+import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.core.port.in.AnalyzeUseCase;
+import io.vieweratlas.core.service.AnalysisService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The entry point for programs that embed ViewerAtlas: no dependency-injection container, no
- * configuration files, just a fluent builder over the analysis engine
- * ({@link AudienceAnalysis}) that returns the immutable {@link AnalysisResult} (graph nodes and
+ * configuration files, just a fluent builder over the analysis use case
+ * ({@link AnalysisService}) that returns the immutable {@link AnalysisResult} (graph nodes and
  * edges, communities with labels, statistics, the parameters used and a data-quality report).
  *
  * <p>A short example, analysing the last week of a lake on disk with Jaccard weights:
@@ -41,6 +46,9 @@ import java.util.Objects;
  * seed give an equal result.
  */
 public final class ViewerAtlas {
+
+    /** The analysis use case, returning results without writing files. */
+    private static final AnalyzeUseCase SERVICE = AnalysisService.withoutOutputs();
 
     private ViewerAtlas() {
     }
@@ -282,7 +290,14 @@ public final class ViewerAtlas {
             if (source == null) {
                 throw new IllegalStateException("no presence source: call source(...) or snapshots(...) before run()");
             }
-            return AudienceAnalysis.run(source, window, params.build());
+            AnalysisRequest request = AnalysisRequest.builder(new AnalysisRequest.Presence(source)).window(window)
+                    .parameters(params.build()).build();
+            try {
+                AnalysisReport report = SERVICE.analyze(request);
+                return new AnalysisRun(report.result().orElseThrow(), report.stageMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // unreachable: this service writes nothing
+            }
         }
     }
 }

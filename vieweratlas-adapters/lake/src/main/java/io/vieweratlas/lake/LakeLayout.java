@@ -1,6 +1,7 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.out.ProcessedDocument;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -27,7 +28,10 @@ import java.util.regex.Pattern;
  * raw/vod_chat/channel=&lt;login&gt;/vod_id=&lt;id&gt;/chat.json                raw VOD chat replay
  * curated/presence_snapshots/source=vod/channel=&lt;login&gt;/vod=&lt;id&gt;/part-0000.parquet
  * state/daily_collection_state.json, state/vod_queue.json
- * processed/analysis_results.json
+ * processed/analysis_results.json                                     newest analysis result
+ * processed/timeline.json, processed/timeline.csv                     community timeline (rolling windows)
+ * processed/stability.json, processed/calibration.csv                 stability, calibration
+ * processed/windows/&lt;YYYYmmddTHHMMSSZ&gt;/analysis_results.json          a rolling window's result
  * runs/&lt;command&gt;/&lt;YYYYmmddTHHMMSS.sssZ&gt;.json                        run records
  * </pre>
  *
@@ -48,8 +52,18 @@ public final class LakeLayout {
     public static final String DAILY_COLLECTION_STATE = "state/daily_collection_state.json";
     /** The VOD work queue. */
     public static final String VOD_QUEUE = "state/vod_queue.json";
+    /** Prefix of analysis outputs. */
+    public static final String PROCESSED = "processed/";
     /** The latest analysis result. */
-    public static final String ANALYSIS_RESULTS = "processed/analysis_results.json";
+    public static final String ANALYSIS_RESULTS = PROCESSED + "analysis_results.json";
+    /** The community timeline over rolling windows. */
+    public static final String TIMELINE = PROCESSED + "timeline.json";
+    /** The community timeline as a table. */
+    public static final String TIMELINE_CSV = PROCESSED + "timeline.csv";
+    /** The stability report of the last analysis that assessed it. */
+    public static final String STABILITY = PROCESSED + "stability.json";
+    /** The last calibration table. */
+    public static final String CALIBRATION = PROCESSED + "calibration.csv";
     /** Prefix of run records. */
     public static final String RUNS = "runs/";
 
@@ -100,6 +114,23 @@ public final class LakeLayout {
     public static String curatedVodKey(String channel, String vodId) {
         return CURATED_VOD + "channel=" + requireLogin("channel", channel) + "/vod=" + requireId("vodId", vodId)
                 + "/part-0000.parquet";
+    }
+
+    /**
+     * The key of an analysis document: {@code processed/...}; a rolling window's result is
+     * {@code processed/windows/<window end, YYYYmmddTHHMMSSZ>/analysis_results.json}.
+     */
+    public static String processedKey(ProcessedDocument document) {
+        return switch (document) {
+            case ProcessedDocument.Fixed f -> switch (f) {
+                case RESULTS -> ANALYSIS_RESULTS;
+                case TIMELINE -> TIMELINE;
+                case TIMELINE_CSV -> TIMELINE_CSV;
+                case STABILITY -> STABILITY;
+                case CALIBRATION -> CALIBRATION;
+            };
+            case ProcessedDocument.WindowResults w -> PROCESSED + "windows/" + w.folderName() + "/analysis_results.json";
+        };
     }
 
     /** {@code runs/<command>/<YYYYmmddTHHMMSS.sssZ>.json} for a run that started at {@code startedAt} (UTC, milliseconds). */

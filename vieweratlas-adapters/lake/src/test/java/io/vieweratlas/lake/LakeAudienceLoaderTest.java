@@ -2,7 +2,7 @@ package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.AudienceAnalysis;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.Evidence;
@@ -10,7 +10,7 @@ import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.StreamMetadata;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.synth.SyntheticLake;

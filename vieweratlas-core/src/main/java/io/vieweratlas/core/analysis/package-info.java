@@ -1,6 +1,6 @@
 /**
  * The analysis engine: presence snapshots to labelled communities. Entry point
- * {@link io.vieweratlas.core.analysis.AudienceAnalysis}; parameters
+ * {@link io.vieweratlas.core.analysis.pipeline.AudienceAnalysis}; parameters
  * {@link io.vieweratlas.core.analysis.AnalysisParameters}. Stages live in sub-packages:
  * {@code intern} (login interning), {@code aggregate} (columnar presence table, windows,
  * per-channel audiences), {@code filter} (bots, heavy accounts, small channels), {@code graph}

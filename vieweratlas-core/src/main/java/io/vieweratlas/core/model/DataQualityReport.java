@@ -1,6 +1,6 @@
 package io.vieweratlas.core.model;
 
-import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.model.LoadReport;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.vieweratlas.core.port;
 
+import io.vieweratlas.core.model.LoadReport;
+
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 

@@ -1,5 +1,7 @@
 package io.vieweratlas.core.analysis;
 
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.stability.Calibration;
@@ -9,7 +11,7 @@ import io.vieweratlas.core.analysis.timeline.Timeline;
 import io.vieweratlas.core.analysis.timeline.WindowPartition;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.synth.SyntheticLake;
 import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.Test;

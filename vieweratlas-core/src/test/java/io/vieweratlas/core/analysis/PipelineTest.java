@@ -1,5 +1,7 @@
 package io.vieweratlas.core.analysis;
 
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
@@ -18,7 +20,7 @@ import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.junit.jupiter.api.Test;

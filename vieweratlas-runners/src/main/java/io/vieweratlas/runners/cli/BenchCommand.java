@@ -1,21 +1,21 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
-import io.vieweratlas.core.analysis.AnalysisRun;
-import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.PartitionComparison;
-import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
-import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.in.AnalysisReport;
+import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.core.port.in.AnalyzeUseCase;
+import io.vieweratlas.core.service.AnalysisService;
+import io.vieweratlas.export.AnalysisOutputWriter;
+import io.vieweratlas.runners.analysis.LakePresence;
+import io.vieweratlas.runners.analysis.LakeSelection;
 import io.vieweratlas.core.synth.SyntheticLake;
 import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
-import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.lake.LakeSnapshotStore;
-import io.vieweratlas.runners.analysis.AnalysisOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -47,6 +49,12 @@ import java.util.stream.Stream;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the analysis on synthetic lakes (small, medium, large) with planted communities.")
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** The analysis use case writing only into the given directory (no lake). */
+    private static final AnalyzeUseCase BENCH_SERVICE = new AnalysisService(
+            new AnalysisOutputWriter((document, bytes) -> {
+                throw new IllegalStateException("bench writes nothing into a lake");
+            }), false);
 
     @Mixin
     ConfigOptions configOptions;
@@ -122,15 +130,14 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        FileSystemObjectStore store = new FileSystemObjectStore(dir);
-        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(params.presence())
-                .build().load(TimeRange.ALL);
-        double load = (System.nanoTime() - t0) / 1e6;
-        AnalysisRun run = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, params);
-        long t1 = System.nanoTime();
         Path outDir = Files.createTempDirectory("vieweratlas-bench");
-        AnalysisOutputs.writeExports(run.result(), outDir);
-        double write = (System.nanoTime() - t1) / 1e6;
+        // the analysis as `analyze` runs it, writing the CSV files and the results document (no graph exports)
+        AnalysisRequest request = AnalysisRequest.builder(new AnalysisRequest.Presence(new LakePresence(
+                        new FileSystemObjectStore(dir), LakeSelection.LIVE, OptionalInt.empty(), n -> { })))
+                .parameters(params)
+                .outputs(new AnalysisRequest.Outputs(Optional.of(outDir), false, AnalysisRequest.Outputs.NO_GRAPH_EXPORTS))
+                .build();
+        AnalysisReport report = BENCH_SERVICE.analyze(request);
         double total = (System.nanoTime() - t0) / 1e6;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         try (Stream<Path> files = Files.list(outDir)) {
@@ -139,11 +146,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             }
         }
         Files.delete(outDir);
-        Map<String, Double> stages = new LinkedHashMap<>();
-        stages.put("load", load);
-        stages.putAll(run.stageMillis());
-        stages.put("write", write);
-        return new Row(run.result(), stages, total, peak, nmi(run.result(), synth));
+        AnalysisResult result = report.result().orElseThrow();
+        return new Row(result, report.stageMillis(), total, peak, nmi(result, synth));
     }
 
     /** NMI of the found partition against the planted one; unassigned channels count as singletons. */

@@ -5,6 +5,13 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.runners.analysis.AnalysisJob;
+import io.vieweratlas.runners.analysis.AnalysisModule;
+import io.vieweratlas.runners.analysis.AnalysisPrinter;
+import io.vieweratlas.runners.analysis.AnalysisRequests;
+import io.vieweratlas.runners.analysis.LakePresence;
 import io.vieweratlas.runners.collector.AnalysisScheduler;
 import io.vieweratlas.runners.collector.AnalysisTrigger;
 import io.vieweratlas.runners.collector.CollectorModule;
@@ -17,8 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,8 +36,8 @@ import java.util.concurrent.Callable;
  * apply (it is {@code collect}'s guard) unless {@code --cycles} is given. Every
  * {@code analysis.analysis_interval_cycles} windows it starts an analysis on a background thread
  * (one at a time; a due analysis is skipped while the previous one still runs): the bound
- * {@link AnalysisTrigger}, else this build's {@code analyze} command with the same configuration
- * and lake.
+ * {@link AnalysisTrigger}, else the configured analysis of the lake (the analysis use case, as
+ * {@code analyze} runs it).
  */
 @Command(name = "continuous", mixinStandardHelpOptions = true,
         description = "Collect until stopped (SIGTERM/Ctrl-C flush the current window), analyzing every "
@@ -60,18 +66,19 @@ public final class ContinuousCommand implements Callable<Integer> {
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
         CollectorSettings settings = TwitchSettingsMapper.collector(config.collection(),
                 cycles == null ? OptionalInt.empty() : OptionalInt.of(cycles));
-        Injector injector = Guice.createInjector(new BaseModule(config),
+        Injector injector = Guice.createInjector(new BaseModule(config), new AnalysisModule(),
                 new CollectorModule(CollectorModule.credentials(environment)));
         Optional<AnalysisTrigger> bound = injector.getInstance(Key.get(new TypeLiteral<Optional<AnalysisTrigger>>() {
         }));
-        // Unless the wiring binds another, the analysis is this build's `analyze` command, in-process, with the
-        // same configuration file, preset and lake; it writes its own run record.
+        // Unless the wiring binds another, the analysis is the configured one of the whole lake, as
+        // `analyze` with this configuration runs it, with its own run record.
+        PrintWriter out = spec.commandLine().getOut();
         AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
-            String[] arguments = analyzeArguments();
-            int code = Main.commandLine(arguments).execute(arguments);
-            if (code != ExitCodes.OK) {
-                throw new IllegalStateException("analyze exited with code " + code);
-            }
+            ObjectStore store = injector.getInstance(ObjectStore.class);
+            AnalysisRequest request = AnalysisRequests.configured(config, LakePresence.all(store)).build();
+            injector.getInstance(AnalysisJob.class).run(request, Map.of("lake", store.describe(),
+                    "out", config.analysis().outputDir(), "source", "all", "window", "all",
+                    "after_window", cycle), new AnalysisPrinter(out, false));
         });
         int every = config.analysis().analysisIntervalCycles();
         try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every)) {
@@ -79,20 +86,5 @@ public final class ContinuousCommand implements Callable<Integer> {
                     spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
         }
-    }
-
-    /** {@code analyze} with this command's configuration file, preset and lake directory. */
-    String[] analyzeArguments() {
-        List<String> args = new ArrayList<>(List.of("analyze"));
-        if (configOptions.configFile != null) {
-            args.addAll(List.of("--config", configOptions.configFile.toString()));
-        }
-        if (configOptions.preset != null) {
-            args.addAll(List.of("--preset", configOptions.preset));
-        }
-        if (lakeOptions.data != null) {
-            args.addAll(List.of("--data", lakeOptions.data.toString()));
-        }
-        return args.toArray(String[]::new);
     }
 }

@@ -1,44 +1,36 @@
 package io.vieweratlas.runners.cli;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.vieweratlas.core.analysis.AnalysisParameters;
-import io.vieweratlas.core.analysis.AnalysisRun;
-import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.Weighting;
-import io.vieweratlas.core.analysis.aggregate.Aggregator;
-import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
-import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.edges.EdgeList;
 import io.vieweratlas.core.analysis.edges.EdgeListCsv;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
-import io.vieweratlas.core.model.AnalysisResult;
-import io.vieweratlas.core.model.ChannelMeta;
-import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
-import io.vieweratlas.lake.LakeAudienceLoader;
+import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.EdgeListParquet;
-import io.vieweratlas.runners.analysis.AnalysisOutputs;
-import io.vieweratlas.runners.run.RunRecorder;
-import io.vieweratlas.runners.wiring.BaseModule;
+import io.vieweratlas.runners.analysis.AnalysisJob;
+import io.vieweratlas.runners.analysis.AnalysisPrinter;
+import io.vieweratlas.runners.analysis.AnalysisRequests;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
- * {@code analyze --edges FILE}: the analysis from an edge list counted elsewhere (Athena or
- * DuckDB running {@code overlap_edges.sql}; CSV, or Parquet when the name ends in {@code .parquet}),
- * then the results and exports of a normal run.
- * Channel metadata (for labels) comes from the lake only when {@code --data} names one.
+ * {@code analyze --edges FILE}: checks the options that fit an edge list, reads it (CSV, or Parquet
+ * when the name ends in {@code .parquet}) and hands it to the analysis use case; channel metadata
+ * (for labels) comes from the lake only when {@code --data} names one.
  */
 final class EdgeListAnalysis {
 
@@ -48,9 +40,9 @@ final class EdgeListAnalysis {
         this.command = command;
     }
 
-    int run(ViewerAtlasConfig config, AnalysisParameters params) throws Exception {
+    int run(ViewerAtlasConfig config, AnalysisParameters params, Path outDir, Injector injector) throws Exception {
         Path file = command.edges;
-        List<String> conflicting = new java.util.ArrayList<>();
+        List<String> conflicting = new ArrayList<>();
         addIf(conflicting, command.window != null, "--window");
         addIf(conflicting, command.since != null || command.until != null, "--since/--until");
         addIf(conflicting, command.step != null || command.from != null || command.to != null, "--step/--from/--to");
@@ -79,65 +71,40 @@ final class EdgeListAnalysis {
         } catch (NoSuchFileException e) {
             throw new UsageException("--edges " + file + ": no such file");
         }
-        Path outDir = command.out != null ? command.out : Path.of(config.analysis().outputDir());
-        Injector injector = Guice.createInjector(new BaseModule(config));
         ObjectStore store = injector.getInstance(ObjectStore.class);
-        RunRecorder recorder = injector.getInstance(RunRecorder.class);
+        PrintWriter stdout = command.spec.commandLine().getOut();
+        AnalysisRequest request = AnalysisRequest.builder(
+                        new AnalysisRequest.Edges(list, viewers, metadata(store, stdout)))
+                .parameters(params)
+                .outputs(AnalysisRequests.outputs(config, outDir))
+                .build();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("edges", file.toString());
         inputs.put("lake", store.describe());
         inputs.put("out", outDir.toString());
-        PrintWriter stdout = command.spec.commandLine().getOut();
-        return recorder.record("analyze", config, inputs, run -> {
-            long t0 = System.nanoTime();
-            Map<String, ChannelMeta> meta = metadata(store, params, stdout);
-            double metaMillis = (System.nanoTime() - t0) / 1e6;
-            AnalysisRun result;
-            try {
-                result = EdgeAnalysis.run(list, meta, viewers, params);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--edges " + file + ": " + e.getMessage());
-            }
-            long t1 = System.nanoTime();
-            List<Path> files = AnalysisOutputs.writeAll(result.result(), store, outDir,
-                    AnalyzeCommand.graphExporters(config.analysis().exports(), params.seed()));
-            double writeMillis = (System.nanoTime() - t1) / 1e6;
-            AnalysisResult r = result.result();
-            run.count("channels", r.nodes().size());
-            run.count("edges", r.edges().size());
-            run.count("communities", r.communities().size());
-            Map<String, Double> stages = new LinkedHashMap<>();
-            stages.put("metadata", metaMillis);
-            stages.putAll(result.stageMillis());
-            stages.put("write", writeMillis);
-            stdout.printf(Locale.ROOT, "Edge list %s: %d channels, %d edges; labels from %s%n", file,
-                    list.channels().size(), list.edgeCount(), meta.isEmpty() ? "no metadata (fallback labels)"
-                            : "the lake's snapshots (" + meta.size() + " channels)");
-            AnalyzeCommand.summary(stdout, r, stages, files);
-            return ExitCodes.OK;
-        });
+        AnalysisPrinter printer = new AnalysisPrinter(stdout, false).headedBy(report -> String.format(Locale.ROOT,
+                "Edge list %s: %d channels, %d edges; labels from %s", file, list.channels().size(), list.edgeCount(),
+                report.metadataChannels() == 0 ? "no metadata (fallback labels)"
+                        : "the lake's snapshots (" + report.metadataChannels() + " channels)"));
+        try {
+            injector.getInstance(AnalysisJob.class).run(request, inputs, printer);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--edges " + file + ": " + e.getMessage());
+        }
+        return ExitCodes.OK;
     }
 
-    /** Channel metadata from the lake named by {@code --data}; none without {@code --data} or when it is absent. */
-    private Map<String, ChannelMeta> metadata(ObjectStore store, AnalysisParameters params, PrintWriter out)
-            throws IOException {
+    /** The lake named by {@code --data}, for channel metadata; none without {@code --data} or when it is absent. */
+    private Optional<PresenceSource> metadata(ObjectStore store, PrintWriter out) {
         Path data = command.lakeOptions.data;
         if (data == null) {
-            return Map.of();
+            return Optional.empty();
         }
         if (!Files.isDirectory(data)) {
             out.println("No lake at " + data + ": labels without game or language metadata");
-            return Map.of();
+            return Optional.empty();
         }
-        PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(params.presence()).build()
-                .load(TimeRange.ALL);
-        Aggregator.Aggregation agg = Aggregator.aggregate(loaded.table(),
-                Aggregator.resolve(AnalysisWindow.ALL, loaded.table()));
-        TreeMap<String, ChannelMeta> meta = new TreeMap<>();
-        for (ChannelMeta m : agg.audiences().meta()) {
-            meta.put(m.channel(), m);
-        }
-        return meta;
+        return Optional.of(LakeSnapshotStore.on(store));
     }
 
     private static void addIf(List<String> list, boolean condition, String option) {

@@ -2,8 +2,8 @@ package io.vieweratlas.core.analysis.edges;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
-import io.vieweratlas.core.analysis.AudienceAnalysis;
-import io.vieweratlas.core.analysis.PartitionAssembly;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+import io.vieweratlas.core.analysis.pipeline.PartitionAssembly;
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.graph.ExternalEdges;
 import io.vieweratlas.core.analysis.graph.GraphStatisticsCalculator;

@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.Community;

@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,33 +30,12 @@ import java.util.Map;
  * ({@code calibration.csv}, {@code calibration.json}). Channel-level only; keys in a fixed order and
  * numbers in {@link Numbers} form, so equal input gives identical bytes.
  */
-public final class OverTimeOutputs {
-
-    /** Lake key of the timeline. */
-    public static final String TIMELINE_KEY = "processed/timeline.json";
-    /** Lake key of the timeline table. */
-    public static final String TIMELINE_CSV_KEY = "processed/timeline.csv";
-    /** Lake key of the stability report of the last analysis. */
-    public static final String STABILITY_KEY = "processed/stability.json";
-    /** Lake key of the last calibration table. */
-    public static final String CALIBRATION_KEY = "processed/calibration.csv";
+final class OverTimeOutputs {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    private static final DateTimeFormatter WINDOW_DIR = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private OverTimeOutputs() {
-    }
-
-    /** Folder name of a window, from its end: {@code 20260119T000000Z}. */
-    public static String windowName(Instant end) {
-        return WINDOW_DIR.format(end);
-    }
-
-    /** Lake key of a window's results: {@code processed/windows/<window-end>/analysis_results.json}. */
-    public static String windowResultsKey(Instant end) {
-        return "processed/windows/" + windowName(end) + "/" + ResultsJson.FILE_NAME;
     }
 
     /** {@code stability.json}: agreement between seeds, per-community and per-channel confidence. */

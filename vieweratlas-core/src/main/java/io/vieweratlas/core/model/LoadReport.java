@@ -1,4 +1,4 @@
-package io.vieweratlas.core.port;
+package io.vieweratlas.core.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;

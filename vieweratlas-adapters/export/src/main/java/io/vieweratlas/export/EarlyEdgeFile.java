@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 import io.vieweratlas.core.model.GraphEdge;
 
@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * {@code graph_edges.csv} written as soon as the edges exist, under a temporary name in the export
  * directory: handed to the analysis as its edges callback, it runs on the second core while
  * communities are detected, and {@link AnalysisOutputs#writeAll(io.vieweratlas.core.model.AnalysisResult,
- * io.vieweratlas.core.port.ObjectStore, Path, List, EarlyEdgeFile)} then only moves the file into
+ * io.vieweratlas.core.port.out.ProcessedStore, Path, List, EarlyEdgeFile)} then only moves the file into
  * place. Best effort: if writing fails, or the result holds other edges, the file is written the
  * usual way. {@link #discard()} removes an unused file.
  */
-public final class EarlyEdgeFile implements Consumer<List<GraphEdge>> {
+final class EarlyEdgeFile implements Consumer<List<GraphEdge>> {
 
     private final Path dir;
     private final Path file;

@@ -1,9 +1,10 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.port.GraphExporter;
-import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.out.ProcessedDocument;
+import io.vieweratlas.core.port.out.ProcessedStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Writes an analysis result: the results file into the lake, and the exports into a local directory. */
-public final class AnalysisOutputs {
-
-    /** Lake key of the results file (the original's). */
-    public static final String RESULTS_KEY = "processed/analysis_results.json";
+final class AnalysisOutputs {
 
     private AnalysisOutputs() {
     }
@@ -58,29 +56,14 @@ public final class AnalysisOutputs {
     }
 
     /**
-     * Writes the results document into the lake (at {@link #RESULTS_KEY}) and the exports into
-     * {@code dir} ({@link #writeExports(AnalysisResult, Path, List)}), all at once: the document
-     * is serialised once for both places, and the lake write runs alongside the export files.
+     * Writes the results document into {@code lake} when given and the exports into {@code dir},
+     * all at once: the document is serialised once for both places, and the lake write runs
+     * alongside the export files; {@code graph_edges.csv} is taken from {@code early} when it was
+     * written there for these edges.
      *
      * @return the export files written
      */
-    public static List<Path> writeAll(AnalysisResult result, ObjectStore store, Path dir, List<GraphExporter> extra)
-            throws IOException {
-        return write(result, Optional.of(store), dir, extra, Optional.empty());
-    }
-
-    /**
-     * As {@link #writeAll(AnalysisResult, ObjectStore, Path, List)}, taking {@code graph_edges.csv}
-     * from {@code early} when it was written there for these edges.
-     *
-     * @return the export files written
-     */
-    public static List<Path> writeAll(AnalysisResult result, ObjectStore store, Path dir, List<GraphExporter> extra,
-                                      EarlyEdgeFile early) throws IOException {
-        return write(result, Optional.of(store), dir, extra, Optional.of(early));
-    }
-
-    private static List<Path> write(AnalysisResult result, Optional<ObjectStore> lake, Path dir,
+    static List<Path> write(AnalysisResult result, Optional<ProcessedStore> lake, Path dir,
                                     List<GraphExporter> extra, Optional<EarlyEdgeFile> early) throws IOException {
         Optional<Path> earlyEdges = early.flatMap(e -> e.take(result.edges()));
         Files.createDirectories(dir);
@@ -94,7 +77,7 @@ public final class AnalysisOutputs {
             @Override
             public void write(AnalysisResult r, OutputStream out) throws IOException {
                 byte[] json = resultsJson(r);
-                lake.ifPresent(store -> store.put(RESULTS_KEY, json));
+                lake.ifPresent(store -> store.put(ProcessedDocument.Fixed.RESULTS, json));
                 out.write(json);
             }
         };

@@ -1,6 +1,5 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
-import io.vieweratlas.export.Utf8Out;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.analysis;
+package io.vieweratlas.export;
 
 /** Fixed, locale-free number formatting for output files. */
 final class Numbers {

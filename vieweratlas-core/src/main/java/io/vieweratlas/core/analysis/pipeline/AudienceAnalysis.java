@@ -1,4 +1,12 @@
-package io.vieweratlas.core.analysis;
+package io.vieweratlas.core.analysis.pipeline;
+
+import io.vieweratlas.core.analysis.Parallel;
+
+import io.vieweratlas.core.analysis.AnalysisWindow;
+
+import io.vieweratlas.core.analysis.AnalysisRun;
+
+import io.vieweratlas.core.analysis.AnalysisParameters;
 
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
@@ -18,7 +26,7 @@ import io.vieweratlas.core.model.DataQualityReport;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.LoadReport;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 
 import java.time.Instant;

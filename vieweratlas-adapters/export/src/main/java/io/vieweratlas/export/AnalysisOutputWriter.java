@@ -1,0 +1,159 @@
+package io.vieweratlas.export;
+
+import io.vieweratlas.core.analysis.stability.Calibration;
+import io.vieweratlas.core.analysis.stability.StabilityReport;
+import io.vieweratlas.core.analysis.timeline.Timeline;
+import io.vieweratlas.core.config.ExportConfig;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.GraphEdge;
+import io.vieweratlas.core.port.GraphExporter;
+import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.core.port.out.AnalysisOutputPort;
+import io.vieweratlas.core.port.out.AnalysisOutputSession;
+import io.vieweratlas.core.port.out.ProcessedDocument;
+import io.vieweratlas.core.port.out.ProcessedStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place analysis outputs are written: the results document, the CSV files, the over-time
+ * files (calibration, rolling windows, timeline, stability) and the graph exports, into a local
+ * directory and, through a {@link ProcessedStore}, into the lake. Every file is written under a
+ * temporary name and moved into place; the same result gives the same bytes.
+ */
+public final class AnalysisOutputWriter implements AnalysisOutputPort {
+
+    private final ProcessedStore lake;
+
+    /**
+     * A writer whose lake documents go to {@code lake} (used when a request asks for lake outputs).
+     *
+     * @param lake the lake's {@code processed/} area
+     */
+    public AnalysisOutputWriter(ProcessedStore lake) {
+        this.lake = Objects.requireNonNull(lake, "lake");
+    }
+
+    /**
+     * The graph exporters that {@code exports} switches on, the layout seeded with {@code seed},
+     * the exports carrying {@code annotations}.
+     *
+     * @param exports     which exports
+     * @param seed        layout seed
+     * @param annotations per-channel flags shown in the exports
+     * @return the exporters, in writing order
+     */
+    public static List<GraphExporter> graphExporters(ExportConfig exports, long seed, NodeAnnotations annotations) {
+        ExportOptions defaults = ExportOptions.defaults(seed);
+        return Exporters.of(new ExportOptions(exports.gexf(), exports.graphml(), exports.json(), exports.png(),
+                exports.html(), exports.pngSize(), exports.labelTopN(), defaults.pngMaxEdges(), defaults.layout()),
+                annotations);
+    }
+
+    @Override
+    public AnalysisOutputSession open(AnalysisRequest.Outputs outputs, long layoutSeed) {
+        Objects.requireNonNull(outputs, "outputs");
+        return new Session(outputs, outputs.lake() ? Optional.of(lake) : Optional.empty(), layoutSeed);
+    }
+
+    private static final class Session implements AnalysisOutputSession {
+        private final AnalysisRequest.Outputs outputs;
+        private final Optional<ProcessedStore> lake;
+        private final long seed;
+        private final Optional<EarlyEdgeFile> early;
+
+        Session(AnalysisRequest.Outputs outputs, Optional<ProcessedStore> lake, long seed) {
+            this.outputs = outputs;
+            this.lake = lake;
+            this.seed = seed;
+            this.early = outputs.directory().map(EarlyEdgeFile::new);
+        }
+
+        @Override
+        public void edgesReady(List<GraphEdge> edges) {
+            early.ifPresent(e -> e.accept(edges));
+        }
+
+        @Override
+        public List<String> writeResult(AnalysisResult result, Optional<StabilityReport> stability)
+                throws IOException {
+            if (outputs.directory().isEmpty()) {
+                if (lake.isPresent()) {
+                    lake.get().put(ProcessedDocument.Fixed.RESULTS, AnalysisOutputs.resultsJson(result));
+                }
+                return List.of();
+            }
+            NodeAnnotations annotations = stability
+                    .map(s -> NodeAnnotations.confidence(s.confidence(), s.confidenceLevel()))
+                    .orElse(NodeAnnotations.none());
+            List<Path> files = AnalysisOutputs.write(result, lake, outputs.directory().get(),
+                    graphExporters(outputs.graphExports(), seed, annotations), early);
+            List<String> written = new ArrayList<>(files.size());
+            files.forEach(f -> written.add(f.toString()));
+            return written;
+        }
+
+        @Override
+        public void writeWindow(Instant end, AnalysisResult result) throws IOException {
+            ProcessedDocument.WindowResults doc = new ProcessedDocument.WindowResults(end);
+            if (lake.isPresent()) {
+                lake.get().put(doc, AnalysisOutputs.resultsJson(result));
+            }
+            if (outputs.directory().isPresent()) {
+                AnalysisOutputs.writeExports(result,
+                        outputs.directory().get().resolve("windows").resolve(doc.folderName()));
+            }
+        }
+
+        @Override
+        public void writeTimeline(Timeline timeline) throws IOException {
+            byte[] json = OverTimeOutputs.timelineJson(timeline);
+            byte[] csv = OverTimeOutputs.timelineCsv(timeline);
+            if (lake.isPresent()) {
+                lake.get().put(ProcessedDocument.Fixed.TIMELINE, json);
+                lake.get().put(ProcessedDocument.Fixed.TIMELINE_CSV, csv);
+            }
+            if (outputs.directory().isPresent()) {
+                OverTimeOutputs.write(outputs.directory().get(), "timeline.json", json);
+                OverTimeOutputs.write(outputs.directory().get(), "timeline.csv", csv);
+            }
+        }
+
+        @Override
+        public void writeCalibration(Calibration.Result calibration) throws IOException {
+            byte[] csv = OverTimeOutputs.calibrationCsv(calibration);
+            if (outputs.directory().isPresent()) {
+                OverTimeOutputs.write(outputs.directory().get(), "calibration.csv", csv);
+                OverTimeOutputs.write(outputs.directory().get(), "calibration.json",
+                        OverTimeOutputs.calibrationJson(calibration));
+            }
+            if (lake.isPresent()) {
+                lake.get().put(ProcessedDocument.Fixed.CALIBRATION, csv);
+            }
+        }
+
+        @Override
+        public void writeStability(AnalysisResult result, StabilityReport report) throws IOException {
+            byte[] json = OverTimeOutputs.stabilityJson(report);
+            if (lake.isPresent()) {
+                lake.get().put(ProcessedDocument.Fixed.STABILITY, json);
+            }
+            if (outputs.directory().isPresent()) {
+                OverTimeOutputs.write(outputs.directory().get(), "stability.json", json);
+                OverTimeOutputs.write(outputs.directory().get(), "channel_confidence.csv",
+                        OverTimeOutputs.confidenceCsv(result, report));
+            }
+        }
+
+        @Override
+        public void close() {
+            early.ifPresent(EarlyEdgeFile::discard);
+        }
+    }
+}
