@@ -8,3 +8,5 @@
  * Louvain, modularity, connectivity) and {@code label} (the original's labelling rules).
  */
 package io.vieweratlas.core.analysis;
+
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;

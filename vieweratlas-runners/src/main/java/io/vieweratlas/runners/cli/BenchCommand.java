@@ -1,5 +1,9 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ExitCodes;
+
+import io.vieweratlas.runners.UsageException;
+
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.PartitionComparison;
 import io.vieweratlas.core.config.ViewerAtlasConfig;

@@ -1,5 +1,9 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ExitCodes;
+
+import io.vieweratlas.runners.UsageException;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.vieweratlas.core.config.ViewerAtlasConfig;

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.UsageException;
+
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.twitch.collector.CollectorListener;

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.UsageException;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;

@@ -1,5 +1,9 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ExitCodes;
+
+import io.vieweratlas.runners.UsageException;
+
 import io.vieweratlas.core.config.ConfigException;
 import io.vieweratlas.core.config.Redaction;
 import io.vieweratlas.core.port.StoreException;

@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.StreamDirectory;
-import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.twitch.auth.MissingCredentialsException;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;

@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
-import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.metrics.Heartbeat;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;

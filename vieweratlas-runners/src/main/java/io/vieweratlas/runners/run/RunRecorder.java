@@ -7,7 +7,7 @@ import io.vieweratlas.core.config.Redaction;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeLayout;
-import io.vieweratlas.runners.cli.VersionInfo;
+import io.vieweratlas.runners.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,7 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
-import io.vieweratlas.runners.cli.UsageException;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.run.RunRecorder;
 
 import java.nio.file.Path;

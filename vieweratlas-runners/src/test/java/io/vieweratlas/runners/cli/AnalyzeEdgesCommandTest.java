@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ExitCodes;
+
 import io.vieweratlas.core.synth.SyntheticLake;
 import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;

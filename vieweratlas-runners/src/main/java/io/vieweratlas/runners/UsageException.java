@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.cli;
+package io.vieweratlas.runners;
 
 /** The user asked for something that cannot be done as asked (exit code 2); the message says what to change. */
 public class UsageException extends RuntimeException {

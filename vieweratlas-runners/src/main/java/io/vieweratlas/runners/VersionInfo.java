@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.cli;
+package io.vieweratlas.runners;
 
 import picocli.CommandLine;
 

@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.cli;
+package io.vieweratlas.runners;
 
 /** Process exit codes of every command. */
 public final class ExitCodes {
