@@ -81,19 +81,8 @@ final class ChannelGraphView extends AbstractGraph<String, ChannelEdge> {
         if (s < 0 || t < 0) {
             return null;
         }
-        // Scan the endpoint with fewer edges.
-        int v = index.degree(s) <= index.degree(t) ? s : t;
-        String login = nodes.get(v).id();
-        String other = v == s ? targetVertex : sourceVertex;
-        for (int k = 0, d = index.degree(v); k < d; k++) {
-            int e = index.incidentEdge(v, k);
-            GraphEdge edge = edges.get(e);
-            String opposite = edge.source().equals(login) ? edge.target() : edge.source();
-            if (opposite.equals(other)) {
-                return new ChannelEdge(e, edge);
-            }
-        }
-        return null;
+        int e = index.edgeBetween(s, t);
+        return e < 0 ? null : new ChannelEdge(e, edges.get(e));
     }
 
     @Override

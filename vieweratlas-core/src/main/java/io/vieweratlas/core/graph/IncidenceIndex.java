@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Where each channel's edges are in a result's edge list: a login-to-position map over the nodes and,
- * per node, the positions of its edges in compressed sparse row form (the layout of JGraphT's
- * {@code org.jgrapht.opt.graph.sparse} graphs). It holds positions only; logins and weights stay in
- * the result's lists.
+ * per node, its neighbours' positions (ascending) with the positions of the edges to them, in
+ * compressed sparse row form (the layout of JGraphT's {@code org.jgrapht.opt.graph.sparse} graphs).
+ * It holds positions only; logins and weights stay in the result's lists. Sorted neighbours make an
+ * edge lookup a binary search, which algorithms such as clustering coefficients do for every pair of
+ * a vertex's neighbours.
  *
  * <p>Building it checks what a simple undirected JGraphT graph needs and a hand-built result might
  * violate: unique logins, endpoints that are nodes, no loops, at most one edge per pair.
@@ -20,13 +22,17 @@ import java.util.Map;
 final class IncidenceIndex {
 
     private final Map<String, Integer> vertexOf;
-    /** Node {@code v}'s edge positions are {@code incident[offsets[v]] .. incident[offsets[v + 1] - 1]}. */
+    /** Node {@code v}'s entries are at {@code offsets[v] .. offsets[v + 1] - 1} of the two arrays below. */
     private final int[] offsets;
+    /** Neighbour positions among the nodes, ascending within each node's entries. */
+    private final int[] neighbour;
+    /** Position in the edge list of the edge to the neighbour at the same entry. */
     private final int[] incident;
 
-    private IncidenceIndex(Map<String, Integer> vertexOf, int[] offsets, int[] incident) {
+    private IncidenceIndex(Map<String, Integer> vertexOf, int[] offsets, int[] neighbour, int[] incident) {
         this.vertexOf = vertexOf;
         this.offsets = offsets;
+        this.neighbour = neighbour;
         this.incident = incident;
     }
 
@@ -66,14 +72,32 @@ final class IncidenceIndex {
         for (int v = 0; v < n; v++) {
             offsets[v + 1] += offsets[v];
         }
-        int[] incident = new int[2 * m];
+        // (neighbour, edge) packed in a long, so that sorting a node's entries orders them by neighbour.
+        long[] entries = new long[2 * m];
         int[] next = Arrays.copyOf(offsets, n);
         for (int e = 0; e < m; e++) {
-            incident[next[ends[2 * e]]++] = e;
-            incident[next[ends[2 * e + 1]]++] = e;
+            int s = ends[2 * e];
+            int t = ends[2 * e + 1];
+            entries[next[s]++] = (long) t << 32 | e;
+            entries[next[t]++] = (long) s << 32 | e;
         }
-        rejectParallelEdges(edges, offsets, incident, ends);
-        return new IncidenceIndex(vertexOf, offsets, incident);
+        int[] neighbour = new int[2 * m];
+        int[] incident = new int[2 * m];
+        for (int v = 0; v < n; v++) {
+            Arrays.sort(entries, offsets[v], offsets[v + 1]);
+            for (int k = offsets[v]; k < offsets[v + 1]; k++) {
+                neighbour[k] = (int) (entries[k] >>> 32);
+                incident[k] = (int) entries[k];
+                if (k > offsets[v] && neighbour[k] == neighbour[k - 1]) {
+                    int first = Math.min(incident[k - 1], incident[k]);
+                    int second = Math.max(incident[k - 1], incident[k]);
+                    GraphEdge edge = edges.get(second);
+                    throw new IllegalArgumentException("edges " + first + " and " + second + " of the result both join "
+                            + edge.source() + " and " + edge.target() + ": the channel graph has one edge per pair");
+                }
+            }
+        }
+        return new IncidenceIndex(vertexOf, offsets, neighbour, incident);
     }
 
     private static int endpoint(Map<String, Integer> vertexOf, GraphEdge edge, String login, int e) {
@@ -83,32 +107,6 @@ final class IncidenceIndex {
                     + ") names channel '" + login + "', which is not among the result's nodes");
         }
         return v;
-    }
-
-    /** Marks, per node, the neighbours already seen: a second edge to one of them is a parallel edge. */
-    private static void rejectParallelEdges(List<GraphEdge> edges, int[] offsets, int[] incident, int[] ends) {
-        int n = offsets.length - 1;
-        int[] seenFrom = new int[n];
-        int[] seenAt = new int[n];
-        Arrays.fill(seenFrom, -1);
-        for (int v = 0; v < n; v++) {
-            for (int k = offsets[v]; k < offsets[v + 1]; k++) {
-                int e = incident[k];
-                int other = ends[2 * e] == v ? ends[2 * e + 1] : ends[2 * e];
-                if (seenFrom[other] == v) {
-                    GraphEdge edge = edges.get(e);
-                    throw new IllegalArgumentException("edges " + seenAt[other] + " and " + e + " of the result both join "
-                            + edge.source() + " and " + edge.target() + ": the channel graph has one edge per pair");
-                }
-                seenFrom[other] = v;
-                seenAt[other] = e;
-            }
-        }
-    }
-
-    /** Number of vertices. */
-    int vertexCount() {
-        return offsets.length - 1;
     }
 
     /** Position of {@code login} among the nodes, or -1 when it is not one (or is null). */
@@ -125,5 +123,11 @@ final class IncidenceIndex {
     /** Position in the edge list of node {@code v}'s {@code k}-th edge, {@code 0 <= k < degree(v)}. */
     int incidentEdge(int v, int k) {
         return incident[offsets[v] + k];
+    }
+
+    /** Position in the edge list of the edge between nodes {@code u} and {@code v}, or -1 when there is none. */
+    int edgeBetween(int u, int v) {
+        int k = Arrays.binarySearch(neighbour, offsets[u], offsets[u + 1], v);
+        return k < 0 ? -1 : incident[k];
     }
 }
