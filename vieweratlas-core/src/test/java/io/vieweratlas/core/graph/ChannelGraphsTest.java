@@ -328,6 +328,24 @@ class ChannelGraphsTest {
     }
 
     @Test
+    void aHandBuiltResultWithEdgesInAnyOrderAndDirectionIsTheSameGraph() {
+        List<GraphEdge> shuffled = new ArrayList<>();
+        for (GraphEdge e : result.edges()) {
+            shuffled.add(shuffled.size() % 2 == 0 ? e : new GraphEdge(e.target(), e.source(), e.weight(), e.shared()));
+        }
+        java.util.Collections.shuffle(shuffled, new Random(3));
+        Graph<String, ChannelEdge> g = ChannelGraphs.view(withEdges(shuffled));
+        assertEquals(triples(copy), triples(g));
+        for (String u : copy.vertexSet()) {
+            assertEquals(Graphs.neighborSetOf(copy, u), Graphs.neighborSetOf(g, u), u);
+            for (String v : copy.vertexSet()) {
+                assertEquals(copy.containsEdge(u, v), g.containsEdge(u, v), u + " -- " + v);
+            }
+        }
+        assertScoresEqual(new ClusteringCoefficient<>(copy).getScores(), new ClusteringCoefficient<>(g).getScores());
+    }
+
+    @Test
     void aResultWithoutEdgesIsAGraphOfIsolatedChannels() {
         AnalysisResult none = withEdges(List.of());
         Graph<String, ChannelEdge> g = ChannelGraphs.view(none);
