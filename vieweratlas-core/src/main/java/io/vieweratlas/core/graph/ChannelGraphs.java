@@ -26,8 +26,10 @@ public final class ChannelGraphs {
      * entries of {@link AnalysisResult#edges()} (in that order) as {@link ChannelEdge}s, undirected,
      * with the analysis weight as {@link Graph#getEdgeWeight edge weight}. The graph is simple (no
      * loops, one edge per pair) and its {@link Graph#getType() type} says so. Neither list is copied:
-     * the view keeps a login-to-position map and, per channel, the positions of its edges, built once
-     * here in time and memory linear in the size of the graph. Every method that would change the graph
+     * the view keeps a login-to-position map and, per channel, its neighbours' positions (sorted, so
+     * that finding the edge between two channels is a binary search) with the positions of the edges
+     * to them, built once here: memory linear in the size of the graph (16 bytes per edge), time
+     * {@code O(m log d)} for {@code m} edges of degree up to {@code d}. Every method that would change the graph
      * throws {@link UnsupportedOperationException}; to change it, copy it first ({@code Graphs.addGraph}
      * copies vertices and edges but not weights):
      * <pre>{@code
