@@ -1,6 +1,7 @@
 package io.vieweratlas.s3;
 
 import io.vieweratlas.core.config.StorageConfig;
+import io.vieweratlas.core.config.StorageType;
 import io.vieweratlas.core.port.ObjectKeys;
 
 import java.net.URI;
@@ -98,8 +99,8 @@ public record S3StoreSettings(String bucket, String prefix, String region, Optio
      */
     public static S3StoreSettings fromConfig(StorageConfig config) {
         Objects.requireNonNull(config, "config");
-        if (!"s3".equalsIgnoreCase(config.type())) {
-            throw new IllegalArgumentException("storage.type is '" + config.type() + "', not 's3'");
+        if (config.type() != StorageType.S3) {
+            throw new IllegalArgumentException("storage.type is '" + config.type().wireName() + "', not 's3'");
         }
         if (config.s3Bucket() == null || config.s3Bucket().isBlank()) {
             throw new IllegalArgumentException("storage.s3_bucket (S3_BUCKET) must be set when storage.type is s3");

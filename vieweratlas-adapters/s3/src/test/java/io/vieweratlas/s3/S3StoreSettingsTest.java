@@ -1,6 +1,7 @@
 package io.vieweratlas.s3;
 
 import io.vieweratlas.core.config.StorageConfig;
+import io.vieweratlas.core.config.StorageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,11 +71,11 @@ class S3StoreSettingsTest {
     @Test
     void fromConfigMapsTheStorageSection() {
         S3StoreSettings aws = S3StoreSettings.fromConfig(
-                new StorageConfig("s3", "data", "twitch-lake", "vieweratlas", "eu-west-1", "", false));
+                new StorageConfig(StorageType.S3, "data", "twitch-lake", "vieweratlas", "eu-west-1", "", false));
         assertEquals(S3StoreSettings.builder("twitch-lake", "eu-west-1").prefix("vieweratlas/").build(), aws);
 
         S3StoreSettings minio = S3StoreSettings.fromConfig(
-                new StorageConfig("s3", "data", "lake", "", "us-east-1", "http://127.0.0.1:9000", true));
+                new StorageConfig(StorageType.S3, "data", "lake", "", "us-east-1", "http://127.0.0.1:9000", true));
         assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), minio.endpoint());
         assertTrue(minio.pathStyle());
         assertEquals("", minio.prefix());
@@ -83,16 +84,16 @@ class S3StoreSettingsTest {
     @Test
     void fromConfigNamesWhatIsMissing() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig("file", "data", "lake", "", "us-east-1", "", false))).getMessage()
+                new StorageConfig(StorageType.FILE, "data", "lake", "", "us-east-1", "", false))).getMessage()
                 .contains("storage.type is 'file'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig("s3", "data", "", "", "us-east-1", "", false))).getMessage()
+                new StorageConfig(StorageType.S3, "data", "", "", "us-east-1", "", false))).getMessage()
                 .contains("S3_BUCKET"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig("s3", "data", "lake", "", " ", "", false))).getMessage()
+                new StorageConfig(StorageType.S3, "data", "lake", "", " ", "", false))).getMessage()
                 .contains("S3_REGION"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig("s3", "data", "lake", "", "us-east-1", "not a url", false))).getMessage()
+                new StorageConfig(StorageType.S3, "data", "lake", "", "us-east-1", "not a url", false))).getMessage()
                 .contains("S3_ENDPOINT"));
     }
 }

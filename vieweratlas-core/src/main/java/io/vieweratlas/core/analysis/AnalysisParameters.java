@@ -1,7 +1,5 @@
 package io.vieweratlas.core.analysis;
 
-import io.vieweratlas.core.config.AnalysisConfig;
-import io.vieweratlas.core.config.ConfigSchema;
 import io.vieweratlas.core.model.PresencePolicy;
 
 import java.util.List;
@@ -34,8 +32,21 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
                                  List<String> bots, Weighting weighting, CommunityAlgorithm algorithm, long seed,
                                  double significanceLevel, PresencePolicy presence) {
 
-    /** The default bot list (the configuration's default, {@link ConfigSchema#DEFAULT_BOTS}). */
-    public static final List<String> DEFAULT_BOTS = ConfigSchema.DEFAULT_BOTS;
+    /** The bot accounts filtered by default: chat bots present in many channels at once. */
+    public static final List<String> DEFAULT_BOTS = List.of(
+            "nightbot", "streamelements", "moobot", "fossabot", "streamlabs", "soundalerts",
+            "wizebot", "sery_bot", "commanderroot", "botrixoficial", "kofistreambot", "pokemoncommunitygame",
+            "streamstickers", "lurxx", "anotherttvviewer", "own3d", "blerp", "frostytoolsdotcom",
+            "tangiabot", "creatisbot", "songlistbot", "drapsnatt", "aliceydra");
+
+    /** Smallest resolution accepted: below it every graph is one community. */
+    public static final double MIN_RESOLUTION = 1e-4;
+    /** Largest resolution accepted: above it every channel is its own community. */
+    public static final double MAX_RESOLUTION = 1000;
+    /** Smallest significance level accepted (a p-value bound must be positive). */
+    public static final double MIN_SIGNIFICANCE_LEVEL = 1e-300;
+    /** Largest significance level accepted: a bound above one half keeps edges more likely by chance than not. */
+    public static final double MAX_SIGNIFICANCE_LEVEL = 0.5;
 
     /** {@code max_channels_per_viewer} value that means "choose from the data", see {@link #heavyAccountLimit}. */
     public static final int AUTOMATIC = 0;
@@ -46,11 +57,13 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         requireAtLeast("min_observations", minObservations, 1);
         requireAtLeast("min_channel_viewers", minChannelViewers, 0);
         requireAtLeast("max_channels_per_viewer", maxChannelsPerViewer, 0);
-        if (!(resolution > 0) || Double.isInfinite(resolution)) {
-            throw new IllegalArgumentException("resolution must be a positive number, was " + resolution);
+        if (!(resolution >= MIN_RESOLUTION && resolution <= MAX_RESOLUTION)) {
+            throw new IllegalArgumentException("resolution must lie in [" + MIN_RESOLUTION + ", " + MAX_RESOLUTION
+                    + "], was " + resolution);
         }
-        if (!(significanceLevel > 0 && significanceLevel < 1)) {
-            throw new IllegalArgumentException("significance_level must lie in (0, 1), was " + significanceLevel);
+        if (!(significanceLevel >= MIN_SIGNIFICANCE_LEVEL && significanceLevel <= MAX_SIGNIFICANCE_LEVEL)) {
+            throw new IllegalArgumentException("significance_level must lie in [" + MIN_SIGNIFICANCE_LEVEL + ", "
+                    + MAX_SIGNIFICANCE_LEVEL + "], was " + significanceLevel);
         }
         Objects.requireNonNull(weighting, "weighting");
         Objects.requireNonNull(algorithm, "algorithm");
@@ -82,21 +95,6 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
             return maxChannelsPerViewer;
         }
         return Math.max(50, (int) Math.ceil(0.02 * channels));
-    }
-
-    /**
-     * Parameters from the configuration's {@code analysis} section.
-     *
-     * @throws IllegalArgumentException naming a value the analysis does not accept
-     */
-    public static AnalysisParameters from(AnalysisConfig c) {
-        return builder().overlapThreshold(c.overlapThreshold()).minCommunitySize(c.minCommunitySize())
-                .resolution(c.resolution()).minObservations(c.minObservations())
-                .minChannelViewers(c.minChannelViewers()).maxChannelsPerViewer(c.maxChannelsPerViewer())
-                .bots(c.bots()).weighting(Weighting.fromWireName(c.weighting()))
-                .algorithm(CommunityAlgorithm.fromWireName(c.algorithm())).seed(c.seed())
-                .significanceLevel(c.significanceLevel())
-                .presence(PresencePolicy.valueOf(c.presence().toUpperCase(Locale.ROOT))).build();
     }
 
     /** The defaults a user gets (chosen by measurement, see docs/BENCHMARKS.md). */

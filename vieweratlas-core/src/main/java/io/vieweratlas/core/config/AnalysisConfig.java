@@ -1,5 +1,10 @@
 package io.vieweratlas.core.config;
 
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.model.PresencePolicy;
+
 import java.util.List;
 
 /**
@@ -24,12 +29,28 @@ import java.util.List;
  */
 public record AnalysisConfig(String outputDir, int overlapThreshold, int minCommunitySize, double resolution,
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
-                             int maxChannelsPerViewer, List<String> bots, String weighting, String algorithm,
-                             long seed, double significanceLevel, String presence,
+                             int maxChannelsPerViewer, List<String> bots, Weighting weighting, CommunityAlgorithm algorithm,
+                             long seed, double significanceLevel, PresencePolicy presence,
                              ExportConfig exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
         java.util.Objects.requireNonNull(overTime, "overTime");
         bots = List.copyOf(bots);
+        java.util.Objects.requireNonNull(weighting, "weighting");
+        java.util.Objects.requireNonNull(algorithm, "algorithm");
+        java.util.Objects.requireNonNull(presence, "presence");
+    }
+
+    /**
+     * The analysis parameters these settings give.
+     *
+     * @return the checked parameters
+     * @throws IllegalArgumentException naming a value the analysis does not accept
+     */
+    public AnalysisParameters parameters() {
+        return AnalysisParameters.builder().overlapThreshold(overlapThreshold).minCommunitySize(minCommunitySize)
+                .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
+                .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
+                .seed(seed).significanceLevel(significanceLevel).presence(presence).build();
     }
 }

@@ -1,9 +1,16 @@
 package io.vieweratlas.core.config;
 
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.model.PresencePolicy;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -14,13 +21,6 @@ import java.util.TreeSet;
  * sections follow the original project's {@code config.yaml}; new keys extend its sections.
  */
 public final class ConfigSchema {
-
-    /** The bot accounts filtered by default: chat bots present in many channels at once. */
-    public static final List<String> DEFAULT_BOTS = List.of(
-            "nightbot", "streamelements", "moobot", "fossabot", "streamlabs", "soundalerts",
-            "wizebot", "sery_bot", "commanderroot", "botrixoficial", "kofistreambot", "pokemoncommunitygame",
-            "streamstickers", "lurxx", "anotherttvviewer", "own3d", "blerp", "frostytoolsdotcom",
-            "tangiabot", "creatisbot", "songlistbot", "drapsnatt", "aliceydra");
 
     private static final Map<String, Setting> SETTINGS;
 
@@ -39,31 +39,38 @@ public final class ConfigSchema {
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
         s.add(boolKey("collection.pseudonymize", false,
                 "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
-        // analysis
+        // analysis: defaults and ranges are the analysis parameters' own
+        AnalysisParameters d = AnalysisParameters.defaults();
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));
-        s.add(intKey("analysis.overlap_threshold", 5, 0, Integer.MAX_VALUE,
+        s.add(intKey("analysis.overlap_threshold", d.overlapThreshold(), 0, Integer.MAX_VALUE,
                 "minimum shared viewers for an edge"));
-        s.add(intKey("analysis.min_community_size", 2, 1, Integer.MAX_VALUE,
+        s.add(intKey("analysis.min_community_size", d.minCommunitySize(), 1, Integer.MAX_VALUE,
                 "smaller communities are reported as unassigned"));
-        s.add(doubleKey("analysis.resolution", 1.0, 0.0001, 1000, "modularity resolution (higher = more communities)"));
+        s.add(doubleKey("analysis.resolution", d.resolution(), AnalysisParameters.MIN_RESOLUTION,
+                AnalysisParameters.MAX_RESOLUTION, "modularity resolution (higher = more communities)"));
         s.add(intKey("analysis.analysis_interval_cycles", 24, 1, 1_000_000,
                 "continuous mode: analyze every N collection windows"));
-        s.add(intKey("analysis.min_observations", 1, 1, Integer.MAX_VALUE,
+        s.add(intKey("analysis.min_observations", d.minObservations(), 1, Integer.MAX_VALUE,
                 "channels seen in fewer snapshots are dropped"));
-        s.add(intKey("analysis.min_channel_viewers", 1, 0, Integer.MAX_VALUE,
+        s.add(intKey("analysis.min_channel_viewers", d.minChannelViewers(), 0, Integer.MAX_VALUE,
                 "channels with fewer distinct chatters are dropped"));
-        s.add(intKey("analysis.max_channels_per_viewer", 0, 0, Integer.MAX_VALUE,
+        s.add(intKey("analysis.max_channels_per_viewer", d.maxChannelsPerViewer(), 0, Integer.MAX_VALUE,
                 "accounts present in more channels are dropped as heavy accounts (0 = automatic)"));
-        s.add(new Setting("analysis.bots", SettingType.STRING_LIST, DEFAULT_BOTS, Optional.empty(),
+        s.add(new Setting("analysis.bots", SettingType.STRING_LIST, d.bots(), Optional.empty(),
                 Optional.empty(), List.of(), false, "bot accounts removed before building the graph"));
-        s.add(choiceKey("analysis.weighting", "shared", List.of("shared", "jaccard", "overlap", "significance"),
+        s.add(choiceKey("analysis.weighting", d.weighting().wireName(),
+                Arrays.stream(Weighting.values()).map(Weighting::wireName).toList(),
                 "edge weight formula"));
-        s.add(choiceKey("analysis.algorithm", "leiden", List.of("leiden", "louvain"), "community detection"));
-        s.add(new Setting("analysis.seed", SettingType.LONG, 42L, Optional.empty(), Optional.empty(), List.of(),
+        s.add(choiceKey("analysis.algorithm", d.algorithm().wireName(),
+                Arrays.stream(CommunityAlgorithm.values()).map(CommunityAlgorithm::wireName).toList(),
+                "community detection"));
+        s.add(new Setting("analysis.seed", SettingType.LONG, d.seed(), Optional.empty(), Optional.empty(), List.of(),
                 false, "random seed: same input, config and seed give identical results"));
-        s.add(doubleKey("analysis.significance_level", 0.001, 1e-300, 0.5,
+        s.add(doubleKey("analysis.significance_level", d.significanceLevel(), AnalysisParameters.MIN_SIGNIFICANCE_LEVEL,
+                AnalysisParameters.MAX_SIGNIFICANCE_LEVEL,
                 "significance weighting: keep edges whose p-value is below this"));
-        s.add(choiceKey("analysis.presence", "inclusive", List.of("strict", "inclusive"),
+        s.add(choiceKey("analysis.presence", d.presence().name().toLowerCase(Locale.ROOT),
+                Arrays.stream(PresencePolicy.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList(),
                 "strict: only chat authors count; inclusive: JOIN/NAMES presence counts too"));
         s.add(boolKey("analysis.export_gexf", true, "write graph.gexf (Gephi) into the export directory"));
         s.add(boolKey("analysis.export_graphml", true, "write graph.graphml (igraph, NetworkX)"));
@@ -90,7 +97,8 @@ public final class ConfigSchema {
         s.add(doubleKey("vod.max_processing_hours", 2, 0.01, 168, "stop a VOD run after this long"));
         s.add(doubleKey("vod.rate_limit_delay_s", 2, 0, 3600, "delay between replay requests"));
         // storage
-        s.add(choiceKey("storage.type", "file", List.of("file", "s3"), "where the lake lives"));
+        s.add(choiceKey("storage.type", StorageType.FILE.wireName(),
+                Arrays.stream(StorageType.values()).map(StorageType::wireName).toList(), "where the lake lives"));
         s.add(stringKey("storage.base_path", "data", "lake directory for file storage"));
         s.add(stringKey("storage.s3_bucket", "", "bucket for s3 storage"));
         s.add(stringKey("storage.s3_prefix", "vieweratlas/", "key prefix inside the bucket"));

@@ -11,6 +11,9 @@ package io.vieweratlas.core.config;
  * @param s3Endpoint  custom endpoint, empty for AWS
  * @param s3PathStyle path-style addressing
  */
-public record StorageConfig(String type, String basePath, String s3Bucket, String s3Prefix, String s3Region,
+public record StorageConfig(StorageType type, String basePath, String s3Bucket, String s3Prefix, String s3Region,
                             String s3Endpoint, boolean s3PathStyle) {
+    public StorageConfig {
+        java.util.Objects.requireNonNull(type, "type");
+    }
 }

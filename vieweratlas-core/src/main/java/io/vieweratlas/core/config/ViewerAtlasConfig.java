@@ -1,6 +1,11 @@
 package io.vieweratlas.core.config;
 
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.model.PresencePolicy;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -51,8 +56,10 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "analysis.min_community_size"), d(v, "analysis.resolution"),
                 i(v, "analysis.analysis_interval_cycles"), i(v, "analysis.min_observations"),
                 i(v, "analysis.min_channel_viewers"), i(v, "analysis.max_channels_per_viewer"), bots,
-                s(v, "analysis.weighting"), s(v, "analysis.algorithm"), (Long) v.get("analysis.seed"),
-                d(v, "analysis.significance_level"), s(v, "analysis.presence"),
+                Weighting.fromWireName(s(v, "analysis.weighting")),
+                CommunityAlgorithm.fromWireName(s(v, "analysis.algorithm")), (Long) v.get("analysis.seed"),
+                d(v, "analysis.significance_level"),
+                PresencePolicy.valueOf(s(v, "analysis.presence").toUpperCase(Locale.ROOT)),
                 new ExportConfig(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
                         i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
@@ -62,7 +69,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "vod.vod_limit_per_channel"), i(v, "vod.max_age_hours"), i(v, "vod.max_age_days"),
                 i(v, "vod.min_views"), i(v, "vod.max_vods_per_run"), d(v, "vod.max_processing_hours"),
                 d(v, "vod.rate_limit_delay_s"));
-        StorageConfig storage = new StorageConfig(s(v, "storage.type"), s(v, "storage.base_path"),
+        StorageConfig storage = new StorageConfig(StorageType.valueOf(s(v, "storage.type").toUpperCase(Locale.ROOT)), s(v, "storage.base_path"),
                 s(v, "storage.s3_bucket"), s(v, "storage.s3_prefix"), s(v, "storage.s3_region"),
                 s(v, "storage.s3_endpoint"), b(v, "storage.s3_path_style"));
         TwitchConfig twitch = new TwitchConfig(s(v, "twitch.helix_url"), s(v, "twitch.auth_url"),
@@ -98,11 +105,11 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.min_channel_viewers", analysis.minChannelViewers());
         put(root, "analysis.max_channels_per_viewer", analysis.maxChannelsPerViewer());
         put(root, "analysis.bots", analysis.bots());
-        put(root, "analysis.weighting", analysis.weighting());
-        put(root, "analysis.algorithm", analysis.algorithm());
+        put(root, "analysis.weighting", analysis.weighting().wireName());
+        put(root, "analysis.algorithm", analysis.algorithm().wireName());
         put(root, "analysis.seed", analysis.seed());
         put(root, "analysis.significance_level", analysis.significanceLevel());
-        put(root, "analysis.presence", analysis.presence());
+        put(root, "analysis.presence", analysis.presence().name().toLowerCase(Locale.ROOT));
         put(root, "analysis.export_gexf", analysis.exports().gexf());
         put(root, "analysis.export_graphml", analysis.exports().graphml());
         put(root, "analysis.export_json", analysis.exports().json());
@@ -124,7 +131,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "vod.max_vods_per_run", vod.maxVodsPerRun());
         put(root, "vod.max_processing_hours", vod.maxProcessingHours());
         put(root, "vod.rate_limit_delay_s", vod.rateLimitDelayS());
-        put(root, "storage.type", storage.type());
+        put(root, "storage.type", storage.type().wireName());
         put(root, "storage.base_path", storage.basePath());
         put(root, "storage.s3_bucket", storage.s3Bucket());
         put(root, "storage.s3_prefix", storage.s3Prefix());

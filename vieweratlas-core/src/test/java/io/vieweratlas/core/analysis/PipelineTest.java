@@ -276,8 +276,9 @@ class PipelineTest {
 
     @Test
     void defaultsMatchTheConfigurationDefaults() {
-        assertEquals(AnalysisParameters.defaults(), AnalysisParameters.from(
-                io.vieweratlas.core.config.ViewerAtlasConfig.defaults(io.vieweratlas.core.config.Preset.DEFAULT).analysis()));
+        assertEquals(AnalysisParameters.defaults(),
+                io.vieweratlas.core.config.ViewerAtlasConfig.defaults(io.vieweratlas.core.config.Preset.DEFAULT).analysis()
+                        .parameters());
     }
 
     @Test

@@ -16,7 +16,7 @@ class ConfigResolverTest {
         ViewerAtlasConfig c = ViewerAtlasConfig.defaults(Preset.DEFAULT);
         assertEquals("community_analysis", c.analysis().outputDir());
         assertEquals(1.0, c.analysis().resolution());
-        assertEquals("file", c.storage().type());
+        assertEquals(StorageType.FILE, c.storage().type());
         assertEquals(60, c.vod().bucketLenS());
         assertTrue(c.analysis().bots().contains("nightbot"));
     }
@@ -46,7 +46,7 @@ class ConfigResolverTest {
         assertEquals(7, c.analysis().overlapThreshold());
         assertEquals(0.5, c.analysis().resolution());
         assertEquals(4, c.analysis().minCommunitySize());
-        assertEquals("s3", c.storage().type());
+        assertEquals(StorageType.S3, c.storage().type());
         assertEquals("b", c.storage().s3Bucket());
         assertEquals("p/", c.storage().s3Prefix());
         assertEquals("eu-west-1", c.storage().s3Region());
@@ -85,7 +85,7 @@ class ConfigResolverTest {
         ViewerAtlasConfig c = new ConfigResolver(Preset.DEFAULT)
                 .environment(Map.of("LOG_LEVEL", "debug", "STORAGE_TYPE", "File")).resolve();
         assertEquals("DEBUG", c.logLevel());
-        assertEquals("file", c.storage().type());
+        assertEquals(StorageType.FILE, c.storage().type());
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigResolver(Preset.DEFAULT)
                 .environment(Map.of("LOG_LEVEL", "loud")).resolve());
         assertTrue(e.problems().get(0).contains("not one of the allowed values"), e.problems().get(0));

@@ -25,7 +25,7 @@ public final class AnalysisRequests {
      */
     public static AnalysisRequest.Builder configured(ViewerAtlasConfig config, PresenceSource source) {
         return AnalysisRequest.builder(new AnalysisRequest.Presence(source))
-                .parameters(AnalysisParameters.from(config.analysis()))
+                .parameters(config.analysis().parameters())
                 .outputs(outputs(config, Path.of(config.analysis().outputDir())));
     }
 

@@ -148,7 +148,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ViewerAtlasConfig config = configOptions.load(flags).config();
         AnalysisParameters params;
         try {
-            params = AnalysisParameters.from(config.analysis());
+            params = config.analysis().parameters();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -91,7 +91,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         ViewerAtlasConfig config = configOptions.load(Map.of()).config();
-        AnalysisParameters params = AnalysisParameters.from(config.analysis());
+        AnalysisParameters params = config.analysis().parameters();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "bench: %d cores, max heap %d MB, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());

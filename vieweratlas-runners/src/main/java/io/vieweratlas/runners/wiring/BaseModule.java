@@ -52,9 +52,8 @@ public final class BaseModule extends AbstractModule {
     ObjectStore objectStore() {
         StorageConfig storage = config.storage();
         return switch (storage.type()) {
-            case "file" -> new FileSystemObjectStore(Path.of(storage.basePath()));
-            case "s3" -> s3(storage);
-            default -> throw new UsageException("unknown storage.type '" + storage.type() + "' (allowed: file, s3)");
+            case FILE -> new FileSystemObjectStore(Path.of(storage.basePath()));
+            case S3 -> s3(storage);
         };
     }
 
