@@ -5,7 +5,8 @@ import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.stability.Calibration;
@@ -59,6 +60,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The lake; resolved on first use (an S3 lake checks access then). */
+    @Inject
+    Provider<ObjectStore> store;
+
+    /** The analysis as a recorded run. */
+    @Inject
+    Provider<AnalysisJob> job;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Export directory (default: analysis.output_dir).")
     Path out;
@@ -153,9 +162,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Path outDir = out != null ? out : Path.of(config.analysis().outputDir());
-        Injector injector = Guice.createInjector(new BaseModule(config), new AnalysisModule());
+        Guice.createInjector(new BaseModule(config), new AnalysisModule()).injectMembers(this);
         if (edges != null) {
-            return new EdgeListAnalysis(this).run(config, params, outDir, injector);
+            return new EdgeListAnalysis(this).run(config, params, outDir);
         }
         if (viewers != null) {
             throw new UsageException("--viewers needs --edges (an edge list has no viewers to count)");
@@ -178,7 +187,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         OverTimeConfig overTime = config.analysis().overTime();
         int stabilityRuns = stability == null || stability == 0 ? overTime.stabilityRuns() : stability;
-        ObjectStore store = injector.getInstance(ObjectStore.class);
+        ObjectStore store = this.store.get();
         AnalysisPrinter printer = new AnalysisPrinter(spec.commandLine().getOut(), System.console() != null);
         LakePresence lake = new LakePresence(store, sources,
                 threads == null ? OptionalInt.empty() : OptionalInt.of(threads), printer::files);
@@ -216,7 +225,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             inputs.put("step", step);
         }
         printer.stage("reading lake " + store.describe());
-        injector.getInstance(AnalysisJob.class).run(request.build(), inputs, printer);
+        job.get().run(request.build(), inputs, printer);
         return ExitCodes.OK;
     }
 

@@ -4,7 +4,6 @@ import io.vieweratlas.runners.ExitCodes;
 
 import io.vieweratlas.runners.UsageException;
 
-import com.google.inject.Injector;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeList;
@@ -15,7 +14,6 @@ import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.EdgeListParquet;
-import io.vieweratlas.runners.analysis.AnalysisJob;
 import io.vieweratlas.runners.analysis.AnalysisPrinter;
 import io.vieweratlas.runners.analysis.AnalysisRequests;
 
@@ -44,7 +42,7 @@ final class EdgeListAnalysis {
         this.command = command;
     }
 
-    int run(ViewerAtlasConfig config, AnalysisParameters params, Path outDir, Injector injector) throws Exception {
+    int run(ViewerAtlasConfig config, AnalysisParameters params, Path outDir) throws Exception {
         Path file = command.edges;
         List<String> conflicting = new ArrayList<>();
         addIf(conflicting, command.window != null, "--window");
@@ -75,7 +73,7 @@ final class EdgeListAnalysis {
         } catch (NoSuchFileException e) {
             throw new UsageException("--edges " + file + ": no such file");
         }
-        ObjectStore store = injector.getInstance(ObjectStore.class);
+        ObjectStore store = command.store.get();
         PrintWriter stdout = command.spec.commandLine().getOut();
         AnalysisRequest request = AnalysisRequest.builder(
                         new AnalysisRequest.Edges(list, viewers, metadata(store, stdout)))
@@ -91,7 +89,7 @@ final class EdgeListAnalysis {
                 report.metadataChannels() == 0 ? "no metadata (fallback labels)"
                         : "the lake's snapshots (" + report.metadataChannels() + " channels)"));
         try {
-            injector.getInstance(AnalysisJob.class).run(request, inputs, printer);
+            command.job.get().run(request, inputs, printer);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--edges " + file + ": " + e.getMessage());
         }
