@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,18 +1,22 @@
-package io.vieweratlas.core.analysis.edges;
+package io.vieweratlas.lake.edges;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
+import io.vieweratlas.core.analysis.edges.EdgeList;
+import io.vieweratlas.core.analysis.edges.EdgeListCsv;
+import io.vieweratlas.core.analysis.edges.EdgeListException;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.port.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
