@@ -10,7 +10,7 @@ import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.analysis.edges.EdgeListCsv;
+import io.vieweratlas.lake.edges.EdgeListCsv;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.ChannelMeta;
