@@ -7,7 +7,6 @@ import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.AudienceAnalysis;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
-import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.analysis.stability.StabilityReport;
@@ -171,7 +170,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (WARMED_UP.compareAndSet(false, true)) {
             CommunityAlgorithm warmAlgorithm = params.algorithm();
             Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
-                    .start(() -> CommunityDetector.warmUp(warmAlgorithm));
+                    .start(() -> AudienceAnalysis.warmUp(warmAlgorithm));
         }
         if (edges != null) {
             return new EdgeListAnalysis(this).run(config, params);
