@@ -17,7 +17,7 @@
  * {@code PartitionComparison}) and {@code core.config}. Internal, public only so that the
  * pipeline's stages and the fast lake loader can reach each other, and free to change in any
  * release: {@code core.analysis.aggregate}, {@code .intern}, {@code .filter}, {@code .graph},
- * {@code .community}, {@code .label}, and {@code core.synth} (the synthetic-lake generator behind
- * {@code vieweratlas synth} and the benchmarks).
+ * {@code .community} and {@code .label}. The synthetic-lake generator behind {@code vieweratlas synth}
+ * and the benchmarks is not domain code: it lives in the {@code vieweratlas-synth} module.
  */
 package io.vieweratlas.core;

@@ -135,6 +135,12 @@ public final class FileSystemObjectStore implements ObjectStore {
         }
     }
 
+    /** {@inheritDoc} The file at the key's path below the root. */
+    @Override
+    public Optional<Path> localPath(String key) {
+        return Optional.of(pathOf(key));
+    }
+
     @Override
     public Optional<ObjectInfo> stat(String key) {
         Path path = pathOf(key);

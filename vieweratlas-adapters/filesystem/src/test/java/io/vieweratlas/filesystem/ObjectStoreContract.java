@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +104,20 @@ public abstract class ObjectStoreContract {
         ObjectVersion back = store.put("k", bytes("one"));
         assertEquals("one", text(store.get("k").orElseThrow()));
         assertEquals(back, store.stat("k").orElseThrow().version());
+    }
+
+    @Test
+    void aLocalPathHoldsExactlyTheObjectsBytes() throws IOException {
+        store.put("a/b/c.json", bytes("{\"x\":1}"));
+        Optional<Path> file = store.localPath("a/b/c.json");
+        if (file.isPresent()) {
+            assertArrayEquals(bytes("{\"x\":1}"), Files.readAllBytes(file.get()));
+            store.put("a/b/c.json", bytes("two"));
+            assertArrayEquals(bytes("two"), Files.readAllBytes(file.get()));
+            assertTrue(store.delete("a/b/c.json"));
+            assertFalse(Files.exists(file.get()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.localPath("../escape"));
     }
 
     @Test

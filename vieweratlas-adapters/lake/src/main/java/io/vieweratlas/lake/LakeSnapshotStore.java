@@ -7,7 +7,6 @@ import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
-import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StoredObject;
@@ -16,13 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A {@link SnapshotStore} on the lake layout over any {@link ObjectStore}.
@@ -68,6 +63,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
     private static final Logger LOG = LoggerFactory.getLogger(LakeSnapshotStore.class);
 
     private final ObjectStore store;
+    private final SnapshotListing listing;
     private final int readThreads;
     private final Duration keyTimeSlack;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
@@ -75,6 +71,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
 
     private LakeSnapshotStore(Builder b) {
         this.store = b.store;
+        this.listing = new SnapshotListing(b.store);
         this.readThreads = b.readThreads;
         this.keyTimeSlack = b.keyTimeSlack;
     }
@@ -141,10 +138,6 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         return LakeAudienceLoader.builder(store).policy(policy).keyTimeSlack(keyTimeSlack).build().load(range);
     }
 
-    /** A file to read: a JSON key (with its CSV twin, if listed) or a CSV key without a JSON twin. */
-    private record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
-    }
-
     /** What reading one candidate gave. */
     private record ReadResult(Optional<PresenceSnapshot> snapshot, List<SkippedInput> skipped) {
     }
@@ -153,22 +146,20 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
     public LoadReport forEachSnapshot(TimeRange range, Consumer<PresenceSnapshot> consumer) {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(consumer, "consumer");
-        TimeRange keyRange = keyTimeRange(range);
+        TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
         List<SkippedInput> skipped = new ArrayList<>();
         long[] loaded = {0};
         ExecutorService pool = readThreads > 1 ? Executors.newFixedThreadPool(readThreads, daemonThreads()) : null;
         Deque<Future<ReadResult>> inFlight = new ArrayDeque<>();
         int window = Math.max(1, readThreads * 4);
         try {
-            for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
-                forEachCandidate(prefix, keyRange, skipped, candidate -> {
-                    inFlight.add(pool == null ? CompletableFuture.completedFuture(read(candidate))
-                            : pool.submit(() -> read(candidate)));
-                    if (inFlight.size() >= window) {
-                        loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
-                    }
-                });
-            }
+            listing.forEach(keyRange, notSnapshotKey -> skip(skipped, notSnapshotKey), candidate -> {
+                inFlight.add(pool == null ? CompletableFuture.completedFuture(read(candidate))
+                        : pool.submit(() -> read(candidate)));
+                if (inFlight.size() >= window) {
+                    loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
+                }
+            });
             while (!inFlight.isEmpty()) {
                 loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
             }
@@ -178,13 +169,6 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
             }
         }
         return new LoadReport(loaded[0], skipped);
-    }
-
-    /** The key times that can hold snapshots of {@code range}: see the class comment. */
-    private TimeRange keyTimeRange(TimeRange range) {
-        Optional<Instant> since = range.since().map(t -> t.truncatedTo(ChronoUnit.SECONDS));
-        Optional<Instant> until = range.until().map(t -> t.plus(keyTimeSlack));
-        return new TimeRange(since, until);
     }
 
     private int deliver(Future<ReadResult> future, TimeRange range, Consumer<PresenceSnapshot> consumer,
@@ -214,55 +198,8 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         skipped.add(input);
     }
 
-    /** Lists JSON and CSV keys under one folder prefix, joins twins, and passes on those in {@code keyRange}. */
-    private void forEachCandidate(String prefix, TimeRange keyRange, List<SkippedInput> skipped, Consumer<Candidate> sink) {
-        try (Stream<ObjectInfo> jsonListing = store.list(LakeLayout.SNAPSHOTS + prefix);
-             Stream<ObjectInfo> csvListing = store.list(LakeLayout.CHATTER_LOGS + prefix)) {
-            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, skipped);
-            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, skipped);
-            SnapshotKey j = next(jsonKeys);
-            SnapshotKey c = next(csvKeys);
-            // Both listings come in key order, and stems order the same way, so twins meet in one pass.
-            while (j != null || c != null) {
-                int order = j == null ? 1 : c == null ? -1 : j.stem().compareTo(c.stem());
-                if (order == 0) {
-                    sink.accept(new Candidate(j, Optional.of(c)));
-                    j = next(jsonKeys);
-                    c = next(csvKeys);
-                } else if (order < 0) {
-                    sink.accept(new Candidate(j, Optional.empty()));
-                    j = next(jsonKeys);
-                } else {
-                    sink.accept(new Candidate(c, Optional.empty()));
-                    c = next(csvKeys);
-                }
-            }
-        }
-    }
-
-    private static SnapshotKey next(Iterator<SnapshotKey> it) {
-        return it.hasNext() ? it.next() : null;
-    }
-
-    private static Iterator<SnapshotKey> keys(Stream<ObjectInfo> listing, SnapshotKey.Format format, TimeRange keyRange,
-                                              List<SkippedInput> skipped) {
-        return listing.map(ObjectInfo::key)
-                .<SnapshotKey>mapMulti((key, out) -> {
-                    Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
-                            ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);
-                    if (parsed.isEmpty()) {
-                        skip(skipped, new SkippedInput(key, "not a snapshot key (expected "
-                                + (format == SnapshotKey.Format.JSON ? LakeLayout.SNAPSHOTS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.json"
-                                : LakeLayout.CHATTER_LOGS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv") + ")"));
-                    } else if (keyRange.contains(parsed.get().time())) {
-                        out.accept(parsed.get());
-                    }
-                })
-                .iterator();
-    }
-
     /** Reads and decodes one candidate; runs on a reader thread. */
-    private ReadResult read(Candidate candidate) {
+    private ReadResult read(SnapshotListing.Candidate candidate) {
         SnapshotKey key = candidate.key();
         Optional<StoredObject> object = store.get(key.key());
         if (object.isEmpty()) {
@@ -279,7 +216,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
                 return new ReadResult(Optional.empty(), List.of(new SkippedInput(key.key(), e.getMessage())));
             }
             SnapshotKey twin = candidate.csvTwin().get();
-            ReadResult fallback = read(new Candidate(twin, Optional.empty()));
+            ReadResult fallback = read(new SnapshotListing.Candidate(twin, Optional.empty()));
             List<SkippedInput> all = new ArrayList<>();
             all.add(new SkippedInput(key.key(), e.getMessage() + "; read its CSV twin " + twin.key() + " instead"));
             all.addAll(fallback.skipped());

@@ -7,7 +7,8 @@
  * @apiNote API: {@link io.vieweratlas.lake.Lakes} (a lake on a local directory in one call),
  * {@link io.vieweratlas.lake.LakeSnapshotStore}, {@link io.vieweratlas.lake.LakeLayout},
  * {@link io.vieweratlas.lake.SnapshotKey}, the codecs and {@link io.vieweratlas.lake.SnapshotFormatException};
- * {@code lake.vod} (the VOD work queue) is API for the VOD runner. Internal:
+ * {@code lake.vod} (the VOD work queue) is API for the VOD runner; {@code lake.edges} reads edge lists
+ * counted elsewhere (Athena's CSV) for the analysis from edges. Internal:
  * {@link io.vieweratlas.lake.LakeAudienceLoader} (a fast path into the internal
  * {@code core.analysis.aggregate} table; use {@code LakeSnapshotStore} as a
  * {@link io.vieweratlas.core.port.PresenceSource} instead).

@@ -7,6 +7,7 @@ import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,8 @@ final class CountingObjectStore implements ObjectStore {
     volatile String failingRead;
     /** When set, listing fails. */
     volatile boolean failingListing;
+    /** When set, the delegate's local files are offered to readers ({@link ObjectStore#localPath}). */
+    volatile boolean localFiles;
 
     CountingObjectStore(ObjectStore delegate) {
         this.delegate = delegate;
@@ -34,6 +37,11 @@ final class CountingObjectStore implements ObjectStore {
             throw new StoreException("counting", "get", key, new java.io.IOException("disk on fire"));
         }
         return delegate.get(key);
+    }
+
+    @Override
+    public Optional<Path> localPath(String key) {
+        return localFiles ? delegate.localPath(key) : ObjectStore.super.localPath(key);
     }
 
     @Override

@@ -13,8 +13,8 @@ import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoreException;
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +63,21 @@ class LakeAudienceLoaderTest {
         LakeSnapshotStore lake = lakeWithSynth(store);
         AnalysisParameters p = AnalysisParameters.defaults();
         AnalysisResult friendly = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
-        // not a FileSystemObjectStore: the loader reads through the store instead of the files
-        AnalysisResult viaStore = fast(LakeAudienceLoader.builder(new CountingObjectStore(store)).build(),
-                AnalysisWindow.ALL, p);
-        AnalysisResult viaFiles = fast(LakeAudienceLoader.builder(store).localRoot(dir).threads(2).build(),
-                AnalysisWindow.ALL, p);
+        // a store without local files: the loader reads through the store instead of the files
+        CountingObjectStore counting = new CountingObjectStore(store);
+        AnalysisResult viaStore = fast(LakeAudienceLoader.builder(counting).build(), AnalysisWindow.ALL, p);
+        assertEquals(120, counting.reads.size());
+        AnalysisResult viaFiles = fast(LakeAudienceLoader.builder(store).threads(2).build(), AnalysisWindow.ALL, p);
+        // a store that offers local files is read from them, not through get
+        CountingObjectStore withFiles = new CountingObjectStore(store);
+        withFiles.localFiles = true;
+        AnalysisResult viaLocalPaths = fast(LakeAudienceLoader.builder(withFiles).build(), AnalysisWindow.ALL, p);
+        assertEquals(List.of(), withFiles.reads);
         AnalysisResult oneThread = fast(LakeAudienceLoader.builder(store).threads(1).build(), AnalysisWindow.ALL, p);
         assertTrue(friendly.nodes().size() == 60 && !friendly.edges().isEmpty());
         assertEquals(friendly, viaStore);
         assertEquals(friendly, viaFiles);
+        assertEquals(friendly, viaLocalPaths);
         assertEquals(friendly, oneThread);
     }
 
@@ -181,7 +187,7 @@ class LakeAudienceLoaderTest {
         files.forEach((name, body) -> store.put(day + name + "_20260105_100000.json", body.getBytes(StandardCharsets.UTF_8)));
         LoadReport expected = lake.forEachSnapshot(TimeRange.ALL, s -> { });
         for (int threads : new int[] {1, 2}) {
-            PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).localRoot(dir).threads(threads).build()
+            PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).threads(threads).build()
                     .load(TimeRange.ALL);
             assertEquals(expected, loaded.report());
             assertEquals(8, loaded.report().loaded());

@@ -1,9 +1,9 @@
 package io.vieweratlas.parquet;
 
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.analysis.edges.EdgeListCsv;
 import io.vieweratlas.core.analysis.edges.EdgeListException;
 import io.vieweratlas.core.analysis.edges.EdgeRows;
+import io.vieweratlas.lake.edges.EdgeListCsv;
 import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;

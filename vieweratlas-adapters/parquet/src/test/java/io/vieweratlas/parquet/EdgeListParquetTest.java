@@ -1,8 +1,8 @@
 package io.vieweratlas.parquet;
 
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.analysis.edges.EdgeListCsv;
 import io.vieweratlas.core.analysis.edges.EdgeListException;
+import io.vieweratlas.lake.edges.EdgeListCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.vieweratlas.core.port;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,6 +46,21 @@ public interface ObjectStore {
      */
     default Stream<String> listKeys(String prefix) {
         return list(prefix).map(ObjectInfo::key);
+    }
+
+    /**
+     * The local file that holds the object at {@code key}, when this store keeps its objects as
+     * files (the file may not exist: then there is no object at {@code key}). Readers that read many
+     * objects, such as the lake loader, read such a file straight into a buffer they reuse, instead of
+     * a fresh array and a version per {@link #get}. Only keys this store listed should be read this
+     * way: the path is where the object would be, not a check that it is one. Empty (the default)
+     * for stores without local files; reads then go through {@link #get}.
+     *
+     * @throws IllegalArgumentException when {@code key} is not a valid key for this store
+     */
+    default Optional<Path> localPath(String key) {
+        ObjectKeys.requireValid(key);
+        return Optional.empty();
     }
 
     /** Deletes the object at {@code key}; returns whether one existed. */

@@ -5,7 +5,6 @@ import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
-import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.stability.Calibration;
@@ -81,7 +80,7 @@ public final class AnalysisService implements AnalyzeUseCase {
         AnalysisParameters params = request.parameters();
         if (warmUp && WARMED_UP.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("vieweratlas-warm-up")
-                    .start(() -> CommunityDetector.warmUp(params.algorithm()));
+                    .start(() -> DetectionWarmUp.run(params.algorithm()));
         }
         try (AnalysisOutputSession session = outputs.open(request.outputs(), params.seed())) {
             return switch (request.input()) {

@@ -7,7 +7,7 @@ import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.analysis.edges.EdgeListCsv;
+import io.vieweratlas.lake.edges.EdgeListCsv;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;

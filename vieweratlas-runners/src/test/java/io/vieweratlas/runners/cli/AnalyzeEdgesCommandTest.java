@@ -2,8 +2,8 @@ package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.ExitCodes;
 
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import org.junit.jupiter.api.BeforeEach;

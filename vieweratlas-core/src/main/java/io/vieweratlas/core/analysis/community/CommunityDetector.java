@@ -103,39 +103,6 @@ public final class CommunityDetector {
     private record Raw(int[] clusters, int iterations) {
     }
 
-    /**
-     * Runs {@code algorithm} once on a fixed synthetic graph (1,200 nodes in 24 planted groups,
-     * about 20,000 edges) and discards the result. A process that detects communities once runs
-     * the library's code cold: interpreted until the JIT compiles it, about as long again as the
-     * detection itself on a 5,000-channel graph. Called on an idle core early (while the process
-     * starts and the lake is read), it leaves compiled code to the real run. No shared state: the
-     * real result does not depend on whether or when this ran.
-     *
-     * @return the modularity found (for tests)
-     */
-    public static double warmUp(CommunityAlgorithm algorithm) {
-        int groups = 24;
-        int size = 50;
-        int nodes = groups * size;
-        Random random = new Random(1);
-        int[] source = new int[nodes * 20];
-        int[] target = new int[nodes * 20];
-        double[] weight = new double[nodes * 20];
-        int m = 0;
-        for (int i = 0; i < nodes; i++) {
-            for (int j = i + 1; j < nodes; j++) {
-                boolean same = i / size == j / size;
-                if (m < source.length && random.nextInt(same ? 3 : 400) == 0) {
-                    source[m] = i;
-                    target[m] = j;
-                    weight[m++] = 1 + random.nextInt(same ? 30 : 5);
-                }
-            }
-        }
-        return detect(nodes, Arrays.copyOf(source, m), Arrays.copyOf(target, m), Arrays.copyOf(weight, m),
-                algorithm, 1.0, 1, 1).modularity();
-    }
-
     private static Raw cluster(int nodes, int[] source, int[] target, double[] weight,
                                  CommunityAlgorithm algorithm, double resolution, long seed) {
         int m = source.length;

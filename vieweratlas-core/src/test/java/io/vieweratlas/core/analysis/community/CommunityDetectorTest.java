@@ -46,20 +46,6 @@ class CommunityDetectorTest {
     }
 
     @Test
-    void warmUpFindsThePlantedGroupsAndLeavesLaterRunsUnchanged() {
-        int[][] e = arrays(List.of(new int[] {0, 1, 3}, new int[] {0, 2, 1}, new int[] {1, 2, 2}, new int[] {2, 3, 1},
-                new int[] {3, 4, 5}, new int[] {4, 5, 2}));
-        CommunityDetector.Partition before = detect(e, CommunityAlgorithm.LEIDEN);
-        for (CommunityAlgorithm algorithm : CommunityAlgorithm.values()) {
-            double q = CommunityDetector.warmUp(algorithm);
-            assertTrue(q > 0.8 && q < 1, algorithm + " modularity " + q);
-        }
-        CommunityDetector.Partition after = detect(e, CommunityAlgorithm.LEIDEN);
-        assertArrayEquals(before.community(), after.community());
-        assertEquals(before.modularity(), after.modularity(), 0.0);
-    }
-
-    @Test
     void sortedPairsRejectsReversedAndRepeatedOrder() {
         assertTrue(CommunityDetector.sortedPairs(new int[] {0, 0, 1}, new int[] {1, 2, 2}));
         assertFalse(CommunityDetector.sortedPairs(new int[] {0, 2}, new int[] {1, 1}));

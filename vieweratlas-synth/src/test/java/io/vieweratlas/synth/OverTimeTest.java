@@ -1,7 +1,8 @@
-package io.vieweratlas.core.analysis;
+package io.vieweratlas.synth;
 
+import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
-
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.stability.Calibration;
@@ -12,8 +13,6 @@ import io.vieweratlas.core.analysis.timeline.WindowPartition;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,18 +1,20 @@
-package io.vieweratlas.core.analysis.edges;
+package io.vieweratlas.lake.edges;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
+import io.vieweratlas.core.analysis.edges.EdgeList;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
-import io.vieweratlas.core.synth.SyntheticLake;
-import io.vieweratlas.core.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Analysis from an edge list read from CSV agrees with the full analysis of the same lake. */
 class EdgeAnalysisTest {
 
     private static final String HEADER = "source,target,shared,source_audience,target_audience";
@@ -143,46 +146,5 @@ class EdgeAnalysisTest {
                 .result();
         assertEquals(0, r.nodes().size());
         assertEquals(0, r.communities().size());
-    }
-
-    private static EdgeListException bad(String text) {
-        return assertThrows(EdgeListException.class, () -> EdgeListCsv.read(new StringReader(text), "edges.csv"));
-    }
-
-    @Test
-    void malformedLinesNameFileAndLine() {
-        EdgeListException e = bad(HEADER + "\na,b,3,10,12\na,c,x,10,12\n");
-        assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith("edges.csv:3: shared is not a whole number: 'x'"), e.getMessage());
-        assertEquals(2, bad(HEADER + "\na,b,3,10\n").line());
-        assertEquals(2, bad(HEADER + "\na,a,3,10,10\n").line());
-        assertEquals(2, bad(HEADER + "\na,b,30,10,40\n").line());
-        assertEquals(2, bad(HEADER + "\n\"a,b,3,10,12\n").line());
-        assertEquals(2, bad(HEADER + "\na,b,-3,10,12\n").line());
-        assertEquals(2, bad(HEADER + "\n,b,3,10,12\n").line());
-        EdgeListException twice = bad(HEADER + "\na,b,3,10,12\nc,d,1,5,5\nb,a,3,12,10\n");
-        assertEquals(4, twice.line());
-        assertTrue(twice.getMessage().contains("already given on line 2"), twice.getMessage());
-        EdgeListException audience = bad(HEADER + "\na,b,3,10,12\na,c,3,11,12\n");
-        assertEquals(3, audience.line());
-        assertTrue(audience.getMessage().contains("on line 2"), audience.getMessage());
-    }
-
-    @Test
-    void missingColumnsAreNamed() {
-        EdgeListException e = bad("source,target,shared\na,b,3\n");
-        assertEquals(1, e.line());
-        assertTrue(e.getMessage().contains("source_audience, target_audience"), e.getMessage());
-        assertEquals(1, bad("").line());
-    }
-
-    @Test
-    void columnsInAnyOrderExtraColumnsAndCaseAreAccepted() throws IOException {
-        EdgeList e = EdgeListCsv.read(new StringReader(
-                "\uFEFFShared,Target_Audience,source,extra,target,SOURCE_AUDIENCE\r\n3,12,B,x,a,10\r\n"), "e.csv");
-        assertEquals(List.of("a", "b"), e.channels());
-        assertEquals(3, e.shared()[0]);
-        assertEquals(12, e.audience()[0]);
-        assertEquals(10, e.audience()[1]);
     }
 }

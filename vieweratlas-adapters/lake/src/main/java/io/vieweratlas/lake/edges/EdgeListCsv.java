@@ -1,4 +1,8 @@
-package io.vieweratlas.core.analysis.edges;
+package io.vieweratlas.lake.edges;
+
+import io.vieweratlas.core.analysis.edges.EdgeList;
+import io.vieweratlas.core.analysis.edges.EdgeListException;
+import io.vieweratlas.core.analysis.edges.EdgeRows;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.vieweratlas.core.synth;
+package io.vieweratlas.synth;
 
 import java.util.List;
 

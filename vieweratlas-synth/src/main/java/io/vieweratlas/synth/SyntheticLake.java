@@ -1,4 +1,4 @@
-package io.vieweratlas.core.synth;
+package io.vieweratlas.synth;
 
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;

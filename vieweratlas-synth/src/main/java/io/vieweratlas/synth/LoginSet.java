@@ -1,4 +1,4 @@
-package io.vieweratlas.core.synth;
+package io.vieweratlas.synth;
 
 /**
  * Remembers which logins are taken, as 64-bit hashes in an open-addressing table (a few bytes per

@@ -1,0 +1,113 @@
+package io.vieweratlas.lake;
+
+import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
+import io.vieweratlas.core.port.ObjectStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Which raw snapshot files of a lake hold a time range, from listings alone: the selection that
+ * {@link LakeSnapshotStore} and {@link LakeAudienceLoader} both read.
+ *
+ * <p>Only the day (or month) folders the range covers are listed
+ * ({@link LakeLayout#snapshotListingPrefixes}), and only keys whose time lies in the
+ * {@link #keyRange key range} are selected. JSON keys under {@code raw/snapshots/} and CSV keys
+ * under {@code raw/chatter_logs/} are joined by file stem: a CSV whose JSON twin exists is passed
+ * on with that JSON (read only if the JSON is unusable), never on its own. A key under a listed
+ * folder that is not a snapshot key is reported and passed over.
+ */
+final class SnapshotListing {
+
+    /** A file to read: a JSON key (with its CSV twin, if listed) or a CSV key without a JSON twin. */
+    record Candidate(SnapshotKey key, Optional<SnapshotKey> csvTwin) {
+        Candidate {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(csvTwin, "csvTwin");
+        }
+    }
+
+    private final ObjectStore store;
+
+    SnapshotListing(ObjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * The key times that can hold snapshots of {@code range}: {@code [since truncated to the second,
+     * until + slack)}. Key times are whole seconds; the slack covers the original's files, whose
+     * names were stamped after their {@code timestamp}.
+     */
+    static TimeRange keyRange(TimeRange range, Duration slack) {
+        Optional<Instant> since = range.since().map(t -> t.truncatedTo(ChronoUnit.SECONDS));
+        Optional<Instant> until = range.until().map(t -> t.plus(slack));
+        return new TimeRange(since, until);
+    }
+
+    /**
+     * Passes each candidate whose key time lies in {@code keyRange} to {@code sink}, in key order,
+     * and each key that is not a snapshot key to {@code notSnapshotKeys}. Both are called on the
+     * caller's thread. Failures of the store propagate.
+     */
+    void forEach(TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys, Consumer<Candidate> sink) {
+        for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
+            forEachUnder(prefix, keyRange, notSnapshotKeys, sink);
+        }
+    }
+
+    /** Lists JSON and CSV keys under one folder prefix and joins twins. */
+    private void forEachUnder(String prefix, TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys,
+                              Consumer<Candidate> sink) {
+        try (Stream<String> jsonListing = store.listKeys(LakeLayout.SNAPSHOTS + prefix);
+             Stream<String> csvListing = store.listKeys(LakeLayout.CHATTER_LOGS + prefix)) {
+            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, notSnapshotKeys);
+            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, notSnapshotKeys);
+            SnapshotKey j = next(jsonKeys);
+            SnapshotKey c = next(csvKeys);
+            // Both listings come in key order, and stems order the same way, so twins meet in one pass.
+            while (j != null || c != null) {
+                int order = j == null ? 1 : c == null ? -1 : j.stem().compareTo(c.stem());
+                if (order == 0) {
+                    sink.accept(new Candidate(j, Optional.of(c)));
+                    j = next(jsonKeys);
+                    c = next(csvKeys);
+                } else if (order < 0) {
+                    sink.accept(new Candidate(j, Optional.empty()));
+                    j = next(jsonKeys);
+                } else {
+                    sink.accept(new Candidate(c, Optional.empty()));
+                    c = next(csvKeys);
+                }
+            }
+        }
+    }
+
+    private static SnapshotKey next(Iterator<SnapshotKey> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static Iterator<SnapshotKey> keys(Stream<String> listing, SnapshotKey.Format format, TimeRange keyRange,
+                                              Consumer<SkippedInput> notSnapshotKeys) {
+        return listing
+                .<SnapshotKey>mapMulti((key, out) -> {
+                    Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
+                            ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);
+                    if (parsed.isEmpty()) {
+                        notSnapshotKeys.accept(new SkippedInput(key, "not a snapshot key (expected "
+                                + (format == SnapshotKey.Format.JSON
+                                ? LakeLayout.SNAPSHOTS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.json"
+                                : LakeLayout.CHATTER_LOGS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv") + ")"));
+                    } else if (keyRange.contains(parsed.get().time())) {
+                        out.accept(parsed.get());
+                    }
+                })
+                .iterator();
+    }
+}
