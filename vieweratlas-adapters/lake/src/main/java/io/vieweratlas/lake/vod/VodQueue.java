@@ -104,11 +104,23 @@ public final class VodQueue {
      * lease expired is taken over (or failed for good if it has used all attempts).
      */
     public Optional<VodLease> claim() {
+        return claim(java.util.Set.of());
+    }
+
+    /**
+     * Like {@link #claim()}, passing over the VOD ids in {@code skip} (those this run already
+     * gave back, so that it does not take them again at once).
+     */
+    public Optional<VodLease> claim(java.util.Set<String> skip) {
+        Objects.requireNonNull(skip, "skip");
         return update(entries -> {
             Instant now = clock.instant();
             boolean changed = false;
             for (Map.Entry<String, VodEntry> e : entries.entrySet()) {
                 VodEntry v = e.getValue();
+                if (skip.contains(e.getKey())) {
+                    continue;
+                }
                 boolean due = v.status() == VodStatus.PENDING && v.notBefore().map(t -> !t.isAfter(now)).orElse(true);
                 boolean expired = v.status() == VodStatus.PROCESSING && !v.leaseExpires().orElseThrow().isAfter(now);
                 if (!due && !expired) {
@@ -193,19 +205,46 @@ public final class VodQueue {
     /**
      * Gives the VOD back without charging the attempt: pending, due at once, attempts as before
      * the claim. For failures that are not the VOD's own (the endpoint failing for every VOD, a
-     * shutdown). False (and nothing changed) when this worker no longer holds the lease.
+     * shutdown). Returns the time of the release (see {@link #chargeReleased}), empty (and nothing
+     * changed) when this worker no longer holds the lease.
      */
-    public boolean release(VodLease lease, String reason, String errorClass) {
+    public Optional<Instant> release(VodLease lease, String reason, String errorClass) {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(errorClass, "errorClass");
         return update(entries -> {
             VodEntry v = entries.get(lease.task().vodId());
             if (!holds(v, lease)) {
+                return new Change<>(Optional.<Instant>empty(), false);
+            }
+            Instant now = clock.instant();
+            entries.put(v.task().vodId(), new VodEntry(v.task(), VodStatus.PENDING, Math.max(0, v.attempts() - 1),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(reason), now,
+                    Optional.of(errorClass)));
+            return new Change<>(Optional.of(now), true);
+        });
+    }
+
+    /**
+     * Charges the attempt a {@link #release} gave back, once it is clear the failure was the VOD's
+     * own (another VOD succeeded after it): as {@link #fail} would have. Nothing changes (false)
+     * when the entry changed since the release at {@code releasedAt} (claimed, requeued, removed).
+     */
+    public boolean chargeReleased(String vodId, Instant releasedAt) {
+        Objects.requireNonNull(vodId, "vodId");
+        Objects.requireNonNull(releasedAt, "releasedAt");
+        return update(entries -> {
+            VodEntry v = entries.get(vodId);
+            if (v == null || v.status() != VodStatus.PENDING || !v.updatedAt().equals(releasedAt)
+                    || v.notBefore().isPresent()) { // a charge sets a retry time: never charge twice
                 return new Change<>(false, false);
             }
-            entries.put(v.task().vodId(), new VodEntry(v.task(), VodStatus.PENDING, Math.max(0, v.attempts() - 1),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(reason), clock.instant(),
-                    Optional.of(errorClass)));
+            Instant now = clock.instant();
+            int attempts = v.attempts() + 1;
+            boolean last = attempts >= MAX_ATTEMPTS;
+            entries.put(vodId, new VodEntry(v.task(), last ? VodStatus.FAILED : VodStatus.PENDING, attempts,
+                    Optional.empty(), Optional.empty(),
+                    last ? Optional.empty() : Optional.of(now.plus(backoff(attempts))), v.lastError(), now,
+                    v.errorClass()));
             return new Change<>(true, true);
         });
     }

@@ -285,12 +285,21 @@ class VodQueueTest {
             VodLease l = q.claim().orElseThrow();
             assertEquals("1001", l.task().vodId());
             assertEquals(1, l.attempt());
-            assertTrue(q.release(l, "endpoint outage", "gql:PersistedQueryNotFound"));
+            assertTrue(q.release(l, "endpoint outage", "gql:PersistedQueryNotFound").isPresent());
         }
         VodEntry e = q.entries().get("1001");
         assertEquals(VodStatus.PENDING, e.status());
         assertEquals(0, e.attempts());
         assertEquals(Optional.of("gql:PersistedQueryNotFound"), e.errorClass());
+        VodLease again = q.claim().orElseThrow();
+        Instant released = q.release(again, "http 500 on this VOD", "http_500").orElseThrow();
+        VodLease other = q.claim(Set.of("1001")).orElseThrow();
+        assertEquals("1002", other.task().vodId(), "a skipped VOD is passed over");
+        assertTrue(q.release(other, "x", "x").isPresent());
+        assertTrue(q.chargeReleased("1001", released), "charged once another VOD proved the endpoint fine");
+        assertFalse(q.chargeReleased("1001", released), "and only once");
+        assertEquals(1, q.entries().get("1001").attempts());
+        clock.advance(Duration.ofHours(2));
         assertTrue(q.markUnavailable(q.claim().orElseThrow(), "deleted", "video_unavailable"));
         assertEquals(VodStatus.UNAVAILABLE, q.entries().get("1001").status());
         assertEquals("1002", q.claim().orElseThrow().task().vodId(), "an unavailable VOD is never claimed again");
