@@ -50,6 +50,8 @@ final class FakeVodService implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
     final AtomicReference<Mode> mode = new AtomicReference<>(Mode.HEALTHY);
     final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** VODs whose replay answers 503 whatever the mode (a problem of that VOD alone). */
+    final Set<String> failing = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicInteger> replayRequests = new ConcurrentHashMap<>();
     final AtomicInteger gqlRequests = new AtomicInteger();
     private final Map<String, Vod> vods = new TreeMap<>();
@@ -121,6 +123,9 @@ final class FakeVodService implements AutoCloseable {
                 return new MockResponse().setResponseCode(503);
             default:
                 break;
+        }
+        if (failing.contains(vodId)) {
+            return new MockResponse().setResponseCode(503);
         }
         Vod vod = vods.get(vodId);
         if (vod == null || deleted.contains(vodId)) {
