@@ -102,23 +102,27 @@ final class RawChatWriter {
         String key = LakeLayout.vodChatKey(channelLogin, vodId);
         List<String> names = written.stream().map(k -> k.substring(dir.length())).toList();
         store.put(key, close(names));
+        List<String> stale;
         try (Stream<String> keys = store.listKeys(dir + "chat.part-")) {
-            List<String> stale = keys.filter(k -> !written.contains(k)).toList();
-            stale.forEach(store::delete);
+            stale = keys.filter(k -> !written.contains(k)).toList();
         }
+        stale.forEach(this::deleteQuietly); // chat.json does not list them: readers never take them
         return key;
     }
 
     /** Deletes the parts written so far (best effort: a failure is logged, the caller's failure matters more). */
     void abort() {
-        for (String key : written) {
-            try {
-                store.delete(key);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not delete partial raw chat {}: {}", key, e.getMessage());
-            }
-        }
+        written.forEach(this::deleteQuietly);
         written.clear();
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            // e.g. a role without s3:DeleteObject: the part is unlisted by any chat.json, so unread
+            LOG.warn("Could not delete partial raw chat {}: {}", key, e.getMessage());
+        }
     }
 
     /** Parts written before {@code chat.json}. */
