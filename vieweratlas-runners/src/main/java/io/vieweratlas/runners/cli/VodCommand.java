@@ -14,6 +14,7 @@ import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
+import io.vieweratlas.runners.vod.VodDailyState;
 import io.vieweratlas.runners.vod.VodModule;
 import io.vieweratlas.runners.vod.VodRunner;
 import io.vieweratlas.runners.wiring.BaseModule;
@@ -168,13 +169,16 @@ public final class VodCommand implements Callable<Integer> {
         run.count("queue_quarantined", r.queueQuarantined());
         run.count("queue_pending", r.queuePending());
         run.count("endpoint_outage", r.outage().isPresent() ? 1 : 0);
+        int dailyQuarantined = new VodDailyState(injector.getInstance(ObjectStore.class)).quarantined();
+        run.count("daily_state_quarantined", dailyQuarantined);
         out.printf(Locale.ROOT, "vod stopped (%s): %d archives discovered, %d queued, %d VODs written"
                         + " (%d comments, %d buckets), %d failed attempts, %d finished VODs pruned from the queue;"
                         + " %d unavailable, %d given back uncharged, %d leases lost%n",
                 r.stopReason(), r.discovered(), r.queued(), r.completed(), r.comments(), r.buckets(), r.failed(),
                 r.pruned(), r.unavailable(), r.released(), r.leaseLost());
-        out.printf(Locale.ROOT, "queue: %d pending, %d failed, %d quarantined%n", r.queuePending(), r.queueFailed(),
-                r.queueQuarantined());
+        out.printf(Locale.ROOT, "queue: %d pending, %d failed, %d quarantined%s%n", r.queuePending(), r.queueFailed(),
+                r.queueQuarantined(), dailyQuarantined == 0 ? ""
+                        : "; daily state: " + dailyQuarantined + " quarantined");
         r.outage().ifPresent(o -> out.println("endpoint outage: " + o
                 + " (no attempt charged; the next run retries every queued VOD)"));
         out.flush();
@@ -205,6 +209,11 @@ public final class VodCommand implements Callable<Integer> {
         if (r.queueQuarantined() > 0) {
             run.error(r.queueQuarantined() + " unreadable queue entries are quarantined in "
                     + LakeLayout.VOD_QUEUE + " (see 'vod stats')");
+            code = ExitCodes.FAILURE;
+        }
+        if (dailyQuarantined > 0) {
+            run.error(dailyQuarantined + " malformed parts of " + LakeLayout.DAILY_COLLECTION_STATE
+                    + " are quarantined in its 'quarantine' list");
             code = ExitCodes.FAILURE;
         }
         if ("shutdown".equals(r.stopReason())) {

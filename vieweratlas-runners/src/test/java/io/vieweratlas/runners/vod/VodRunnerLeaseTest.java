@@ -1,6 +1,11 @@
 package io.vieweratlas.runners.vod;
 
 import io.vieweratlas.core.config.VodConfig;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.ObjectVersion;
+import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -110,5 +116,88 @@ class VodRunnerLeaseTest {
         assertEquals(VodStatus.PROCESSING, entry.status());
         assertEquals(Optional.of("other"), entry.owner());
         assertEquals(2, entry.attempts());
+    }
+
+    /** A store that runs {@code onPut} once when a key with the given prefix is written. */
+    private static final class HookStore implements ObjectStore {
+        private final ObjectStore delegate;
+        private final String prefix;
+        private Runnable onPut;
+
+        HookStore(ObjectStore delegate, String prefix, Runnable onPut) {
+            this.delegate = delegate;
+            this.prefix = prefix;
+            this.onPut = onPut;
+        }
+
+        @Override
+        public Optional<StoredObject> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public ObjectVersion put(String key, byte[] content) {
+            ObjectVersion v = delegate.put(key, content);
+            if (key.startsWith(prefix) && onPut != null) {
+                Runnable r = onPut;
+                onPut = null;
+                r.run();
+            }
+            return v;
+        }
+
+        @Override
+        public WriteOutcome putIfAbsent(String key, byte[] content) {
+            return delegate.putIfAbsent(key, content);
+        }
+
+        @Override
+        public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
+            return delegate.compareAndSet(key, content, expected);
+        }
+
+        @Override
+        public Stream<ObjectInfo> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return delegate.delete(key);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+    }
+
+    @Test
+    void aLeaseLostBetweenWritingAndCompletingIsReportedNotCountedAsWritten(@TempDir Path dir) {
+        MutableClock clock = new MutableClock();
+        FileSystemObjectStore disk = new FileSystemObjectStore(dir);
+        VodQueue other = new VodQueue(disk, clock, "other");
+        HookStore store = new HookStore(disk, "curated/", () -> {
+            clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(20))); // a long GC pause while writing
+            other.claim().orElseThrow();
+        });
+        VodQueue mine = new VodQueue(store, clock, "me");
+        mine.enqueue(List.of(new VodTask("57", "alice", "42", T0.minusSeconds(7200))));
+        ChatReplaySource one = (vodId, sink) -> {
+            sink.page(List.of(new ChatComment("c", 5, "1", "bob", "bob", "hi")));
+            return new ReplaySummary(vodId, 1, 0, 0, 1, 0);
+        };
+        try (HelixClient helix = unusedHelix()) {
+            VodRunner.Report report = new VodRunner(helix, one, mine, new VodDailyState(store),
+                    new VodIngest(store, 60), clock).run(CONFIG, List.of());
+            assertEquals(0, report.completed(), "complete() refused: not counted as written");
+            assertEquals(1, report.leaseLost());
+        }
+        assertEquals(Optional.of("other"), mine.entries().get("57").owner(), "the new holder's state untouched");
     }
 }
