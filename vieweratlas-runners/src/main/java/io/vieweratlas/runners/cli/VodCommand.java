@@ -17,6 +17,7 @@ import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.vod.VodDailyState;
 import io.vieweratlas.runners.vod.VodModule;
 import io.vieweratlas.runners.vod.VodRunner;
+import io.vieweratlas.runners.vod.VodShutdownHook;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.ChannelsFile;
 import io.vieweratlas.twitch.helix.HelixClient;
@@ -50,8 +51,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code vod}: discover recent archives, queue them, fetch their chat replays and write presence
@@ -122,34 +121,12 @@ public final class VodCommand implements Callable<Integer> {
         try (HelixClient helix = injector.getInstance(HelixClient.class);
              GqlChatReplayClient gql = injector.getInstance(GqlChatReplayClient.class)) {
             VodRunner runner = injector.getInstance(VodRunner.class);
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread worker = Thread.currentThread();
-            Thread hook = new Thread(() -> {
-                runner.requestStop();
-                try {
-                    // let the current page finish; then interrupt a backoff wait or a slow read
-                    if (!finished.await(SHUTDOWN_GRACE.toMillis() / 4, TimeUnit.MILLISECONDS)) {
-                        worker.interrupt();
-                        finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "vod-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (VodShutdownHook hook = VodShutdownHook.install(runner, SHUTDOWN_GRACE)) {
                 return recorder.record("vod", config, inputs, run -> {
                     helix.validate();
                     VodRunner.Report r = runner.run(vodConfig, pinned);
                     return report(r, run, out, injector);
                 });
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it returns now that the run is finished
-                }
             }
         }
     }

@@ -287,10 +287,10 @@ public final class VodRunner {
         } catch (StopRequestedException e) {
             return stopped(keeper.lease, session, t);
         } catch (ChatReplayException e) {
-            session.abort();
             if (stop.get()) { // an interrupted wait during shutdown
                 return stopped(keeper.lease, session, t);
             }
+            session.abort();
             if (e.kind() == ChatReplayException.Kind.UNAVAILABLE) {
                 if (queue.markUnavailable(keeper.lease, e.getMessage(), e.errorClass())) {
                     t.unavailable++;
@@ -300,10 +300,10 @@ public final class VodRunner {
             }
             return failed(keeper.lease, e.errorClass(), e.getMessage(), e.kind() == ChatReplayException.Kind.AUTH, t);
         } catch (RuntimeException e) {
-            session.abort();
             if (stop.get()) {
                 return stopped(keeper.lease, session, t);
             }
+            session.abort();
             return failed(keeper.lease, e.getClass().getSimpleName(), String.valueOf(e.getMessage()), false, t);
         }
     }
@@ -321,6 +321,9 @@ public final class VodRunner {
     }
 
     private Outcome stopped(VodLease lease, VodIngest.Session session, Tally t) {
+        // The shutdown hook may have interrupted a wait to get here; the flag would make the
+        // store's interruptible file channels refuse the writes that give the lease back.
+        Thread.interrupted();
         session.abort();
         if (queue.release(lease, "stopped by shutdown", "shutdown").isPresent()) {
             t.released++;
