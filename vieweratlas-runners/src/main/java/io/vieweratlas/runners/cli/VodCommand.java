@@ -61,6 +61,7 @@ import java.util.concurrent.Callable;
  * entry; {@value #EXIT_ENDPOINT_OUTAGE} when the replay endpoint failed for every VOD (an
  * "endpoint outage": nothing was charged, the next run retries everything); 1 when any attempt
  * was charged, a VOD was given back unresolved, or the queue holds failed or quarantined entries
+ * (or the daily state quarantined parts)
  * (so that a lost VOD never goes quiet); 2 for usage errors (e.g. missing credentials). On SIGTERM
  * the VOD in progress is given back uncharged and its partial raw chat removed before exiting.
  */
