@@ -62,6 +62,15 @@ public final class VodParquetCodec {
     public static byte[] encode(List<VodBucket> buckets) {
         List<VodBucket> rows = new ArrayList<>(Objects.requireNonNull(buckets, "buckets"));
         rows.sort((a, b) -> Long.compare(a.offsetS(), b.offsetS()));
+        return encode(rows.iterator());
+    }
+
+    /**
+     * The buckets as a Parquet file, rows in the iterator's order (callers pass them sorted by
+     * offset); each bucket is written and dropped before the next is asked for.
+     */
+    public static byte[] encode(java.util.Iterator<VodBucket> rows) {
+        Objects.requireNonNull(rows, "rows");
         ByteArrayFiles.Output out = new ByteArrayFiles.Output();
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(out)
@@ -71,7 +80,8 @@ public final class VodParquetCodec {
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withExtraMetaData(Map.of("writer", "vieweratlas"))
                 .build()) {
-            for (VodBucket b : rows) {
+            while (rows.hasNext()) {
+                VodBucket b = rows.next();
                 Group g = groups.newGroup()
                         .append("platform", b.platform())
                         .append("source", b.source().wireName())

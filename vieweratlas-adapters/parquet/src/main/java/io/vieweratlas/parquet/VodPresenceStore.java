@@ -60,6 +60,21 @@ public final class VodPresenceStore implements PresenceSource {
         return key;
     }
 
+    /**
+     * Writes the buckets built in {@code buckets} (replacing an earlier file of the same VOD) and
+     * returns the key; the rows are encoded one bucket at a time.
+     *
+     * @throws IllegalArgumentException when no line was added
+     */
+    public String write(VodBucketAccumulator buckets) {
+        if (buckets.bucketCount() == 0) {
+            throw new IllegalArgumentException("no buckets to write");
+        }
+        String key = LakeLayout.curatedVodKey(buckets.shape().channelLogin(), buckets.shape().vodId());
+        store.put(key, VodParquetCodec.encode(buckets.buckets()));
+        return key;
+    }
+
     /** The buckets of one VOD, or empty when it has no file. */
     public Optional<List<VodBucket>> read(String channel, String vodId) {
         String key = LakeLayout.curatedVodKey(channel, vodId);

@@ -53,6 +53,6 @@ public final class VodModule extends AbstractModule {
     @Singleton
     VodRunner runner(HelixClient helix, ChatReplaySource replays, VodQueue queue, ObjectStore store,
                      VodIngest ingest, Clock clock) {
-        return new VodRunner(helix, replays, queue, new VodDailyState(store), ingest, clock);
+        return new VodRunner(helix, replays, queue, new VodDailyState(store, clock), ingest, clock);
     }
 }

@@ -1,6 +1,11 @@
 package io.vieweratlas.runners.vod;
 
 import io.vieweratlas.core.config.VodConfig;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.core.port.ObjectVersion;
+import io.vieweratlas.core.port.StoredObject;
+import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
@@ -9,7 +14,7 @@ import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.helix.HelixSettings;
 import io.vieweratlas.twitch.vod.ChatComment;
-import io.vieweratlas.twitch.vod.ChatReplay;
+import io.vieweratlas.twitch.vod.ReplaySummary;
 import io.vieweratlas.twitch.vod.ChatReplaySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -66,13 +72,13 @@ class VodRunnerLeaseTest {
         VodQueue other = new VodQueue(store, clock, "other");
         mine.enqueue(List.of(new VodTask("55", "alice", "42", T0.minusSeconds(7200))));
         List<Optional<?>> otherClaims = new ArrayList<>();
-        ChatReplaySource slow = (vodId, afterPage) -> {
+        ChatReplaySource slow = (vodId, sink) -> {
             for (int page = 0; page < 12; page++) { // 12 pages x 4 min = 48 min
                 clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(4)));
-                afterPage.run();
+                sink.page(page == 0 ? List.of(new ChatComment("c", 5, "1", "bob", "bob", "hi")) : List.of());
                 otherClaims.add(other.claim());
             }
-            return new ChatReplay(vodId, List.of(new ChatComment("c", 5, "1", "bob", "bob", "hi")), 0, 0, 12, 0);
+            return new ReplaySummary(vodId, 1, 0, 0, 12, 0);
         };
         try (HelixClient helix = unusedHelix()) {
             VodRunner runner = new VodRunner(helix, slow, mine, new VodDailyState(store), new VodIngest(store, 60), clock);
@@ -92,10 +98,10 @@ class VodRunnerLeaseTest {
         VodQueue mine = new VodQueue(store, clock, "me");
         VodQueue other = new VodQueue(store, clock, "other");
         mine.enqueue(List.of(new VodTask("56", "alice", "42", T0.minusSeconds(7200))));
-        ChatReplaySource stalled = (vodId, afterPage) -> {
+        ChatReplaySource stalled = (vodId, sink) -> {
             clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(20))); // stalled past the lease
             other.claim().orElseThrow();
-            afterPage.run();
+            sink.page(List.of());
             throw new AssertionError("afterPage should have stopped the fetch");
         };
         try (HelixClient helix = unusedHelix()) {
@@ -103,11 +109,95 @@ class VodRunnerLeaseTest {
                     clock);
             VodRunner.Report report = runner.run(CONFIG, List.of());
             assertEquals(0, report.completed());
-            assertEquals(1, report.failed());
+            assertEquals(0, report.failed(), "a lost lease is no failure of the VOD");
+            assertEquals(1, report.leaseLost());
         }
         var entry = mine.entries().get("56");
         assertEquals(VodStatus.PROCESSING, entry.status());
         assertEquals(Optional.of("other"), entry.owner());
         assertEquals(2, entry.attempts());
+    }
+
+    /** A store that runs {@code onPut} once when a key with the given prefix is written. */
+    private static final class HookStore implements ObjectStore {
+        private final ObjectStore delegate;
+        private final String prefix;
+        private Runnable onPut;
+
+        HookStore(ObjectStore delegate, String prefix, Runnable onPut) {
+            this.delegate = delegate;
+            this.prefix = prefix;
+            this.onPut = onPut;
+        }
+
+        @Override
+        public Optional<StoredObject> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public ObjectVersion put(String key, byte[] content) {
+            ObjectVersion v = delegate.put(key, content);
+            if (key.startsWith(prefix) && onPut != null) {
+                Runnable r = onPut;
+                onPut = null;
+                r.run();
+            }
+            return v;
+        }
+
+        @Override
+        public WriteOutcome putIfAbsent(String key, byte[] content) {
+            return delegate.putIfAbsent(key, content);
+        }
+
+        @Override
+        public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
+            return delegate.compareAndSet(key, content, expected);
+        }
+
+        @Override
+        public Stream<ObjectInfo> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return delegate.delete(key);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+    }
+
+    @Test
+    void aLeaseLostBetweenWritingAndCompletingIsReportedNotCountedAsWritten(@TempDir Path dir) {
+        MutableClock clock = new MutableClock();
+        FileSystemObjectStore disk = new FileSystemObjectStore(dir);
+        VodQueue other = new VodQueue(disk, clock, "other");
+        HookStore store = new HookStore(disk, "curated/", () -> {
+            clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(20))); // a long GC pause while writing
+            other.claim().orElseThrow();
+        });
+        VodQueue mine = new VodQueue(store, clock, "me");
+        mine.enqueue(List.of(new VodTask("57", "alice", "42", T0.minusSeconds(7200))));
+        ChatReplaySource one = (vodId, sink) -> {
+            sink.page(List.of(new ChatComment("c", 5, "1", "bob", "bob", "hi")));
+            return new ReplaySummary(vodId, 1, 0, 0, 1, 0);
+        };
+        try (HelixClient helix = unusedHelix()) {
+            VodRunner.Report report = new VodRunner(helix, one, mine, new VodDailyState(store),
+                    new VodIngest(store, 60), clock).run(CONFIG, List.of());
+            assertEquals(0, report.completed(), "complete() refused: not counted as written");
+            assertEquals(1, report.leaseLost());
+        }
+        assertEquals(Optional.of("other"), mine.entries().get("57").owner(), "the new holder's state untouched");
     }
 }

@@ -15,11 +15,26 @@ import java.util.Optional;
  * @param notBefore     earliest next claim (pending after a failure)
  * @param lastError     why the last attempt failed, if it did
  * @param updatedAt     last change
+ * @param errorClass    the short name of the last error's class (e.g. {@code gql:PersistedQueryNotFound}), if any
  */
 public record VodEntry(VodTask task, VodStatus status, int attempts, Optional<String> owner,
                        Optional<Instant> leaseExpires, Optional<Instant> notBefore, Optional<String> lastError,
-                       Instant updatedAt) {
+                       Instant updatedAt, Optional<String> errorClass) {
+    /** An entry without an error class. */
+    public VodEntry(VodTask task, VodStatus status, int attempts, Optional<String> owner,
+                    Optional<Instant> leaseExpires, Optional<Instant> notBefore, Optional<String> lastError,
+                    Instant updatedAt) {
+        this(task, status, attempts, owner, leaseExpires, notBefore, lastError, updatedAt, Optional.empty());
+    }
+
+    /** A newly queued VOD. */
+    public static VodEntry pending(VodTask task, Instant now) {
+        return new VodEntry(task, VodStatus.PENDING, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), now);
+    }
+
     public VodEntry {
+        Objects.requireNonNull(errorClass, "errorClass");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(owner, "owner");

@@ -11,7 +11,9 @@ public enum VodStatus {
     /** Collected and written. */
     COMPLETED,
     /** Given up after the maximum number of attempts. */
-    FAILED;
+    FAILED,
+    /** Twitch says the VOD is gone or not visible (deleted, unpublished, sub-only): not retried. */
+    UNAVAILABLE;
 
     /** The lower-case name stored in the queue file. */
     public String wireName() {
@@ -26,6 +28,6 @@ public enum VodStatus {
             }
         }
         throw new IllegalArgumentException("unknown VOD status '" + name
-                + "' (allowed: pending, processing, completed, failed)");
+                + "' (allowed: pending, processing, completed, failed, unavailable)");
     }
 }

@@ -237,4 +237,98 @@ class VodQueueTest {
         assertTrue(json.contains("\"status\" : \"pending\""), json);
         assertEquals(new HashSet<>(List.of("1001", "1005")), q.entries().keySet());
     }
+
+    @Test
+    void aMalformedEntryIsQuarantinedInTheSameWriteAndTheRestProceeds(@TempDir Path dir) {
+        ObjectStore store = new FileSystemObjectStore(dir);
+        MutableClock clock = new MutableClock();
+        VodQueue q = new VodQueue(store, clock, "w");
+        q.enqueue(List.of(task(1), task(2)));
+        String json = new String(store.get(LakeLayout.VOD_QUEUE).orElseThrow().content(), StandardCharsets.UTF_8);
+        // a hand edit gone wrong: an unknown status on one entry
+        store.put(LakeLayout.VOD_QUEUE, json.replaceFirst("\"pending\"", "\"pendnig\"").getBytes(StandardCharsets.UTF_8));
+        assertEquals(Set.of("1002"), q.entries().keySet(), "reading skips the bad entry");
+        assertEquals(1, q.state().quarantine().size());
+        // the old behaviour rejected the whole file here; now pruning and claiming go on
+        assertEquals(0, q.pruneFinished(T0));
+        VodQueueState after = q.state();
+        assertEquals(1, after.quarantine().size());
+        QuarantinedEntry bad = after.quarantine().get(0);
+        assertEquals("1001", bad.key());
+        assertTrue(bad.reason().contains("pendnig"), bad.reason());
+        assertTrue(bad.raw().contains("pendnig"), bad.raw());
+        String stored = new String(store.get(LakeLayout.VOD_QUEUE).orElseThrow().content(), StandardCharsets.UTF_8);
+        assertTrue(stored.contains("\"quarantine\"") && !stored.contains("\"1001\" :"), stored);
+        assertEquals("1002", q.claim().orElseThrow().task().vodId());
+        assertEquals(1, q.state().quarantine().size(), "quarantined once, kept across writes");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsQuarantinedWholeAndTheQueueStartsAgain(@TempDir Path dir) {
+        ObjectStore store = new FileSystemObjectStore(dir);
+        VodQueue q = new VodQueue(store, new MutableClock(), "w");
+        store.put(LakeLayout.VOD_QUEUE, "{\"vods\": {\"1\": ".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, q.enqueue(List.of(task(3))));
+        VodQueueState s = q.state();
+        assertEquals(Set.of("1003"), s.entries().keySet());
+        assertEquals(VodQueue.WHOLE_FILE, s.quarantine().get(0).key());
+        assertEquals("{\"vods\": {\"1\": ", s.quarantine().get(0).raw());
+    }
+
+    @Test
+    void releaseGivesTheVodBackUnchargedAndUnavailableIsFinal(@TempDir Path dir) {
+        ObjectStore store = new FileSystemObjectStore(dir);
+        MutableClock clock = new MutableClock();
+        VodQueue q = new VodQueue(store, clock, "w");
+        q.enqueue(List.of(task(1), task(2)));
+        for (int i = 0; i < 10; i++) { // an outage of any length charges nothing
+            VodLease l = q.claim().orElseThrow();
+            assertEquals("1001", l.task().vodId());
+            assertEquals(1, l.attempt());
+            assertTrue(q.release(l, "endpoint outage", "gql:PersistedQueryNotFound").isPresent());
+        }
+        VodEntry e = q.entries().get("1001");
+        assertEquals(VodStatus.PENDING, e.status());
+        assertEquals(0, e.attempts());
+        assertEquals(Optional.of("gql:PersistedQueryNotFound"), e.errorClass());
+        VodLease again = q.claim().orElseThrow();
+        Instant released = q.release(again, "http 500 on this VOD", "http_500").orElseThrow();
+        VodLease other = q.claim(Set.of("1001")).orElseThrow();
+        assertEquals("1002", other.task().vodId(), "a skipped VOD is passed over");
+        assertTrue(q.release(other, "x", "x").isPresent());
+        assertTrue(q.chargeReleased("1001", released), "charged once another VOD proved the endpoint fine");
+        assertFalse(q.chargeReleased("1001", released), "and only once");
+        assertEquals(1, q.entries().get("1001").attempts());
+        clock.advance(Duration.ofHours(2));
+        assertTrue(q.markUnavailable(q.claim().orElseThrow(), "deleted", "video_unavailable"));
+        assertEquals(VodStatus.UNAVAILABLE, q.entries().get("1001").status());
+        assertEquals("1002", q.claim().orElseThrow().task().vodId(), "an unavailable VOD is never claimed again");
+        assertEquals(Optional.empty(), q.claim());
+        assertEquals(1, q.state().count(VodStatus.UNAVAILABLE));
+        assertEquals(1L, q.state().errorClasses().get("video_unavailable"));
+        assertEquals(Set.of("1002"), q.state().leaseHolders().get("w").keySet());
+    }
+
+    @Test
+    void requeueFailedResetsAttemptsOfFailedVodsSinceADate(@TempDir Path dir) {
+        ObjectStore store = new FileSystemObjectStore(dir);
+        MutableClock clock = new MutableClock();
+        VodQueue q = new VodQueue(store, clock, "w");
+        q.enqueue(List.of(task(1), task(2)));
+        for (String id : List.of("1001", "1002")) {
+            for (int i = 0; i < VodQueue.MAX_ATTEMPTS; i++) {
+                clock.advance(Duration.ofHours(2));
+                VodLease l = q.claim().orElseThrow();
+                assertEquals(id, l.task().vodId());
+                q.fail(l, "boom", "http_500");
+            }
+            clock.advance(Duration.ofDays(1));
+        }
+        Instant between = q.entries().get("1001").updatedAt().plusSeconds(1);
+        assertEquals(List.of("1002"), q.requeueFailed(Optional.of(between)));
+        assertEquals(0, q.entries().get("1002").attempts());
+        assertEquals(VodStatus.FAILED, q.entries().get("1001").status());
+        assertEquals(List.of("1001"), q.requeueFailed(Optional.empty()));
+        assertEquals(2, q.state().count(VodStatus.PENDING));
+    }
 }

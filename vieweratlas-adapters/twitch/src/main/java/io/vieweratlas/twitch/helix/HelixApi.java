@@ -23,6 +23,9 @@ interface HelixApi {
     Call<Page<VideoDto>> videos(@Header("Authorization") String bearer, @Query("user_id") String userId,
                                 @Query("type") String type, @Query("first") int first, @Query("after") String after);
 
+    @GET("videos")
+    Call<Page<VideoDto>> videosById(@Header("Authorization") String bearer, @Query("id") List<String> ids);
+
     /** A Helix list response: {@code data} plus an optional cursor. */
     record Page<T>(List<T> data, Pagination pagination) {
         public Page {

@@ -240,6 +240,32 @@ public final class HelixClient implements StreamDirectory, AutoCloseable {
         return List.copyOf(result);
     }
 
+    /**
+     * The videos with the given ids (100 per request), any type; ids Helix does not know are
+     * absent. Sorted by id.
+     */
+    public List<HelixVideo> videos(Collection<String> ids) {
+        TreeSet<String> wanted = new TreeSet<>();
+        for (String id : Objects.requireNonNull(ids, "ids")) {
+            if (id == null || !id.matches("\\d+")) {
+                throw new IllegalArgumentException("video id must be digits, was '" + id + "'");
+            }
+            wanted.add(id);
+        }
+        List<String> all = new ArrayList<>(wanted);
+        List<HelixVideo> result = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += PAGE_SIZE) {
+            List<String> batch = all.subList(i, Math.min(all.size(), i + PAGE_SIZE));
+            HelixApi.Page<HelixApi.VideoDto> page = executor.execute("GET /videos",
+                    () -> api.videosById(bearer(), batch), tokens::onUnauthorized);
+            for (HelixApi.VideoDto dto : page.data()) {
+                toVideo(dto).ifPresent(result::add);
+            }
+        }
+        result.sort(Comparator.comparing(HelixVideo::id));
+        return List.copyOf(result);
+    }
+
     private static Optional<HelixVideo> toVideo(HelixApi.VideoDto dto) {
         if (dto.id() == null || dto.userId() == null || dto.userLogin() == null || dto.createdAt() == null) {
             LOG.warn("Helix GET /videos returned an entry without id, user_id, user_login or created_at; skipped");

@@ -1,22 +1,37 @@
 package io.vieweratlas.twitch.vod;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /** Where VOD chat replays come from (the web client's GraphQL endpoint, or a test fake). */
 public interface ChatReplaySource {
 
     /**
-     * The whole chat replay of one VOD.
+     * Streams the chat replay of one VOD to {@code sink}, page by page.
      *
-     * @throws io.vieweratlas.twitch.TwitchApiException when the replay cannot be fetched after retries
+     * @throws ChatReplayException when the replay cannot be fetched after the client's retries,
+     *                             saying which kind of failure it was
      */
+    ReplaySummary stream(String vodId, ReplaySink sink);
+
+    /** The whole chat replay of one VOD, held in memory (for small replays and tests). */
     default ChatReplay fetch(String vodId) {
         return fetch(vodId, () -> { });
     }
 
     /**
-     * The whole chat replay of one VOD, calling {@code afterPage} after each page so a caller can
-     * keep a lease alive (or abort by throwing) during a long fetch.
+     * The whole chat replay of one VOD held in memory, calling {@code afterPage} after each page.
      *
-     * @throws io.vieweratlas.twitch.TwitchApiException when the replay cannot be fetched after retries
+     * @throws ChatReplayException when the replay cannot be fetched after the client's retries
      */
-    ChatReplay fetch(String vodId, Runnable afterPage);
+    default ChatReplay fetch(String vodId, Runnable afterPage) {
+        Objects.requireNonNull(afterPage, "afterPage");
+        List<ChatComment> all = new ArrayList<>();
+        ReplaySummary s = stream(vodId, fresh -> {
+            afterPage.run();
+            all.addAll(fresh);
+        });
+        return new ChatReplay(vodId, all, s.deletedCommenters(), s.duplicates(), s.requests(), s.retries());
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vieweratlas.twitch.Sleeper;
-import io.vieweratlas.twitch.TwitchApiException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,14 +27,22 @@ import java.util.Optional;
  * {@code VideoCommentsByOffsetOrCursor}, first by content offset 0, then by the cursor of the last
  * comment of each page until {@code pageInfo.hasNextPage} is false.
  *
- * <p>The endpoint is unofficial and behaves accordingly: it answers integrity checks with HTTP 200
- * and an {@code errors} array, which is retried after a backoff, falling back from cursor to offset
- * paging at the latest offset seen (cursors may be what tripped the check). 429 waits for
- * {@code Retry-After} (or the backoff), 5xx and I/O errors back off; more than
- * {@code maxRetries} consecutive failures end the fetch with a {@link TwitchApiException}.
- * Comments are de-duplicated by id (overlapping pages, offset fallback); comments of deleted
- * users ({@code commenter: null}) are skipped and counted. {@code requestDelay} is kept between
- * requests. Thread-safe; {@link #close()} releases HTTP resources.
+ * <p>The endpoint is unofficial and behaves accordingly. Every failure ends as a
+ * {@link ChatReplayException} saying its kind: integrity checks (HTTP 200 with an {@code errors}
+ * array) are retried after a backoff, falling back from cursor to offset paging at the latest
+ * offset seen (cursors may be what tripped the check); 429 waits for {@code Retry-After} (or the
+ * backoff), 5xx and I/O errors back off; more than {@code maxRetries} consecutive such failures
+ * end the fetch as {@link ChatReplayException.Kind#TRANSIENT}. Any other GraphQL error (a rotated
+ * persisted query), a reply of unexpected shape ({@code comments: null} without errors included)
+ * and 4xx end it at once as {@link ChatReplayException.Kind#ENDPOINT} (401/403 as
+ * {@link ChatReplayException.Kind#AUTH}), since asking again cannot help; {@code video: null}
+ * ends it as {@link ChatReplayException.Kind#UNAVAILABLE}.
+ *
+ * <p>Pages go to the {@link ReplaySink} as they arrive; only the ids seen are kept (as hashes),
+ * so memory does not grow with the comments' text. Comments are de-duplicated by id
+ * (overlapping pages, offset fallback); comments of deleted users ({@code commenter: null}) are
+ * skipped and counted. {@code requestDelay} is kept between requests. Thread-safe;
+ * {@link #close()} releases HTTP resources.
  */
 public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GqlChatReplayClient.class);
@@ -65,12 +72,13 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
     }
 
     @Override
-    public ChatReplay fetch(String vodId, Runnable afterPage) {
-        Objects.requireNonNull(afterPage, "afterPage");
+    public ReplaySummary stream(String vodId, ReplaySink sink) {
+        Objects.requireNonNull(sink, "sink");
         if (vodId == null || !vodId.matches("\\d+")) {
             throw new IllegalArgumentException("VOD id must be digits, was '" + vodId + "'");
         }
-        Map<String, ChatComment> byId = new LinkedHashMap<>();
+        IdSet seen = new IdSet();
+        long kept = 0;
         long deleted = 0;
         long duplicates = 0;
         long requests = 0;
@@ -90,8 +98,9 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
                 consecutiveFailures++;
                 retries++;
                 if (consecutiveFailures > settings.maxRetries()) {
-                    throw new TwitchApiException("chat replay of VOD " + vodId + " failed after " + consecutiveFailures
-                            + " consecutive attempts: " + f.reason(), f.status(), null);
+                    throw new ChatReplayException("chat replay of VOD " + vodId + " failed after " + consecutiveFailures
+                            + " consecutive attempts: " + f.reason(), ChatReplayException.Kind.TRANSIENT,
+                            f.errorClass(), f.status(), null);
                 }
                 Duration wait = f.retryAfter().orElse(backoff(consecutiveFailures));
                 if (f.integrity() && cursor != null) {
@@ -104,9 +113,8 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
                 continue;
             }
             consecutiveFailures = 0;
-            afterPage.run();
             Page p = (Page) outcome;
-            int fresh = 0;
+            List<ChatComment> fresh = new ArrayList<>();
             String lastCursor = null;
             for (JsonNode edge : p.edges()) {
                 JsonNode node = edge.path("node");
@@ -116,52 +124,47 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
                     continue;
                 }
                 JsonNode commenter = node.get("commenter");
-                if (commenter == null || commenter.isNull()) {
-                    if (!byId.containsKey(id)) {
-                        deleted++;
-                        byId.put(id, null); // remember the id so a repeat is not counted again
+                String login = commenter == null || commenter.isNull() ? null : textOrNull(commenter.get("login"));
+                if (login == null || login.isBlank()) {
+                    if (seen.add(id)) {
+                        deleted++; // remembered so that a repeat is not counted again
                     }
                     continue;
                 }
                 double off = Math.max(0, node.path("contentOffsetSeconds").asDouble(0));
                 maxOffset = Math.max(maxOffset, off);
-                if (byId.containsKey(id)) {
+                if (!seen.add(id)) {
                     duplicates++;
-                    continue;
-                }
-                String login = textOrNull(commenter.get("login"));
-                if (login == null || login.isBlank()) {
-                    deleted++;
-                    byId.put(id, null);
                     continue;
                 }
                 login = login.toLowerCase(Locale.ROOT);
                 String display = Objects.requireNonNullElse(textOrNull(commenter.get("displayName")), login);
-                byId.put(id, new ChatComment(id, off, Objects.requireNonNullElse(textOrNull(commenter.get("id")), ""),
+                fresh.add(new ChatComment(id, off, Objects.requireNonNullElse(textOrNull(commenter.get("id")), ""),
                         login, display, body(node.path("message"))));
-                fresh++;
             }
+            kept += fresh.size();
+            sink.page(fresh);
             if (!p.hasNextPage()) {
                 break;
             }
-            stalled = fresh > 0 ? 0 : stalled + 1;
+            stalled = fresh.isEmpty() ? stalled + 1 : 0;
             if (stalled >= MAX_STALLED_PAGES) {
-                throw new TwitchApiException("chat replay of VOD " + vodId + " makes no progress: " + stalled
-                        + " pages in a row without a new comment at offset " + (long) maxOffset, 200, null);
+                throw new ChatReplayException("chat replay of VOD " + vodId + " makes no progress: " + stalled
+                        + " pages in a row without a new comment at offset " + (long) maxOffset,
+                        ChatReplayException.Kind.TRANSIENT, "no_progress", 200, null);
             }
             if (lastCursor != null) {
                 cursor = lastCursor;
             } else {
                 // No cursor to follow: page by offset; step past the offset when it yielded nothing new.
                 int next = (int) Math.floor(maxOffset);
-                offset = next > offset || fresh > 0 ? Math.max(next, offset) : offset + 1;
+                offset = next > offset || !fresh.isEmpty() ? Math.max(next, offset) : offset + 1;
                 cursor = null;
             }
         }
-        var comments = byId.values().stream().filter(Objects::nonNull).toList();
         LOG.info("Chat replay of VOD {}: {} comments, {} of deleted users skipped, {} duplicates, {} requests",
-                vodId, comments.size(), deleted, duplicates, requests);
-        return new ChatReplay(vodId, comments, deleted, duplicates, requests, retries);
+                vodId, kept, deleted, duplicates, requests);
+        return new ReplaySummary(vodId, kept, deleted, duplicates, requests, retries);
     }
 
     private sealed interface Outcome permits Page, Failure {
@@ -170,8 +173,25 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
     private record Page(Iterable<JsonNode> edges, boolean hasNextPage) implements Outcome {
     }
 
-    private record Failure(String reason, int status, boolean integrity, Optional<Duration> retryAfter)
-            implements Outcome {
+    /** A retryable failure of one request. */
+    private record Failure(String reason, String errorClass, int status, boolean integrity,
+                           Optional<Duration> retryAfter) implements Outcome {
+    }
+
+    /**
+     * GraphQL error messages that pass when asked again: the integrity check (answered as HTTP 200
+     * with {@code {"errors":[{"message":"failed integrity check","path":[...]}]}}, see
+     * https://github.com/lay295/TwitchDownloader/issues/704 and
+     * https://github.com/ihabunek/twitch-dl/issues/124) and the gateway's own time-outs. Every
+     * other GraphQL error, above all {@code PersistedQueryNotFound} after the web client's query
+     * hash was rotated (https://github.com/Brisppy/twitch-archiver/issues/61,
+     * https://github.com/RakambdaOrg/ChannelPointsMiner/issues/428), answers the same to every
+     * retry, so it ends the fetch at once.
+     */
+    private static boolean retryableGqlError(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("integrity") || m.contains("service timeout") || m.contains("service unavailable")
+                || m.contains("service error");
     }
 
     private Outcome request(String vodId, String cursor, int offset) {
@@ -194,34 +214,62 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
         try (Response response = http.newCall(request).execute()) {
             int code = response.code();
             if (code == 429) {
-                return new Failure("rate limited (429)", code, false, retryAfter(response));
+                return new Failure("rate limited (429)", "http_429", code, false, retryAfter(response));
             }
             if (code >= 500) {
-                return new Failure("server error " + code, code, false, Optional.empty());
+                return new Failure("server error " + code, "http_" + code, code, false, Optional.empty());
+            }
+            if (code == 401 || code == 403) {
+                throw new ChatReplayException("chat replay endpoint refused the client id (" + code + ")",
+                        ChatReplayException.Kind.AUTH, "http_" + code, code, null);
             }
             if (code != 200) {
-                throw new TwitchApiException("chat replay of VOD " + vodId + " was rejected (" + code + ")", code, null);
+                throw new ChatReplayException("chat replay of VOD " + vodId + " was rejected (" + code + ")",
+                        ChatReplayException.Kind.ENDPOINT, "http_" + code, code, null);
             }
             ResponseBody rb = response.body();
             JsonNode root = JSON.readTree(rb == null ? "" : rb.string());
             JsonNode first = root != null && root.isArray() ? root.path(0) : root;
             if (first == null || first.isMissingNode() || !first.isObject()) {
-                return new Failure("unreadable response body", code, false, Optional.empty());
+                return new Failure("unreadable response body", "unreadable_body", code, false, Optional.empty());
             }
             JsonNode errors = first.get("errors");
             if (errors != null && errors.isArray() && !errors.isEmpty()) {
-                return new Failure("errors in a 200 response (" + errors.path(0).path("message").asText("?") + ")",
-                        code, true, Optional.empty());
+                String message = errors.path(0).path("message").asText("?");
+                if (retryableGqlError(message)) {
+                    return new Failure("errors in a 200 response (" + message + ")", "gql:" + message, code, true,
+                            Optional.empty());
+                }
+                throw new ChatReplayException("chat replay of VOD " + vodId + " answered with a GraphQL error ("
+                        + message + ")", ChatReplayException.Kind.ENDPOINT, "gql:" + message, code, null);
             }
-            JsonNode video = first.path("data").path("video");
-            if (video.isNull() || video.isMissingNode()) {
-                throw new TwitchApiException("VOD " + vodId + " does not exist or is not visible", 404, null);
+            JsonNode data = first.get("data");
+            if (data == null || !data.isObject()) {
+                throw schemaMismatch(vodId, "no 'data' object and no errors");
             }
-            JsonNode comments = video.path("comments");
-            return new Page(comments.path("edges"), comments.path("pageInfo").path("hasNextPage").asBoolean(false));
+            JsonNode video = data.get("video");
+            if (video == null || video.isNull()) {
+                // A deleted or unpublished VOD answers {"data":{"video":null}} without errors.
+                throw new ChatReplayException("VOD " + vodId + " does not exist or is not visible",
+                        ChatReplayException.Kind.UNAVAILABLE, "video_unavailable", 404, null);
+            }
+            JsonNode comments = video.get("comments");
+            if (comments == null || comments.isNull() || !comments.path("edges").isArray()) {
+                // Not an empty replay: an empty one has "edges": []. A reply without the connection
+                // is a changed schema (or a refusal without errors) and must not be stored as success.
+                throw schemaMismatch(vodId, "'comments' is " + (comments == null ? "missing" : comments.isNull()
+                        ? "null" : "without an 'edges' array") + " and there are no errors");
+            }
+            return new Page(comments.get("edges"), comments.path("pageInfo").path("hasNextPage").asBoolean(false));
         } catch (IOException e) {
-            return new Failure("I/O error: " + e.getMessage(), 0, false, Optional.empty());
+            String cls = e instanceof java.net.SocketTimeoutException ? "timeout" : "io";
+            return new Failure("I/O error: " + e.getMessage(), cls, 0, false, Optional.empty());
         }
+    }
+
+    private static ChatReplayException schemaMismatch(String vodId, String what) {
+        return new ChatReplayException("chat replay of VOD " + vodId + " has an unexpected shape: " + what,
+                ChatReplayException.Kind.ENDPOINT, "schema_mismatch", 200, null);
     }
 
     private static Optional<Duration> retryAfter(Response response) {
@@ -259,7 +307,8 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
             sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TwitchApiException("chat replay of VOD " + vodId + " interrupted", 0, e);
+            throw new ChatReplayException("chat replay of VOD " + vodId + " interrupted",
+                    ChatReplayException.Kind.TRANSIENT, "interrupted", 0, e);
         }
     }
 

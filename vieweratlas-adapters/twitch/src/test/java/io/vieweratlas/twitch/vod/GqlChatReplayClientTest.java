@@ -195,4 +195,87 @@ class GqlChatReplayClientTest {
         }
         assertEquals(GqlChatReplayClient.MAX_STALLED_PAGES + 1, server.getRequestCount());
     }
+
+    /**
+     * A rotated persisted-query hash answers every request like this (HTTP 200, an errors array and
+     * no data): https://github.com/Brisppy/twitch-archiver/issues/61.
+     */
+    private static MockResponse persistedQueryNotFound() {
+        return new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("[{\"errors\":[{\"message\":\"PersistedQueryNotFound\"}],\"extensions\":"
+                        + "{\"durationMilliseconds\":2,\"operationName\":\"VideoCommentsByOffsetOrCursor\"}}]");
+    }
+
+    @Test
+    void aRotatedPersistedQueryEndsTheFetchAtOnceAsAnEndpointFailure() {
+        server.enqueue(persistedQueryNotFound());
+        try (GqlChatReplayClient c = client(6)) {
+            ChatReplayException e = assertThrows(ChatReplayException.class, () -> c.fetch("123"));
+            assertEquals(ChatReplayException.Kind.ENDPOINT, e.kind());
+            assertEquals("gql:PersistedQueryNotFound", e.errorClass());
+            assertTrue(e.getMessage().contains("PersistedQueryNotFound"), e.getMessage());
+        }
+        assertEquals(1, server.getRequestCount(), "no retries that cannot succeed");
+        assertEquals(List.of(), sleeps, "and no backoff");
+    }
+
+    @Test
+    void aDeletedVodIsUnavailableAndAnAuthRefusalIsAuth() {
+        server.enqueue(new MockResponse().setBody("[{\"data\":{\"video\":null}}]"));
+        server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"error\":\"Unauthorized\"}"));
+        try (GqlChatReplayClient c = client(3)) {
+            ChatReplayException gone = assertThrows(ChatReplayException.class, () -> c.fetch("123"));
+            assertEquals(ChatReplayException.Kind.UNAVAILABLE, gone.kind());
+            ChatReplayException auth = assertThrows(ChatReplayException.class, () -> c.fetch("123"));
+            assertEquals(ChatReplayException.Kind.AUTH, auth.kind());
+            assertEquals("http_401", auth.errorClass());
+        }
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void nullCommentsWithoutErrorsAreASchemaMismatchNotAnEmptyReplay() {
+        server.enqueue(new MockResponse().setBody("[{\"data\":{\"video\":{\"id\":\"123\",\"comments\":null}}}]"));
+        try (GqlChatReplayClient c = client(3)) {
+            ChatReplayException e = assertThrows(ChatReplayException.class, () -> c.fetch("123"));
+            assertEquals(ChatReplayException.Kind.ENDPOINT, e.kind());
+            assertEquals("schema_mismatch", e.errorClass());
+        }
+        server.enqueue(new MockResponse().setBody("[{\"data\":{\"video\":{\"id\":\"123\",\"comments\":"
+                + "{\"edges\":[],\"pageInfo\":{\"hasNextPage\":false}}}}}]"));
+        try (GqlChatReplayClient c = client(3)) {
+            assertEquals(0, c.fetch("123").comments().size(), "an empty edges array is a real empty replay");
+        }
+    }
+
+    @Test
+    void exhaustedRetriesAreTransientWithTheLastFailuresClass() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(503));
+        }
+        try (GqlChatReplayClient c = client(2)) {
+            ChatReplayException e = assertThrows(ChatReplayException.class, () -> c.fetch("123"));
+            assertEquals(ChatReplayException.Kind.TRANSIENT, e.kind());
+            assertEquals("http_503", e.errorClass());
+        }
+    }
+
+    @Test
+    void pagesReachTheSinkAsTheyArriveAndASinkExceptionStopsTheFetch() {
+        server.enqueue(page(true, edge("a", 1, "alice")));
+        server.enqueue(page(true, edge("a", 1, "alice"), edge("b", 2, "bob")));
+        server.enqueue(page(false, edge("c", 3, "carol")));
+        List<List<String>> pages = new ArrayList<>();
+        try (GqlChatReplayClient c = client(3)) {
+            IllegalStateException stop = assertThrows(IllegalStateException.class, () -> c.stream("123", fresh -> {
+                pages.add(fresh.stream().map(ChatComment::id).toList());
+                if (pages.size() == 2) {
+                    throw new IllegalStateException("stop");
+                }
+            }));
+            assertEquals("stop", stop.getMessage());
+        }
+        assertEquals(List.of(List.of("a"), List.of("b")), pages, "the repeat of a is not passed on again");
+        assertEquals(2, server.getRequestCount());
+    }
 }
