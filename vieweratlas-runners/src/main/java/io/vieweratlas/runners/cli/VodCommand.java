@@ -20,7 +20,7 @@ import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.vod.VodDailyState;
 import io.vieweratlas.runners.vod.VodModule;
-import io.vieweratlas.runners.vod.VodRunner;
+import io.vieweratlas.runners.vod.VodCollectionService;
 import io.vieweratlas.runners.vod.VodShutdownHook;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.ChannelsFile;
@@ -125,18 +125,18 @@ public final class VodCommand implements Callable<Integer> {
         }
         try (HelixClient helix = injector.getInstance(HelixClient.class);
              GqlChatReplayClient gql = injector.getInstance(GqlChatReplayClient.class)) {
-            VodRunner runner = injector.getInstance(VodRunner.class);
+            VodCollectionService runner = injector.getInstance(VodCollectionService.class);
             try (VodShutdownHook hook = VodShutdownHook.install(runner, SHUTDOWN_GRACE)) {
                 return recorder.record("vod", config, inputs, run -> {
                     helix.validate();
-                    VodRunner.Report r = runner.run(vodConfig, pinned);
+                    VodCollectionService.Report r = runner.run(new VodCollectionService.Request(vodConfig, pinned));
                     return report(r, run, out, injector);
                 });
             }
         }
     }
 
-    private static int report(VodRunner.Report r, RunRecorder.Run run, PrintWriter out, Injector injector) {
+    private static int report(VodCollectionService.Report r, RunRecorder.Run run, PrintWriter out, Injector injector) {
         run.count("vods_discovered", r.discovered());
         run.count("vods_queued", r.queued());
         run.count("vods_completed", r.completed());

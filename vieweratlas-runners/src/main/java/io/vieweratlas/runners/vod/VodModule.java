@@ -51,8 +51,8 @@ public final class VodModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VodRunner runner(HelixClient helix, ChatReplaySource replays, VodQueue queue, ObjectStore store,
+    VodCollectionService runner(HelixClient helix, ChatReplaySource replays, VodQueue queue, ObjectStore store,
                      VodIngest ingest, Clock clock) {
-        return new VodRunner(helix, replays, queue, new VodDailyState(store, clock), ingest, clock);
+        return new VodCollectionService(helix, replays, queue, new VodDailyState(store, clock), ingest, clock);
     }
 }

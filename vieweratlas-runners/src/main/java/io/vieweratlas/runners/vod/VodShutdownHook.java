@@ -6,19 +6,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops a {@link VodRunner} cleanly when the JVM shuts down (SIGTERM from ECS or a terminal): asks
+ * Stops a {@link VodCollectionService} cleanly when the JVM shuts down (SIGTERM from ECS or a terminal): asks
  * it to stop after the current page, and if the worker is still busy after a quarter of the grace
  * (a backoff wait, a slow read), interrupts it; then waits for the run to give its lease back, at
  * most the grace, so that the JVM does not halt in the middle of that write.
  */
 public final class VodShutdownHook implements AutoCloseable {
-    private final VodRunner runner;
+    private final VodCollectionService runner;
     private final Thread worker;
     private final Duration grace;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    private VodShutdownHook(VodRunner runner, Thread worker, Duration grace) {
+    private VodShutdownHook(VodCollectionService runner, Thread worker, Duration grace) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.grace = Objects.requireNonNull(grace, "grace");
@@ -29,14 +29,14 @@ public final class VodShutdownHook implements AutoCloseable {
     }
 
     /** Registers a JVM shutdown hook for {@code runner} running on the current thread. */
-    public static VodShutdownHook install(VodRunner runner, Duration grace) {
+    public static VodShutdownHook install(VodCollectionService runner, Duration grace) {
         VodShutdownHook h = new VodShutdownHook(runner, Thread.currentThread(), grace);
         Runtime.getRuntime().addShutdownHook(h.hook);
         return h;
     }
 
     /** A hook not registered with the JVM, for tests that call {@link #onShutdown} themselves. */
-    static VodShutdownHook unregistered(VodRunner runner, Thread worker, Duration grace) {
+    static VodShutdownHook unregistered(VodCollectionService runner, Thread worker, Duration grace) {
         return new VodShutdownHook(runner, worker, grace);
     }
 

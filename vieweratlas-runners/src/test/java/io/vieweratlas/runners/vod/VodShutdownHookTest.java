@@ -52,21 +52,21 @@ class VodShutdownHookTest {
         VodConfig config = new VodConfig(true, 60, false, 1, 24, 14, 0, 10, 100, 0);
         try (HelixClient helix = HelixClient.create(HelixSettings.builder().helixUrl("http://127.0.0.1:9/helix")
                 .authUrl("http://127.0.0.1:9/oauth2").build(), TwitchCredentials.userToken("cid", "oauth:t"))) {
-            VodRunner runner = new VodRunner(helix, replays, queue, new VodDailyState(store), new VodIngest(store, 60),
+            VodCollectionService runner = new VodCollectionService(helix, replays, queue, new VodDailyState(store), new VodIngest(store, 60),
                     Clock.systemUTC());
             CompletableFuture<VodShutdownHook> hook = new CompletableFuture<>();
-            CompletableFuture<VodRunner.Report> run = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<VodCollectionService.Report> run = CompletableFuture.supplyAsync(() -> {
                 VodShutdownHook h = VodShutdownHook.unregistered(runner, Thread.currentThread(), Duration.ofSeconds(4));
                 hook.complete(h);
                 try (h) {
-                    return runner.run(config, List.of());
+                    return runner.run(new VodCollectionService.Request(config, List.of()));
                 }
             });
             assertTrue(waiting.await(10, TimeUnit.SECONDS));
             long t0 = System.nanoTime();
             assertTrue(hook.get().onShutdown(), "the run finished within the grace");
             assertTrue((System.nanoTime() - t0) / 1e9 < 4, "well before the 60 s wait");
-            VodRunner.Report r = run.get(10, TimeUnit.SECONDS);
+            VodCollectionService.Report r = run.get(10, TimeUnit.SECONDS);
             assertEquals("shutdown", r.stopReason());
             assertEquals(0, r.failed());
         }

@@ -93,12 +93,12 @@ public final class VodStreamBench {
                 Duration.ZERO, 6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30));
         VodConfig config = new VodConfig(true, 60, false, 1, 24, 14, 0, 10, 100, 0);
         long t0 = System.nanoTime();
-        VodRunner.Report r;
+        VodCollectionService.Report r;
         try (GqlChatReplayClient gql = new GqlChatReplayClient(settings, d -> { });
              HelixClient helix = HelixClient.create(HelixSettings.builder().helixUrl("http://127.0.0.1:9/helix")
                      .authUrl("http://127.0.0.1:9/oauth2").build(), TwitchCredentials.userToken("cid", "oauth:t"))) {
-            r = new VodRunner(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60), Clock.systemUTC())
-                    .run(config, List.of());
+            r = new VodCollectionService(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60), Clock.systemUTC())
+                    .run(new VodCollectionService.Request(config, List.of()));
         }
         long t1 = System.nanoTime();
         server.shutdown();

@@ -34,8 +34,9 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run of the VOD collector: discover recent archives of known channels (the channels file
- * and the channels the live collector saw within the age limit), queue the ones the rules pick,
+ * The VOD collection use case, one {@link Request} per run: discover recent archives of known
+ * channels (the channels file and the channels the live collector saw within the age limit),
+ * queue the ones the rules pick,
  * then claim and process queued VODs (fetch the chat replay, store it raw, bucket it, write the
  * Parquet file) until the queue has nothing due, {@code max_vods_per_run} VODs were processed or
  * {@code max_processing_hours} have passed.
@@ -49,8 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * endpoint outage, charging nothing; so however long an outage lasts, no VOD ends failed because
  * of it and the first healthy run takes every queued VOD.
  */
-public final class VodRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(VodRunner.class);
+public final class VodCollectionService {
+    private static final Logger LOG = LoggerFactory.getLogger(VodCollectionService.class);
 
     private final HelixClient helix;
     private final ChatReplaySource replays;
@@ -68,7 +69,7 @@ public final class VodRunner {
      * @param ingest  writes raw and curated objects
      * @param clock   time source for ages, days and the processing-time limit
      */
-    public VodRunner(HelixClient helix, ChatReplaySource replays, VodQueue queue, VodDailyState daily,
+    public VodCollectionService(HelixClient helix, ChatReplaySource replays, VodQueue queue, VodDailyState daily,
                      VodIngest ingest, Clock clock) {
         this.helix = Objects.requireNonNull(helix, "helix");
         this.replays = Objects.requireNonNull(replays, "replays");
@@ -115,8 +116,23 @@ public final class VodRunner {
         stop.set(true);
     }
 
+    /**
+     * One VOD run: the settings and the channels pinned by {@code channels.txt}.
+     *
+     * @param settings       the VOD settings (limits, age, buckets)
+     * @param pinnedChannels channels whose archives are discovered besides the top streams
+     */
+    public record Request(VodConfig settings, List<String> pinnedChannels) {
+        public Request {
+            Objects.requireNonNull(settings, "settings");
+            pinnedChannels = List.copyOf(pinnedChannels);
+        }
+    }
+
     /** Runs discovery (when {@code vod.auto_discover}) and then the queue. */
-    public Report run(VodConfig config, Collection<String> pinnedChannels) {
+    public Report run(Request request) {
+        VodConfig config = request.settings();
+        List<String> pinnedChannels = request.pinnedChannels();
         Instant started = clock.instant();
         VodSelection rules = VodSelection.fromConfig(config.maxAgeHours(), config.maxAgeDays(), config.minViews(),
                 config.vodLimitPerChannel(), config.maxVodsPerRun());

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The queue loop keeps its lease through a fetch longer than a lease, and stops when it loses it. */
-class VodRunnerLeaseTest {
+class VodCollectionLeaseTest {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
     static final class MutableClock extends Clock {
@@ -81,8 +81,8 @@ class VodRunnerLeaseTest {
             return new ReplaySummary(vodId, 1, 0, 0, 12, 0);
         };
         try (HelixClient helix = unusedHelix()) {
-            VodRunner runner = new VodRunner(helix, slow, mine, new VodDailyState(store), new VodIngest(store, 60), clock);
-            VodRunner.Report report = runner.run(CONFIG, List.of());
+            VodCollectionService runner = new VodCollectionService(helix, slow, mine, new VodDailyState(store), new VodIngest(store, 60), clock);
+            VodCollectionService.Report report = runner.run(new VodCollectionService.Request(CONFIG, List.of()));
             assertEquals(1, report.completed());
             assertEquals(0, report.failed());
         }
@@ -105,9 +105,9 @@ class VodRunnerLeaseTest {
             throw new AssertionError("afterPage should have stopped the fetch");
         };
         try (HelixClient helix = unusedHelix()) {
-            VodRunner runner = new VodRunner(helix, stalled, mine, new VodDailyState(store), new VodIngest(store, 60),
+            VodCollectionService runner = new VodCollectionService(helix, stalled, mine, new VodDailyState(store), new VodIngest(store, 60),
                     clock);
-            VodRunner.Report report = runner.run(CONFIG, List.of());
+            VodCollectionService.Report report = runner.run(new VodCollectionService.Request(CONFIG, List.of()));
             assertEquals(0, report.completed());
             assertEquals(0, report.failed(), "a lost lease is no failure of the VOD");
             assertEquals(1, report.leaseLost());
@@ -193,8 +193,8 @@ class VodRunnerLeaseTest {
             return new ReplaySummary(vodId, 1, 0, 0, 1, 0);
         };
         try (HelixClient helix = unusedHelix()) {
-            VodRunner.Report report = new VodRunner(helix, one, mine, new VodDailyState(store),
-                    new VodIngest(store, 60), clock).run(CONFIG, List.of());
+            VodCollectionService.Report report = new VodCollectionService(helix, one, mine, new VodDailyState(store),
+                    new VodIngest(store, 60), clock).run(new VodCollectionService.Request(CONFIG, List.of()));
             assertEquals(0, report.completed(), "complete() refused: not counted as written");
             assertEquals(1, report.leaseLost());
         }

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The queue loop's failure classes, two racing workers, and a shutdown in the middle of a VOD. */
-class VodRunnerFailureTest {
+class VodCollectionFailureTest {
     private static final VodConfig CONFIG = new VodConfig(true, 60, false, 1, 24, 14, 0, 100, 100, 0);
     private static final Instant CREATED = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -79,8 +79,8 @@ class VodRunnerFailureTest {
             VodQueue queue = new VodQueue(store, Clock.systemUTC(), "w");
             queue.enqueue(List.of(task("801"), task("802")));
             long t0 = System.nanoTime();
-            VodRunner.Report r = new VodRunner(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60),
-                    Clock.systemUTC()).run(CONFIG, List.of());
+            VodCollectionService.Report r = new VodCollectionService(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60),
+                    Clock.systemUTC()).run(new VodCollectionService.Request(CONFIG, List.of()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(1, r.completed());
             assertEquals(1, r.failed(), "801 failed alone while 802 was served: its own failure");
@@ -106,8 +106,8 @@ class VodRunnerFailureTest {
             FileSystemObjectStore store = new FileSystemObjectStore(dir);
             VodQueue queue = new VodQueue(store, Clock.systemUTC(), "w");
             queue.enqueue(List.of(task("801"), task("802"), task("803"), task("804")));
-            VodRunner.Report r = new VodRunner(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60),
-                    Clock.systemUTC()).run(CONFIG, List.of());
+            VodCollectionService.Report r = new VodCollectionService(helix, gql, queue, new VodDailyState(store), new VodIngest(store, 60),
+                    Clock.systemUTC()).run(new VodCollectionService.Request(CONFIG, List.of()));
             assertEquals("endpoint_outage", r.stopReason());
             assertTrue(r.outage().orElseThrow().startsWith("http_503"), r.outage().toString());
             assertEquals(0, r.failed());
@@ -142,16 +142,16 @@ class VodRunnerFailureTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long t0 = System.nanoTime();
         try (HelixClient helix = unusedHelix()) {
-            List<Future<VodRunner.Report>> reports = new ArrayList<>();
+            List<Future<VodCollectionService.Report>> reports = new ArrayList<>();
             for (String owner : List.of("worker-a", "worker-b")) {
                 VodQueue q = new VodQueue(store, Clock.systemUTC(), owner);
-                VodRunner runner = new VodRunner(helix, replays, q, new VodDailyState(store), new VodIngest(store, 60),
+                VodCollectionService runner = new VodCollectionService(helix, replays, q, new VodDailyState(store), new VodIngest(store, 60),
                         Clock.systemUTC());
-                reports.add(pool.submit(() -> runner.run(CONFIG, List.of())));
+                reports.add(pool.submit(() -> runner.run(new VodCollectionService.Request(CONFIG, List.of()))));
             }
             long completed = 0;
-            for (Future<VodRunner.Report> f : reports) {
-                VodRunner.Report r = f.get();
+            for (Future<VodCollectionService.Report> f : reports) {
+                VodCollectionService.Report r = f.get();
                 assertEquals(0, r.failed());
                 assertEquals(0, r.leaseLost());
                 completed += r.completed();
@@ -175,7 +175,7 @@ class VodRunnerFailureTest {
         VodQueue queue = new VodQueue(store, Clock.systemUTC(), "w");
         queue.enqueue(List.of(task("801"), task("802")));
         AtomicInteger pages = new AtomicInteger();
-        VodRunner[] runner = new VodRunner[1];
+        VodCollectionService[] runner = new VodCollectionService[1];
         ChatReplaySource replays = (vodId, sink) -> {
             for (int page = 0; page < 50; page++) {
                 if (page == 20) {
@@ -192,9 +192,9 @@ class VodRunnerFailureTest {
             return new ReplaySummary(vodId, 10_000, 0, 0, 50, 0);
         };
         try (HelixClient helix = unusedHelix()) {
-            runner[0] = new VodRunner(helix, replays, queue, new VodDailyState(store),
+            runner[0] = new VodCollectionService(helix, replays, queue, new VodDailyState(store),
                     new VodIngest(store, 60).withRawPartBytes(64 * 1024), Clock.systemUTC());
-            VodRunner.Report r = runner[0].run(CONFIG, List.of());
+            VodCollectionService.Report r = runner[0].run(new VodCollectionService.Request(CONFIG, List.of()));
             assertEquals("shutdown", r.stopReason());
             assertEquals(0, r.completed());
             assertEquals(0, r.failed());
