@@ -11,34 +11,11 @@ import java.util.stream.Collectors;
 
 /**
  * Layers built-in defaults, a {@link Preset}, then any number of {@link ConfigLayer}s (file,
- * environment, flags) into a checked {@link ViewerAtlasConfig}. Every unknown key, wrong type and
+ * environment, flags: the runners make them) into a checked {@link ViewerAtlasConfig}. Every unknown key, wrong type and
  * out-of-range value is collected and reported at once, each naming key, value, origin and what
  * is allowed.
  */
 public final class ConfigResolver {
-
-    /** The environment variables that override keys, as in the original project (plus Twitch endpoints). */
-    public static final Map<String, String> ENVIRONMENT_OVERRIDES;
-
-    static {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("STORAGE_TYPE", "storage.type");
-        env.put("STORAGE_BASE_PATH", "storage.base_path");
-        env.put("S3_BUCKET", "storage.s3_bucket");
-        env.put("S3_PREFIX", "storage.s3_prefix");
-        env.put("S3_REGION", "storage.s3_region");
-        env.put("S3_ENDPOINT", "storage.s3_endpoint");
-        env.put("S3_PATH_STYLE", "storage.s3_path_style");
-        env.put("OVERLAP_THRESHOLD", "analysis.overlap_threshold");
-        env.put("MIN_COMMUNITY_SIZE", "analysis.min_community_size");
-        env.put("RESOLUTION", "analysis.resolution");
-        env.put("LOG_LEVEL", "log_level");
-        env.put("TWITCH_HELIX_URL", "twitch.helix_url");
-        env.put("TWITCH_AUTH_URL", "twitch.auth_url");
-        env.put("TWITCH_IRC_URI", "twitch.irc_uri");
-        env.put("TWITCH_GQL_URL", "twitch.gql_url");
-        ENVIRONMENT_OVERRIDES = java.util.Collections.unmodifiableMap(env);
-    }
 
     private final Preset preset;
     private final List<ConfigLayer> layers = new ArrayList<>();
@@ -52,18 +29,6 @@ public final class ConfigResolver {
     public ConfigResolver layer(ConfigLayer layer) {
         layers.add(Objects.requireNonNull(layer, "layer"));
         return this;
-    }
-
-    /** Adds the environment overrides found in {@code environment} (e.g. {@code System.getenv()}). */
-    public ConfigResolver environment(Map<String, String> environment) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        ENVIRONMENT_OVERRIDES.forEach((variable, path) -> {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                values.put(path, value);
-            }
-        });
-        return layer(new ConfigLayer("environment", values));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.ExitCodes;
 
 import io.vieweratlas.runners.UsageException;
@@ -60,7 +62,7 @@ public final class ChannelsCommand implements Runnable {
         CommandSpec spec;
 
         /** The environment credentials are read from (tests replace it). */
-        Map<String, String> environment = System.getenv();
+        Map<String, String> environment = ProcessEnvironment.variables();
 
         @Override
         public Integer call() {

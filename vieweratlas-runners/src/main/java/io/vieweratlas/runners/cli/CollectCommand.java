@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.UsageException;
 
 import io.vieweratlas.core.config.ViewerAtlasConfig;
@@ -41,7 +43,7 @@ public final class CollectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The environment credentials are read from (tests replace it). */
-    Map<String, String> environment = System.getenv();
+    Map<String, String> environment = ProcessEnvironment.variables();
 
     @Override
     public Integer call() throws Exception {

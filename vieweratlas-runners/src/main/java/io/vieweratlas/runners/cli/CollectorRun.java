@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.ExitCodes;
 
 import com.google.inject.Guice;
@@ -47,7 +49,7 @@ final class CollectorRun {
         return recorder.record(command, config, recorded, run -> {
             // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
             CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
-                    Heartbeat.fromEnvironment(System.getenv(), Clock.systemUTC()));
+                    Heartbeat.fromEnvironment(ProcessEnvironment.variables(), Clock.systemUTC()));
             run.count("windows", report.cycles());
             run.count("snapshots_written", report.written());
             run.count("snapshots_unchanged", report.unchanged());

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.config.ConfigLoader;
 import io.vieweratlas.runners.logging.Logging;
 import picocli.CommandLine.Option;
@@ -21,7 +23,7 @@ public final class ConfigOptions {
 
     /** Loads the configuration with these options and the given flag overrides, and applies its log level. */
     public ConfigLoader.LoadedConfig load(Map<String, Object> flags) {
-        ConfigLoader.LoadedConfig loaded = new ConfigLoader(System.getenv())
+        ConfigLoader.LoadedConfig loaded = new ConfigLoader(ProcessEnvironment.variables())
                 .load(Optional.ofNullable(configFile), Optional.ofNullable(preset), flags);
         Logging.setLevel(loaded.config().logLevel());
         return loaded;

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
@@ -58,7 +60,7 @@ public final class ContinuousCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The environment credentials are read from (tests replace it). */
-    Map<String, String> environment = System.getenv();
+    Map<String, String> environment = ProcessEnvironment.variables();
 
     @Override
     public Integer call() throws Exception {

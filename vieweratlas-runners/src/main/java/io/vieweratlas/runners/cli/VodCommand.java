@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import io.vieweratlas.runners.ExitCodes;
 
 import io.vieweratlas.runners.UsageException;
@@ -93,7 +95,7 @@ public final class VodCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The environment credentials are read from (tests replace it). */
-    Map<String, String> environment = System.getenv();
+    Map<String, String> environment = ProcessEnvironment.variables();
 
     @Override
     public Integer call() throws Exception {

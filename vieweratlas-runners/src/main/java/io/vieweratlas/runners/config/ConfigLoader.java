@@ -54,7 +54,7 @@ public final class ConfigLoader {
                 .or(() -> Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty());
         ConfigResolver resolver = new ConfigResolver(chosen);
         source.ifPresent(p -> resolver.layer(YamlConfigFile.read(p)));
-        resolver.environment(environment);
+        resolver.layer(EnvironmentOverrides.layer(environment));
         if (!flags.isEmpty()) {
             resolver.layer(new ConfigLayer("command line", flags));
         }

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.logging;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
@@ -36,7 +38,7 @@ public final class FastLogbackConfigurator extends ContextAwareBase implements C
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        configure(context, System.getenv());
+        configure(context, ProcessEnvironment.variables());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.metrics;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -92,7 +94,7 @@ public final class MetricsEmitter {
 
     /** The emitter of {@code command} for this process: environment, {@code System.out}, the UTC clock. */
     public static MetricsEmitter forCommand(String command) {
-        return fromEnvironment(System.getenv(), System.out, Clock.systemUTC(), command);
+        return fromEnvironment(ProcessEnvironment.variables(), System.out, Clock.systemUTC(), command);
     }
 
     /** Whether lines are written at all. */

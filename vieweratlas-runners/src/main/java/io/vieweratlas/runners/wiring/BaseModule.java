@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.wiring;
 
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -29,7 +31,7 @@ public final class BaseModule extends AbstractModule {
 
     /** @param config the checked configuration of this run */
     public BaseModule(ViewerAtlasConfig config) {
-        this(config, System.getenv());
+        this(config, ProcessEnvironment.variables());
     }
 
     /**

@@ -91,6 +91,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEnvironmentIsReadInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.vieweratlas.runners.ProcessEnvironment")
+                .should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .because("every variable the program consults is found from ProcessEnvironment.variables()")
+                .check(classes);
+    }
+
+    @Test
     void portsAreInterfacesOrValues() {
         classes().that().resideInAnyPackage("io.vieweratlas.core.port.in", "io.vieweratlas.core.port.out")
                 .and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")

@@ -29,7 +29,7 @@ class RunRecorderTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
     private final ViewerAtlasConfig config = new ConfigResolver(Preset.DEFAULT)
-            .environment(Map.of("S3_ENDPOINT", "http://user:hunter2@127.0.0.1:9000")).resolve();
+            .layer(io.vieweratlas.runners.config.EnvironmentOverrides.layer(Map.of("S3_ENDPOINT", "http://user:hunter2@127.0.0.1:9000"))).resolve();
 
     private JsonNode only(FileSystemObjectStore store, String command) throws Exception {
         List<ObjectInfo> records;
