@@ -7,7 +7,8 @@ import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.LiveStream;
 import io.vieweratlas.runners.collector.CollectorModule;
@@ -64,6 +65,9 @@ public final class ChannelsCommand implements Runnable {
         /** The environment credentials are read from (tests replace it). */
         Map<String, String> environment = ProcessEnvironment.variables();
 
+        @Inject
+        Provider<HelixClient> helix;
+
         @Override
         public Integer call() {
             if (top != null && top < 1) {
@@ -75,12 +79,12 @@ public final class ChannelsCommand implements Runnable {
                 throw new UsageException("collection.top_channels_limit is " + limit + ": give --top N (N >= 1)");
             }
             Path file = output != null ? output : Path.of(config.collection().channelsFile());
-            Injector injector = Guice.createInjector(new BaseModule(config),
-                    new CollectorModule(CollectorModule.credentials(environment)));
+            Guice.createInjector(new BaseModule(config), new CollectorModule(CollectorModule.credentials(environment)))
+                    .injectMembers(this);
             List<LiveStream> streams;
-            try (HelixClient helix = injector.getInstance(HelixClient.class)) {
-                helix.validate();
-                streams = helix.topStreams(limit);
+            try (HelixClient client = helix.get()) {
+                client.validate();
+                streams = client.topStreams(limit);
             }
             String at = Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             ChannelsFile.write(file, List.of("top " + streams.size() + " live channels by viewers at " + at

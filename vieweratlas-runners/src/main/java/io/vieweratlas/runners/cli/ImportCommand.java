@@ -5,7 +5,8 @@ import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.port.ObjectStore;
@@ -57,20 +58,27 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    Provider<ObjectStore> store;
+
+    @Inject
+    Provider<Pseudonymizer> pseudonymizer;
+
+    @Inject
+    Provider<RunRecorder> recorder;
+
     @Override
     public Integer call() throws Exception {
         if (!"twitchdownloader".equals(format.toLowerCase(Locale.ROOT))) {
             throw new UsageException("--format '" + format + "' is not supported (supported: twitchdownloader)");
         }
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
-        Injector injector = Guice.createInjector(new BaseModule(config));
-        VodIngest ingest = new VodIngest(injector.getInstance(ObjectStore.class), config.vod().bucketLenS(),
-                injector.getInstance(Pseudonymizer.class));
-        RunRecorder recorder = injector.getInstance(RunRecorder.class);
+        Guice.createInjector(new BaseModule(config)).injectMembers(this);
+        VodIngest ingest = new VodIngest(store.get(), config.vod().bucketLenS(), pseudonymizer.get());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> inputs = new TreeMap<>(Map.of("format", "twitchdownloader", "files", files.size()));
-        return recorder.record("import", config, inputs, run -> {
+        return recorder.get().record("import", config, inputs, run -> {
             int failed = 0;
             for (Path file : files) {
                 try {

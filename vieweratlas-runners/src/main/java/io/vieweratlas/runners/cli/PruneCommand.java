@@ -3,7 +3,8 @@ package io.vieweratlas.runners.cli;
 import io.vieweratlas.runners.ExitCodes;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.RawPresencePruner;
@@ -52,12 +53,18 @@ public final class PruneCommand implements Callable<Integer> {
     /** The clock the cutoff is computed from (tests replace it). */
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    Provider<ObjectStore> lake;
+
+    @Inject
+    Provider<RunRecorder> recorder;
+
     @Override
     public Integer call() throws Exception {
         Duration retention = AnalyzeCommand.parseDuration("--older-than", olderThan);
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
-        Injector injector = Guice.createInjector(new BaseModule(config));
-        ObjectStore store = injector.getInstance(ObjectStore.class);
+        Guice.createInjector(new BaseModule(config)).injectMembers(this);
+        ObjectStore store = lake.get();
         Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(retention);
         RawPresencePruner pruner = new RawPresencePruner(store);
         RawPresencePruner.Plan plan = pruner.plan(cutoff);
@@ -85,8 +92,7 @@ public final class PruneCommand implements Callable<Integer> {
         inputs.put("lake", store.describe());
         inputs.put("older_than", olderThan);
         inputs.put("cutoff", cutoff.toString());
-        RunRecorder recorder = injector.getInstance(RunRecorder.class);
-        return recorder.record("prune", config, inputs, run -> {
+        return recorder.get().record("prune", config, inputs, run -> {
             int deleted = pruner.apply(plan);
             plan.dueByArea().forEach((area, n) -> run.count("due_" + area.replaceAll("[^a-z_]+", "_")
                     .replaceAll("_+$", ""), n));

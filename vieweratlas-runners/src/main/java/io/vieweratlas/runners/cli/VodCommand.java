@@ -7,7 +7,8 @@ import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.config.VodConfig;
 import io.vieweratlas.core.port.ObjectStore;
@@ -97,6 +98,21 @@ public final class VodCommand implements Callable<Integer> {
     /** The environment credentials are read from (tests replace it). */
     Map<String, String> environment = ProcessEnvironment.variables();
 
+    @Inject
+    Provider<RunRecorder> recorder;
+
+    @Inject
+    Provider<HelixClient> helix;
+
+    @Inject
+    Provider<GqlChatReplayClient> replays;
+
+    @Inject
+    Provider<VodCollectionService> service;
+
+    @Inject
+    Provider<ObjectStore> store;
+
     @Override
     public Integer call() throws Exception {
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
@@ -116,29 +132,27 @@ public final class VodCommand implements Callable<Integer> {
                     vod.rateLimitDelayS());
         }
         VodConfig vodConfig = vod;
-        Injector injector = Guice.createInjector(new BaseModule(config),
-                new CollectorModule(CollectorModule.credentials(environment)), new VodModule());
-        RunRecorder recorder = injector.getInstance(RunRecorder.class);
+        Guice.createInjector(new BaseModule(config), new CollectorModule(CollectorModule.credentials(environment)),
+                new VodModule()).injectMembers(this);
         List<String> pinned = readChannels(Path.of(config.collection().channelsFile()));
         Map<String, Object> inputs = new TreeMap<>();
         inputs.put("pinned_channels", pinned.size());
         if (maxVods != null) {
             inputs.put("max_vods", maxVods);
         }
-        try (HelixClient helix = injector.getInstance(HelixClient.class);
-             GqlChatReplayClient gql = injector.getInstance(GqlChatReplayClient.class)) {
-            VodCollectionService runner = injector.getInstance(VodCollectionService.class);
+        try (HelixClient helix = this.helix.get(); GqlChatReplayClient gql = replays.get()) {
+            VodCollectionService runner = service.get();
             try (VodShutdownHook hook = VodShutdownHook.install(runner, SHUTDOWN_GRACE)) {
-                return recorder.record("vod", config, inputs, run -> {
+                return recorder.get().record("vod", config, inputs, run -> {
                     helix.validate();
                     VodCollectionService.Report r = runner.run(new VodCollectionService.Request(vodConfig, pinned));
-                    return report(r, run, out, injector);
+                    return report(r, run, out, store.get());
                 });
             }
         }
     }
 
-    private static int report(VodCollectionService.Report r, RunRecorder.Run run, PrintWriter out, Injector injector) {
+    private static int report(VodCollectionService.Report r, RunRecorder.Run run, PrintWriter out, ObjectStore store) {
         run.count("vods_discovered", r.discovered());
         run.count("vods_queued", r.queued());
         run.count("vods_completed", r.completed());
@@ -153,7 +167,7 @@ public final class VodCommand implements Callable<Integer> {
         run.count("queue_quarantined", r.queueQuarantined());
         run.count("queue_pending", r.queuePending());
         run.count("endpoint_outage", r.outage().isPresent() ? 1 : 0);
-        int dailyQuarantined = new VodDailyState(injector.getInstance(ObjectStore.class)).quarantined();
+        int dailyQuarantined = new VodDailyState(store).quarantined();
         run.count("daily_state_quarantined", dailyQuarantined);
         out.printf(Locale.ROOT, "vod stopped (%s): %d archives discovered, %d queued, %d VODs written"
                         + " (%d comments, %d buckets), %d failed attempts, %d finished VODs pruned from the queue;"
@@ -236,12 +250,17 @@ public final class VodCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Inject
+        Provider<ObjectStore> store;
+
+        @Inject
+        Clock clock;
+
         @Override
         public Integer call() {
             ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
-            Injector injector = Guice.createInjector(new BaseModule(config));
-            Clock clock = injector.getInstance(Clock.class);
-            VodQueueState state = queue(injector.getInstance(ObjectStore.class), clock).state();
+            Guice.createInjector(new BaseModule(config)).injectMembers(this);
+            VodQueueState state = queue(store.get(), clock).state();
             PrintWriter out = spec.commandLine().getOut();
             StringBuilder counts = new StringBuilder();
             state.countsByStatus().forEach((k, v) -> counts.append(counts.isEmpty() ? "" : ", ").append(v).append(' ')
@@ -288,6 +307,15 @@ public final class VodCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Inject
+        Provider<HelixClient> helix;
+
+        @Inject
+        Provider<ObjectStore> store;
+
+        @Inject
+        Clock clock;
+
         @Override
         public Integer call() {
             for (String id : ids) {
@@ -296,19 +324,19 @@ public final class VodCommand implements Callable<Integer> {
                 }
             }
             ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
-            Injector injector = Guice.createInjector(new BaseModule(config),
-                    new CollectorModule(CollectorModule.credentials(parent.environment)));
+            Guice.createInjector(new BaseModule(config), new CollectorModule(CollectorModule.credentials(parent.environment)))
+                    .injectMembers(this);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<VodTask> tasks = new ArrayList<>();
             Set<String> found = new TreeSet<>();
-            try (HelixClient helix = injector.getInstance(HelixClient.class)) {
-                for (HelixVideo v : helix.videos(ids)) {
+            try (HelixClient client = helix.get()) {
+                for (HelixVideo v : client.videos(ids)) {
                     tasks.add(new VodTask(v.id(), v.userLogin(), v.userId(), v.createdAt()));
                     found.add(v.id());
                 }
             }
-            VodQueue queue = queue(injector.getInstance(ObjectStore.class), injector.getInstance(Clock.class));
+            VodQueue queue = queue(store.get(), clock);
             Set<String> known = queue.entries().keySet();
             int added = queue.enqueue(tasks);
             for (String id : new TreeSet<>(ids)) {
@@ -348,6 +376,12 @@ public final class VodCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Inject
+        Provider<ObjectStore> store;
+
+        @Inject
+        Clock clock;
+
         @Override
         public Integer call() {
             Optional<Instant> from = Optional.empty();
@@ -361,9 +395,8 @@ public final class VodCommand implements Callable<Integer> {
                 }
             }
             ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
-            Injector injector = Guice.createInjector(new BaseModule(config));
-            List<String> ids = queue(injector.getInstance(ObjectStore.class), injector.getInstance(Clock.class))
-                    .requeueFailed(from);
+            Guice.createInjector(new BaseModule(config)).injectMembers(this);
+            List<String> ids = queue(store.get(), clock).requeueFailed(from);
             PrintWriter out = spec.commandLine().getOut();
             out.println(ids.size() + " failed VODs requeued" + (ids.isEmpty() ? "" : ": " + String.join(", ", ids)));
             out.flush();
