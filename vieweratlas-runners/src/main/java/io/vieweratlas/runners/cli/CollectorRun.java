@@ -51,10 +51,14 @@ final class CollectorRun {
             run.count("snapshots_unchanged", report.unchanged());
             run.count("snapshot_conflicts", report.conflicts());
             run.count("snapshots_failed", report.failed());
+            run.count("snapshots_spilled", report.spilled());
+            run.count("channels_refused", report.refused().size());
+            report.timeToFullCoverage().ifPresent(d -> run.count("full_coverage_after_ms", d.toMillis()));
             out.printf(Locale.ROOT, "%s stopped (%s): %d windows, %d snapshots written, %d unchanged,"
                             + " %d conflicts, %d failed%n", command, report.stopReason().name().toLowerCase(
                             Locale.ROOT), report.cycles(), report.written(), report.unchanged(),
                     report.conflicts(), report.failed());
+            CoverageSummary.print(report, out);
             out.flush();
             if (report.failed() > 0) {
                 run.error(report.failed() + " snapshots could not be stored");

@@ -14,7 +14,7 @@ public interface SnapshotSpill {
     /** Keeps {@code snapshot} until {@link #takeAll()}; a snapshot of the same channel and time replaces it. */
     void hold(PresenceSnapshot snapshot);
 
-    /** Removes and returns every held snapshot, oldest first. */
+    /** Removes and returns every held snapshot. */
     List<PresenceSnapshot> takeAll();
 
     /** Snapshots held now. */
