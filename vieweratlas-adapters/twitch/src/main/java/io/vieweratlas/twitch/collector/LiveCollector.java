@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  */
 public final class LiveCollector {
     private static final Logger LOG = LoggerFactory.getLogger(LiveCollector.class);
-    private static final int WRITE_PARALLELISM = 16;
+    private static final int WRITE_PARALLELISM = 64;
 
     private final CollectorSettings settings;
     private final StreamDirectory directory;
