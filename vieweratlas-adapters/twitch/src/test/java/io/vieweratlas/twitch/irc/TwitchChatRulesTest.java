@@ -173,4 +173,36 @@ class TwitchChatRulesTest {
         assertEquals(Set.of("small:omar", "small:zed", "big:amy"), Set.copyOf(events.stream()
                 .map(e -> e.channel() + ":" + e.login()).toList()));
     }
+
+    @Test
+    void theFakeAnswersAPassWithoutTheOauthPrefixAsTwitchDoes() throws Exception {
+        server = new FakeIrcServer(20, Duration.ofSeconds(10), java.util.Optional.of("tok"));
+        java.net.URI uri = java.net.URI.create(server.uri());
+        try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort());
+             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("PASS tok\r\nNICK collector\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(":tmi.twitch.tv NOTICE * :Improperly formatted auth", in.readLine());
+            assertEquals(null, in.readLine(), "then the connection is closed");
+        }
+    }
+
+    @Test
+    void aNoticeThatIsNotAJoinRefusalChangesNothing() throws Exception {
+        server = new FakeIrcServer(100, Duration.ofSeconds(1));
+        start(IrcIdentity.anonymous(new SplittableRandom(2)), 100, 100, 100, Duration.ofSeconds(1));
+        client.join("alpha", 1);
+        server.awaitJoined(WAIT, "alpha");
+        // Same channel, a msg-id that is no refusal, and a text that sounds like one: classified by the tag.
+        server.broadcast("alpha", "@msg-id=msg_ratelimit :tmi.twitch.tv NOTICE #alpha :This channel has been "
+                + "suspended.");
+        int pongs = server.pongsReceived();
+        server.pingAll();
+        await("PONG", WAIT, () -> server.pongsReceived() > pongs);
+        assertTrue(client.coverage().refused().isEmpty());
+        assertTrue(client.coverage().joined().contains("alpha"));
+        client.checkHealthy(); // and not taken for a login failure
+    }
 }
