@@ -17,7 +17,7 @@ final class CoverageSummary {
 
     static void print(CollectionReport report, PrintWriter out) {
         report.timeToFullCoverage().ifPresentOrElse(
-                d -> out.printf(Locale.ROOT, "full coverage: every wanted channel joined %.1f s after the start%n",
+                d -> out.printf(Locale.ROOT, "full coverage: every wanted channel Twitch allows joined %.1f s after the start%n",
                         d.toMillis() / 1000.0),
                 () -> out.println("full coverage: not reached"));
         List<JoinRefusal> refused = report.refused();

@@ -231,10 +231,16 @@ public final class LiveCollector {
                     e.getMessage());
             return;
         }
-        chat.retryRefused();
         Set<String> watched = chat.channels();
         int joined = 0;
         int parted = 0;
+        for (String login : watched) {
+            if (!live.containsKey(login)) {
+                chat.part(login); // first, so its slot is free for the joins below
+                parted++;
+            }
+        }
+        chat.retryRefused(); // suspended or banned channels still live are asked for once more
         List<LiveStream> largestFirst = new ArrayList<>(live.values());
         largestFirst.sort(Comparator.comparingLong(LiveStream::viewerCount).reversed()
                 .thenComparing(LiveStream::login));
@@ -243,12 +249,6 @@ public final class LiveCollector {
                 joined++;
             }
             chat.join(s.login(), s.viewerCount()); // for a watched channel: its priority at the next reconnect
-        }
-        for (String login : watched) {
-            if (!live.containsKey(login)) {
-                chat.part(login);
-                parted++;
-            }
         }
         lastKnown.putAll(live);
         watchedInWindow.addAll(live.keySet());
@@ -263,8 +263,9 @@ public final class LiveCollector {
         ChatCoverage coverage = chat.coverage();
         if (coverage.complete()) {
             timeToFullCoverage = Duration.between(started, clock.instant());
-            LOG.info("full coverage: all {} wanted channels joined {} s after the start", coverage.wanted().size(),
-                    timeToFullCoverage.toMillis() / 1000.0);
+            LOG.info("full coverage: all {} joinable channels of {} wanted joined {} s after the start ({} refused)",
+                    coverage.joined().size(), coverage.wanted().size(), timeToFullCoverage.toMillis() / 1000.0,
+                    coverage.refused().size());
         }
     }
 

@@ -30,9 +30,21 @@ public record ChatCoverage(SortedSet<String> wanted, SortedSet<String> joined, S
         return new ChatCoverage(wanted, wanted, new TreeSet<>(), new TreeMap<>());
     }
 
-    /** Whether every wanted channel is joined (false when nothing is wanted). */
+    /**
+     * Whether every wanted channel that can be joined now is joined: nothing is still pending or
+     * waiting for a slot, and the rest were refused until the next discovery (a suspended channel
+     * never makes coverage complete otherwise). False when nothing is wanted.
+     */
     public boolean complete() {
-        return !wanted.isEmpty() && joined.size() == wanted.size();
+        if (wanted.isEmpty() || !waitingForSlot.isEmpty()) {
+            return false;
+        }
+        for (String channel : wanted) {
+            if (!joined.contains(channel) && !refused.containsKey(channel)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Refused channels counted by reason. */

@@ -34,12 +34,15 @@ class TwitchChatRulesTest {
         }
     }
 
+    /** Short, so that a resend of a refused JOIN would show within the test. */
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofMillis(1000);
+
     private IrcChatClient start(IrcIdentity identity, int maxChannelsPerLogin, int perConnection, int joinLimit,
                                 Duration joinWindow) {
         IrcSettings settings = IrcSettings.builder().uri(server.uri()).channelsPerConnection(perConnection)
                 .joinLimit(joinLimit).joinWindow(joinWindow).idleTimeout(Duration.ofSeconds(5))
                 .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
-                .joinConfirmTimeout(Duration.ofSeconds(3)).maxChannelsPerLogin(maxChannelsPerLogin).build();
+                .joinConfirmTimeout(CONFIRM_TIMEOUT).maxChannelsPerLogin(maxChannelsPerLogin).build();
         client = new IrcChatClient(settings, identity, e -> { },
                 new JoinRateLimiter(joinLimit, joinWindow.plusMillis(100), Clock.systemUTC(), Sleeper.SYSTEM),
                 Clock.systemUTC(), Sleeper.SYSTEM, new SplittableRandom(1));
@@ -121,7 +124,7 @@ class TwitchChatRulesTest {
         client.join("gone", 9);
         server.awaitJoined(WAIT, "alpha");
         await("refusal", WAIT, () -> client.coverage().refused().containsKey("gone"));
-        Thread.sleep(3500); // past the confirm timeout: a refused JOIN is not resent
+        Thread.sleep(CONFIRM_TIMEOUT.toMillis() * 2); // past the confirm timeout: a refused JOIN is not resent
         assertEquals(1, server.suspendedRefusals());
         JoinRefusal refusal = client.coverage().refused().get("gone");
         assertEquals(RefusalReason.SUSPENDED, refusal.reason());
