@@ -110,10 +110,14 @@ public final class CollectorRuntime {
                                 + " Twitch), {} reconnects", stats.connections(), stats.joinedChannels(), stats.channels(),
                         stats.messages(), stats.joinsSent(), stats.joinsRefused(), stats.reconnects());
                 long messages = stats.messages();
-                metrics.emit(CoverageMetrics.of(report, alarmShare, List.of(
-                        Metric.count("Messages", messages - messagesBefore.getAndSet(messages)),
-                        Metric.count("SnapshotsWritten", report.written()),
-                        Metric.count("SnapshotsFailed", report.failed()))));
+                try {
+                    metrics.emit(CoverageMetrics.of(report, alarmShare, List.of(
+                            Metric.count("Messages", messages - messagesBefore.getAndSet(messages)),
+                            Metric.count("SnapshotsWritten", report.written()),
+                            Metric.count("SnapshotsFailed", report.failed()))));
+                } catch (RuntimeException e) {
+                    LOG.warn("metrics of window {} not written: {}", report.cycle(), e.toString());
+                }
                 heartbeat.beat();
                 try {
                     state.windowClosed(report);
