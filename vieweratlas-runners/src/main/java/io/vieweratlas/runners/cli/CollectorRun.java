@@ -12,6 +12,7 @@ import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
+import io.vieweratlas.twitch.collector.WindowCoverage;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -44,7 +45,17 @@ final class CollectorRun {
         recorded.put("top_channels_limit", settings.topChannelsLimit());
         return recorder.record(command, config, recorded, run -> {
             // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
-            CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
+            // Each window's coverage goes into the record as it closes (the last window's figures stand at the end).
+            CollectorListener recording = report -> {
+                WindowCoverage c = report.coverage();
+                run.count("window_channels_wanted", c.wanted());
+                run.count("window_channels_joined", c.joined());
+                run.count("window_channels_waiting_for_slot", c.waitingForSlot());
+                run.count("window_viewer_coverage_permille", Math.round(1000 * c.viewerShare()));
+                c.refusedByReason().forEach((reason, n) -> run.count("window_channels_refused_" + reason, n));
+                listener.windowClosed(report);
+            };
+            CollectionReport report = runtime.collect(settings, recording, MetricsEmitter.forCommand(command),
                     Heartbeat.fromEnvironment(System.getenv(), Clock.systemUTC()));
             run.count("windows", report.cycles());
             run.count("snapshots_written", report.written());

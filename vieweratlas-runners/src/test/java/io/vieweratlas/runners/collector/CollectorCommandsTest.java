@@ -212,6 +212,10 @@ class CollectorCommandsTest {
         try (Stream<Path> runs = Files.list(lake.resolve("runs/collect"))) {
             String record = Files.readString(runs.findFirst().orElseThrow());
             assertTrue(record.contains("\"channels_refused\" : 1"), record);
+            assertTrue(record.contains("\"window_channels_wanted\" : 3"), record);
+            assertTrue(record.contains("\"window_channels_joined\" : 2"), record);
+            assertTrue(record.contains("\"window_channels_refused_channel_cap\" : 1"), record);
+            assertTrue(record.contains("\"window_channels_waiting_for_slot\" : 1"), record);
         }
     }
 
