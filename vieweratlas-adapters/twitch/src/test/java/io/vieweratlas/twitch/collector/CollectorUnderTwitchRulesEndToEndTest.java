@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The collector against a loopback Twitch that keeps the real rules: 150 live channels plus a
  * suspended one, a user token configured for Helix, several windows. Twitch's join limit is kept
- * in count (20 JOINs per window per account) with the window shortened to 250 ms so the test is quick.
+ * in count (20 JOINs per window per account) with the window shortened to 250 ms so the test is quick;
+ * the fake Helix closes every connection after answering, as servers close idle keep-alive connections.
  */
 class CollectorUnderTwitchRulesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -96,8 +97,11 @@ class CollectorUnderTwitchRulesEndToEndTest {
                     // Helix pages with an opaque cursor; here it is the offset of the next page.
                     String cursor = logins.isEmpty() && page.size() == first
                             ? "{\"cursor\":\"" + (offset + first) + "\"}" : "{}";
+                    // Like a real front end closing idle keep-alive connections: the next request finds its
+                    // pooled connection closed (the client sends it again on a fresh one).
                     return new MockResponse().setHeader("Content-Type", "application/json")
-                            .setBody("{\"data\":[" + String.join(",", items) + "],\"pagination\":" + cursor + "}");
+                            .setBody("{\"data\":[" + String.join(",", items) + "],\"pagination\":" + cursor + "}")
+                            .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END);
                 }
                 return new MockResponse().setResponseCode(404);
             }
