@@ -251,8 +251,17 @@ public final class LiveCollector {
             chat.join(s.login(), s.viewerCount()); // for a watched channel: its priority at the next reconnect
         }
         lastKnown.putAll(live);
-        watchedInWindow.addAll(live.keySet());
+        watchedInWindow.addAll(watchedNow());
         LOG.info("discovery: {} live channels watched ({} joined, {} parted)", live.size(), joined, parted);
+    }
+
+    /** Channels being watched or joined now: wanted ones less those refused or waiting for a slot. */
+    private Set<String> watchedNow() {
+        ChatCoverage coverage = chat.coverage();
+        TreeSet<String> watched = new TreeSet<>(coverage.wanted());
+        watched.removeAll(coverage.refused().keySet());
+        watched.removeAll(coverage.waitingForSlot());
+        return watched;
     }
 
     /** Logs, once, how long it took from the start until every wanted channel was joined. */
@@ -331,7 +340,7 @@ public final class LiveCollector {
                 100 * coverage.viewerShare(), spillNote(report)));
         watchedInWindow.clear();
         try {
-            watchedInWindow.addAll(chat.channels());
+            watchedInWindow.addAll(watchedNow());
             lastKnown.keySet().retainAll(chat.channels());
         } catch (RuntimeException e) {
             LOG.warn("chat channels unavailable after window {}: {}", cycle, e.toString());

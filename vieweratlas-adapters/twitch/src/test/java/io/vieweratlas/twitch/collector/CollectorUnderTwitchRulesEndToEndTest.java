@@ -235,6 +235,7 @@ class CollectorUnderTwitchRulesEndToEndTest {
         assertEquals(CHANNELS + 1, coverage.wanted());
         assertEquals(CHANNELS, coverage.joined());
         assertEquals(Map.of("suspended", 1), coverage.refusedByReason());
+        assertTrue(!reports.get(reports.size() - 2).channelsWatched().contains("banned_streamer"));
         assertEquals(0, coverage.waitingForSlot());
         assertTrue(coverage.viewerShare() < 0.5, "the suspended channel holds most viewers: "
                 + coverage.viewerShare());
@@ -267,6 +268,8 @@ class CollectorUnderTwitchRulesEndToEndTest {
         assertEquals(100, coverage.joined());
         assertEquals(50, coverage.waitingForSlot());
         assertEquals(Map.of("channel_cap", 50), coverage.refusedByReason());
+        assertEquals(100, reports.get(reports.size() - 2).channelsWatched().size(),
+                "channels waiting for a slot are not counted as watched (nor as collected today)");
         assertTrue(report.timeToFullCoverage().isEmpty(), "50 channels wait for a slot");
     }
 }
