@@ -13,9 +13,15 @@ package io.vieweratlas.core.config;
  * @param windowSeconds             length of one presence window
  * @param channelsFile              extra channels to watch, one login per line
  * @param pseudonymize              store viewer logins as keyed pseudonyms (key from {@code VIEWERATLAS_PSEUDONYM_KEY})
+ * @param chatLogin                 {@code anonymous} (read chat as {@code justinfan<digits>}, no channel cap) or
+ *                                  {@code user} (the token's account, capped at {@code maxChannelsPerLogin})
+ * @param maxChannelsPerLogin       channels a logged-in chat account may be in at once (Twitch: 100)
+ * @param coverageAlarmShare        share of wanted channels that must be joined; below it the window's
+ *                                  {@code CoverageBelowTarget} metric is 1
  */
 public record CollectionConfig(int topChannelsLimit, int batchSize, int durationPerBatch,
                                boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
-                               String channelsFile, boolean pseudonymize) {
+                               String channelsFile, boolean pseudonymize,
+                               String chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
 }

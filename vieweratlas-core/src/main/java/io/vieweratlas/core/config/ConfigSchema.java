@@ -39,6 +39,12 @@ public final class ConfigSchema {
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
         s.add(boolKey("collection.pseudonymize", false,
                 "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
+        s.add(choiceKey("collection.chat_login", "anonymous", List.of("anonymous", "user"),
+                "read chat anonymously (no channel cap) or as the token's user (capped per account)"));
+        s.add(intKey("collection.max_channels_per_login", 100, 1, 100_000,
+                "channels a logged-in chat account may be in at once (Twitch's cap)"));
+        s.add(doubleKey("collection.coverage_alarm_share", 0.95, 0, 1,
+                "a window covering fewer wanted channels than this share reports CoverageBelowTarget=1"));
         // analysis: defaults and ranges are the analysis parameters' own
         AnalysisParameters d = AnalysisParameters.defaults();
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));

@@ -49,7 +49,9 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 b(v, "collection.wait_for_hour_alignment"), i(v, "collection.collection_interval_minutes"),
                 d(v, "collection.max_runtime_hours"), i(v, "collection.max_collection_cycles"),
                 i(v, "collection.window_seconds"), s(v, "collection.channels_file"),
-                b(v, "collection.pseudonymize"));
+                b(v, "collection.pseudonymize"),
+                s(v, "collection.chat_login"), i(v, "collection.max_channels_per_login"),
+                d(v, "collection.coverage_alarm_share"));
         @SuppressWarnings("unchecked")
         List<String> bots = (List<String>) v.get("analysis.bots");
         AnalysisConfig analysis = new AnalysisConfig(s(v, "analysis.output_dir"), i(v, "analysis.overlap_threshold"),

@@ -16,6 +16,7 @@ import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
+import io.vieweratlas.twitch.collector.WindowCoverage;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -48,17 +49,31 @@ final class CollectorRun {
         recorded.put("top_channels_limit", settings.topChannelsLimit());
         return recorder.record(command, config, recorded, run -> {
             // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
-            CollectionReport report = runtime.collect(settings, listener, MetricsEmitter.forCommand(command),
+            // Each window's coverage goes into the record as it closes (the last window's figures stand at the end).
+            CollectorListener recording = report -> {
+                WindowCoverage c = report.coverage();
+                run.count("window_channels_wanted", c.wanted());
+                run.count("window_channels_joined", c.joined());
+                run.count("window_channels_waiting_for_slot", c.waitingForSlot());
+                run.count("window_viewer_coverage_permille", Math.round(1000 * c.viewerShare()));
+                c.refusedByReason().forEach((reason, n) -> run.count("window_channels_refused_" + reason, n));
+                listener.windowClosed(report);
+            };
+            CollectionReport report = runtime.collect(settings, recording, MetricsEmitter.forCommand(command),
                     Heartbeat.fromEnvironment(ProcessEnvironment.variables(), Clock.systemUTC()));
             run.count("windows", report.cycles());
             run.count("snapshots_written", report.written());
             run.count("snapshots_unchanged", report.unchanged());
             run.count("snapshot_conflicts", report.conflicts());
             run.count("snapshots_failed", report.failed());
+            run.count("snapshots_spilled", report.spilled());
+            run.count("channels_refused", report.refused().size());
+            report.timeToFullCoverage().ifPresent(d -> run.count("full_coverage_after_ms", d.toMillis()));
             out.printf(Locale.ROOT, "%s stopped (%s): %d windows, %d snapshots written, %d unchanged,"
                             + " %d conflicts, %d failed%n", command, report.stopReason().name().toLowerCase(
                             Locale.ROOT), report.cycles(), report.written(), report.unchanged(),
                     report.conflicts(), report.failed());
+            CoverageSummary.print(report, out);
             out.flush();
             if (report.failed() > 0) {
                 run.error(report.failed() + " snapshots could not be stored");

@@ -1,5 +1,8 @@
 package io.vieweratlas.runners.collector;
 
+import io.vieweratlas.core.config.StorageType;
+import io.vieweratlas.runners.ProcessEnvironment;
+
 import com.google.inject.Inject;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
@@ -15,6 +18,8 @@ import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.collector.LiveCollector;
+import io.vieweratlas.twitch.collector.SnapshotSpill;
+import io.vieweratlas.twitch.irc.ChatLogin;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.irc.ChatStats;
 import io.vieweratlas.twitch.irc.IrcChatClient;
@@ -32,9 +37,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs the live collector of one command: validates the Twitch token, logs in to chat (as the
- * token's user, or anonymously when Helix uses an app token), watches channels until a guard or a
- * stop signal, and records the daily collection state. Closes every connection at the end.
+ * Runs the live collector of one command: validates the Twitch token, logs in to chat
+ * ({@code collection.chat_login}: anonymously by default, which no channel cap limits; or as the
+ * token's user, capped at {@code collection.max_channels_per_login}), watches channels until a guard
+ * or a stop signal, and records the daily collection state. After every window it writes the
+ * coverage metrics. Snapshots the store refuses are spilled to local disk
+ * ({@code VIEWERATLAS_SPILL_DIR}, by default a directory per lake under the system temporary
+ * directory) and written at the next window, also by the next run. Closes every connection at the end.
  */
 public final class CollectorRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(CollectorRuntime.class);
@@ -74,26 +83,44 @@ public final class CollectorRuntime {
      */
     public CollectionReport collect(CollectorSettings settings, CollectorListener extra, MetricsEmitter metrics,
                                     Heartbeat heartbeat) {
+        ChatLogin login;
+        try {
+            login = TwitchSettingsMapper.chatLogin(config.collection());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path channelsFile = Path.of(config.collection().channelsFile());
         List<String> pinned = readChannels(channelsFile);
         LOG.info("{} pinned channels from {}", pinned.size(), channelsFile);
         TokenInfo token = helix.validate();
-        IrcIdentity identity = chatIdentity(token);
-        LOG.info("chat login: {}", identity.anonymous() ? "anonymous (" + identity.nick() + ")" : identity.nick());
+        IrcIdentity identity = chatIdentity(login, token);
+        LOG.info("chat login: {}", identity.anonymous() ? "anonymous (" + identity.nick() + "), no channel cap"
+                : identity.nick() + ", at most " + config.collection().maxChannelsPerLogin() + " channels at once");
         PresenceAccumulator accumulator = new PresenceAccumulator(clock.instant());
         DailyCollectionState state = new DailyCollectionState(objects);
-        try (IrcChatClient chat = IrcChatClient.create(TwitchSettingsMapper.irc(config.twitch()), identity, accumulator)) {
+        SnapshotSpill spill = new FileSnapshotSpill(spillDirectory());
+        if (spill.size() > 0) {
+            LOG.warn("{} snapshots of an earlier run wait in the spill {}; they are written with the first window",
+                    spill.size(), spill.location());
+        }
+        double alarmShare = config.collection().coverageAlarmShare();
+        try (IrcChatClient chat = IrcChatClient.create(TwitchSettingsMapper.irc(config.twitch(), config.collection()),
+                identity, accumulator)) {
             AtomicLong messagesBefore = new AtomicLong();
             CollectorListener listener = report -> {
                 ChatStats stats = chat.stats();
-                LOG.info("chat: {} connections, {} of {} channels joined, {} messages, {} joins sent, {} reconnects",
-                        stats.connections(), stats.joinedChannels(), stats.channels(), stats.messages(),
-                        stats.joinsSent(), stats.reconnects());
+                LOG.info("chat: {} connections, {} of {} channels joined, {} messages, {} joins sent ({} refused by"
+                                + " Twitch), {} reconnects", stats.connections(), stats.joinedChannels(), stats.channels(),
+                        stats.messages(), stats.joinsSent(), stats.joinsRefused(), stats.reconnects());
                 long messages = stats.messages();
-                metrics.emit(List.of(Metric.count("ChannelsJoined", stats.joinedChannels()),
-                        Metric.count("Messages", messages - messagesBefore.getAndSet(messages)),
-                        Metric.count("SnapshotsWritten", report.written()),
-                        Metric.count("SnapshotsFailed", report.failed())));
+                try {
+                    metrics.emit(CoverageMetrics.of(report, alarmShare, List.of(
+                            Metric.count("Messages", messages - messagesBefore.getAndSet(messages)),
+                            Metric.count("SnapshotsWritten", report.written()),
+                            Metric.count("SnapshotsFailed", report.failed()))));
+                } catch (RuntimeException e) {
+                    LOG.warn("metrics of window {} not written: {}", report.cycle(), e.toString());
+                }
                 heartbeat.beat();
                 try {
                     state.windowClosed(report);
@@ -103,7 +130,7 @@ public final class CollectorRuntime {
             };
             AtomicReference<List<String>> lastGood = new AtomicReference<>(pinned);
             LiveCollector collector = new LiveCollector(settings, helix, chat, accumulator, snapshots,
-                    () -> readChannelsLeniently(channelsFile, lastGood), clock, listener);
+                    () -> readChannelsLeniently(channelsFile, lastGood), clock, listener, spill);
             StopSignals signals = StopSignals.install(collector::stop);
             try {
                 return collector.run();
@@ -115,12 +142,33 @@ public final class CollectorRuntime {
         }
     }
 
-    private IrcIdentity chatIdentity(TokenInfo token) {
-        // An app token cannot log in to chat; reading chat anonymously loses nothing for presence.
-        if (!credentials.usesAppToken() && credentials.userToken().isPresent() && token.login().isPresent()) {
-            return IrcIdentity.user(token.login().get(), credentials.userToken().get());
+    /**
+     * Anonymous reading sees every message a logged-in one does and is not limited to 100 channels,
+     * so it is the default; {@code user} needs a user token whose login the validation named.
+     */
+    private IrcIdentity chatIdentity(ChatLogin login, TokenInfo token) {
+        if (login == ChatLogin.ANONYMOUS) {
+            return IrcIdentity.anonymous(RandomGenerator.getDefault());
         }
-        return IrcIdentity.anonymous(RandomGenerator.getDefault());
+        if (credentials.usesAppToken() || credentials.userToken().isEmpty() || token.login().isEmpty()) {
+            throw new UsageException("collection.chat_login: user needs a user access token in TWITCH_OAUTH_TOKEN"
+                    + " (an app token cannot log in to chat); use collection.chat_login: anonymous instead");
+        }
+        return IrcIdentity.user(token.login().get(), credentials.userToken().get());
+    }
+
+    /** {@code VIEWERATLAS_SPILL_DIR}, or a directory per lake under the system temporary directory. */
+    private Path spillDirectory() {
+        String configured = ProcessEnvironment.variables().get("VIEWERATLAS_SPILL_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.strip());
+        }
+        var storage = config.storage();
+        String lake = storage.type().wireName() + ":" + (storage.type() == StorageType.S3
+                ? storage.s3Bucket() + "/" + storage.s3Prefix()
+                : Path.of(storage.basePath()).toAbsolutePath().normalize().toString());
+        return Path.of(System.getProperty("java.io.tmpdir"), "vieweratlas-spill",
+                java.util.HexFormat.of().toHexDigits(lake.hashCode()));
     }
 
     private static List<String> readChannels(Path file) {

@@ -4,6 +4,7 @@ import io.vieweratlas.core.config.CollectionConfig;
 import io.vieweratlas.core.config.TwitchConfig;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.helix.HelixSettings;
+import io.vieweratlas.twitch.irc.ChatLogin;
 import io.vieweratlas.twitch.irc.IrcSettings;
 
 import java.time.Duration;
@@ -25,6 +26,22 @@ public final class TwitchSettingsMapper {
         return IrcSettings.builder().uri(twitch.ircUri()).joinLimit(twitch.joinLimit())
                 .joinWindow(Duration.ofSeconds(twitch.joinWindowS()))
                 .channelsPerConnection(twitch.channelsPerConnection()).build();
+    }
+
+    /**
+     * Chat server and limits, plus the channel cap of a logged-in account
+     * ({@code collection.max_channels_per_login}).
+     */
+    public static IrcSettings irc(TwitchConfig twitch, CollectionConfig collection) {
+        return IrcSettings.builder().uri(twitch.ircUri()).joinLimit(twitch.joinLimit())
+                .joinWindow(Duration.ofSeconds(twitch.joinWindowS()))
+                .channelsPerConnection(twitch.channelsPerConnection())
+                .maxChannelsPerLogin(collection.maxChannelsPerLogin()).build();
+    }
+
+    /** How chat is read ({@code collection.chat_login}). */
+    public static ChatLogin chatLogin(CollectionConfig collection) {
+        return ChatLogin.parse(collection.chatLogin());
     }
 
     /**

@@ -182,6 +182,44 @@ class CollectorCommandsTest {
     }
 
     @Test
+    void collectWithAUserLoginStaysWithinItsCapAndNamesTheRefusedChannelOnce() throws Exception {
+        Files.writeString(dir.resolve("channels.txt"), "gamma\n");
+        Path cfg = config("  chat_login: user\n  max_channels_per_login: 2\n");
+        Path lake = dir.resolve("lake");
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(run(CREDENTIALS, "collect", "--config", cfg.toString(), "--data", lake.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        irc.awaitJoined(WAIT, "alpha", "beta"); // the two largest; gamma waits for a slot
+        irc.say("alpha", "ann", "11", "hi");
+        irc.pingAll();
+        await("PONG", WAIT, () -> irc.pongsReceived() >= 1);
+        Thread.sleep(300);
+        assertFalse(irc.isJoined("gamma"), "never asked beyond max_channels_per_login");
+        assertEquals(2, irc.channelsOf("collectorbot"));
+
+        Signal.raise(new Signal("TERM"));
+        runner.join(WAIT.toMillis());
+        Result r = result.get();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 channels not joined:\n  gamma: channel cap (not asked: over "
+                + "max_channels_per_login), joined when a channel slot frees"), r.out());
+        assertTrue(r.out().contains("full coverage: not reached"), r.out());
+        try (Stream<Path> runs = Files.list(lake.resolve("runs/collect"))) {
+            String record = Files.readString(runs.findFirst().orElseThrow());
+            assertTrue(record.contains("\"channels_refused\" : 1"), record);
+            assertTrue(record.contains("\"window_channels_wanted\" : 3"), record);
+            assertTrue(record.contains("\"window_channels_joined\" : 2"), record);
+            assertTrue(record.contains("\"window_channels_refused_channel_cap\" : 1"), record);
+            assertTrue(record.contains("\"window_channels_waiting_for_slot\" : 1"), record);
+        }
+    }
+
+    @Test
     void continuousAnalyzesAfterEveryNthWindow() throws Exception {
         Path cfg = config("  window_seconds: 10\n  wait_for_hour_alignment: false\n");
         Files.writeString(cfg, Files.readString(cfg) + "analysis:\n  analysis_interval_cycles: 1\n  output_dir: "

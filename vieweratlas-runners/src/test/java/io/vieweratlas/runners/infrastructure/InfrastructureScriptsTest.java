@@ -298,7 +298,12 @@ class InfrastructureScriptsTest {
         assertEquals(3, callsStartingWith("logs put-metric-filter").size());
         assertTrue(calls().contains("logs put-metric-filter --region us-east-1 --log-group-name /vieweratlas/collector "
                 + "--cli-input-json file://" + AWS_DIR.resolve("monitoring/error-metric-filter.json")), calls().toString());
-        assertEquals(3, callsStartingWith("cloudwatch put-metric-alarm").size());
+        try (java.util.stream.Stream<Path> alarms = Files.list(AWS_DIR.resolve("monitoring/alarms"))) {
+            assertEquals(alarms.count(), callsStartingWith("cloudwatch put-metric-alarm").size());
+        }
+        JsonNode coverage = file("vieweratlas-coverage-low");
+        assertEquals("CoverageBelowTarget", coverage.get("MetricName").asText());
+        assertEquals(2, coverage.get("DatapointsToAlarm").asInt(), "two windows in a row");
         JsonNode noSnapshots = file("vieweratlas-no-snapshots-2h");
         assertEquals("SnapshotsWritten", noSnapshots.get("MetricName").asText());
         assertEquals(7200, noSnapshots.get("Period").asInt() * noSnapshots.get("EvaluationPeriods").asInt());

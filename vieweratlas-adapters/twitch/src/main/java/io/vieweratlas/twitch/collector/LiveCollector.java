@@ -6,7 +6,9 @@ import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StreamDirectory;
 import io.vieweratlas.twitch.TwitchApiException;
 import io.vieweratlas.twitch.TwitchAuthException;
+import io.vieweratlas.twitch.irc.ChatCoverage;
 import io.vieweratlas.twitch.irc.ChatMembership;
+import io.vieweratlas.twitch.irc.JoinRefusal;
 import io.vieweratlas.twitch.presence.PresenceAccumulator;
 import io.vieweratlas.twitch.presence.ClosedWindow;
 import org.slf4j.Logger;
@@ -18,6 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +40,21 @@ import java.util.function.Supplier;
  * joins the chats of channels that went live and parts those that ended; every channel stays
  * watched continuously. At each window end it closes the {@link PresenceAccumulator}'s window,
  * fetches the streams' metadata and stores one snapshot per channel with viewers through the
- * {@link SnapshotStore}.
+ * {@link SnapshotStore}, several at a time.
+ *
+ * <p>Channels are joined largest first (by Helix viewer count), so the share of viewers covered
+ * climbs fastest; channels the chat account may not join (its cap, a suspension) are reported per
+ * window with their reason, and the time from start to full coverage is logged once.
  *
  * <p>{@link #run()} returns when a cost guard is reached or {@link #stop()} is called; in every
- * case, also on a failure, the current partial window is flushed first, so nothing collected is
- * lost. Discovery failures other than bad credentials are logged and retried at the next interval.
+ * case, also on a failure, the current partial window is flushed first. A runtime error while a
+ * window closes never loses it: snapshots the store does not take go to the {@link SnapshotSpill}
+ * and are written at the next window's close. Discovery failures other than bad credentials are
+ * logged and retried at the next interval.
  */
 public final class LiveCollector {
     private static final Logger LOG = LoggerFactory.getLogger(LiveCollector.class);
-    private static final int STORE_ATTEMPTS = 3;
+    private static final int WRITE_PARALLELISM = 64;
 
     private final CollectorSettings settings;
     private final StreamDirectory directory;
@@ -54,6 +65,7 @@ public final class LiveCollector {
     private final Clock clock;
     private final CollectorListener listener;
     private final WindowSchedule schedule;
+    private final SnapshotSpill spill;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -67,6 +79,8 @@ public final class LiveCollector {
     private long unchanged;
     private long conflicts;
     private long failed;
+    private Instant started;
+    private Duration timeToFullCoverage;
 
     /**
      * @param settings       windows, discovery and cost guards
@@ -82,6 +96,19 @@ public final class LiveCollector {
                          PresenceAccumulator accumulator, SnapshotStore store,
                          Supplier<? extends Collection<String>> pinnedChannels, Clock clock,
                          CollectorListener listener) {
+        this(settings, directory, chat, accumulator, store, pinnedChannels, clock, listener, SnapshotSpill.inMemory());
+    }
+
+    /**
+     * As {@link #LiveCollector(CollectorSettings, StreamDirectory, ChatMembership, PresenceAccumulator,
+     * SnapshotStore, Supplier, Clock, CollectorListener)}, with the spill that holds snapshots the
+     * store did not take (e.g. on local disk, so they survive the process).
+     */
+    public LiveCollector(CollectorSettings settings, StreamDirectory directory, ChatMembership chat,
+                         PresenceAccumulator accumulator, SnapshotStore store,
+                         Supplier<? extends Collection<String>> pinnedChannels, Clock clock,
+                         CollectorListener listener, SnapshotSpill spill) {
+        this.spill = Objects.requireNonNull(spill, "spill");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.chat = Objects.requireNonNull(chat, "chat");
@@ -110,7 +137,7 @@ public final class LiveCollector {
      * @throws TwitchAuthException when the credentials are refused (after flushing the partial window)
      */
     public CollectionReport run() {
-        Instant started = clock.instant();
+        started = clock.instant();
         Instant windowStart = accumulator.windowStart();
         Instant windowEnd = schedule.firstEnd(windowStart);
         // Aligned windows start with a shorter lead-in up to the first boundary: it is written like any
@@ -139,6 +166,7 @@ public final class LiveCollector {
                     discover();
                     nextDiscovery = clock.instant().plus(settings.discoveryInterval());
                 }
+                noteFullCoverage();
                 if (!now.isBefore(windowEnd)) {
                     if (leadIn) {
                         closeWindow(0, windowEnd, true);
@@ -172,7 +200,14 @@ public final class LiveCollector {
         Instant finished = clock.instant();
         LOG.info("collector stopped ({}): {} windows, {} snapshots written, {} unchanged, {} conflicts, {} failed",
                 reason, cycles, written, unchanged, conflicts, failed);
-        return new CollectionReport(started, finished, reason, cycles, written, unchanged, conflicts, failed);
+        List<JoinRefusal> refused = List.of();
+        try {
+            refused = List.copyOf(chat.coverage().refused().values());
+        } catch (RuntimeException e) {
+            LOG.warn("chat coverage unavailable at the end: {}", e.toString());
+        }
+        return new CollectionReport(started, finished, reason, cycles, written, unchanged, conflicts, failed,
+                Optional.ofNullable(timeToFullCoverage), refused, spill.size());
     }
 
     private void discover() {
@@ -199,23 +234,55 @@ public final class LiveCollector {
         Set<String> watched = chat.channels();
         int joined = 0;
         int parted = 0;
-        for (String login : new TreeSet<>(live.keySet())) {
-            if (!watched.contains(login)) {
-                chat.join(login);
-                joined++;
-            }
-        }
         for (String login : watched) {
             if (!live.containsKey(login)) {
-                chat.part(login);
+                chat.part(login); // first, so its slot is free for the joins below
                 parted++;
             }
         }
+        chat.retryRefused(); // suspended or banned channels still live are asked for once more
+        List<LiveStream> largestFirst = new ArrayList<>(live.values());
+        largestFirst.sort(Comparator.comparingLong(LiveStream::viewerCount).reversed()
+                .thenComparing(LiveStream::login));
+        for (LiveStream s : largestFirst) {
+            if (!watched.contains(s.login())) {
+                joined++;
+            }
+            chat.join(s.login(), s.viewerCount()); // for a watched channel: its priority at the next reconnect
+        }
         lastKnown.putAll(live);
-        watchedInWindow.addAll(live.keySet());
+        watchedInWindow.addAll(watchedNow());
         LOG.info("discovery: {} live channels watched ({} joined, {} parted)", live.size(), joined, parted);
     }
 
+    /** Channels being watched or joined now: wanted ones less those refused or waiting for a slot. */
+    private Set<String> watchedNow() {
+        ChatCoverage coverage = chat.coverage();
+        TreeSet<String> watched = new TreeSet<>(coverage.wanted());
+        watched.removeAll(coverage.refused().keySet());
+        watched.removeAll(coverage.waitingForSlot());
+        return watched;
+    }
+
+    /** Logs, once, how long it took from the start until every wanted channel was joined. */
+    private void noteFullCoverage() {
+        if (timeToFullCoverage != null) {
+            return;
+        }
+        ChatCoverage coverage = chat.coverage();
+        if (coverage.complete()) {
+            timeToFullCoverage = Duration.between(started, clock.instant());
+            LOG.info("full coverage: all {} joinable channels of {} wanted joined {} s after the start ({} refused)",
+                    coverage.joined().size(), coverage.wanted().size(), timeToFullCoverage.toMillis() / 1000.0,
+                    coverage.refused().size());
+        }
+    }
+
+    /**
+     * Closes the accumulator's window and stores its snapshots. Nothing in here may lose the window:
+     * every step that can fail (metadata, coverage, a snapshot, the store, the listener) is caught,
+     * and snapshots not stored go to the spill.
+     */
     private void closeWindow(int cycle, Instant end, boolean partial) {
         ClosedWindow window = accumulator.close(end);
         Map<String, LiveStream> metadata = new HashMap<>(lastKnown);
@@ -227,34 +294,57 @@ public final class LiveCollector {
                 for (LiveStream s : directory.liveStreams(channels)) {
                     metadata.put(s.login(), s);
                 }
-            } catch (TwitchApiException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("metadata at window end unavailable, using the last discovered: {}", e.getMessage());
             }
         }
-        int[] counts = new int[3];
-        List<String> failedChannels = new ArrayList<>();
-        // Channel by channel: each snapshot is stored and released before the next is built.
-        window.drainSnapshots(metadata, snapshot -> {
-            switch (put(snapshot)) {
-                case WRITTEN -> counts[0]++;
-                case UNCHANGED -> counts[1]++;
-                case CONFLICT -> counts[2]++;
-                case null -> failedChannels.add(snapshot.channel());
-            }
-        });
-        written += counts[0];
-        unchanged += counts[1];
-        conflicts += counts[2];
+        WindowCoverage coverage = WindowCoverage.none();
+        try {
+            coverage = WindowCoverage.of(chat.coverage(), metadata);
+        } catch (RuntimeException e) {
+            LOG.warn("chat coverage unavailable at window {}: {}", cycle, e.toString());
+        }
+        List<PresenceSnapshot> held = spill.takeAll();
+        List<String> lostBuilding = new ArrayList<>();
+        SnapshotWriter writer = new SnapshotWriter(store, spill, WRITE_PARALLELISM, Duration.ofMillis(200));
+        try {
+            held.forEach(writer::submitRecovered); // earlier windows first: they waited longest
+            window.drainSnapshots(metadata, writer::submit);
+        } catch (RuntimeException e) {
+            lostBuilding.add("(window of " + channels.size() + " channels: " + e + ")");
+            LOG.error("building the snapshots of window {} failed after some were handed to the store: {}", cycle,
+                    e.toString());
+        } finally {
+            writer.close();
+        }
+        int recovered = writer.recovered.get();
+        int windowWritten = writer.written.get();
+        written += windowWritten;
+        unchanged += writer.unchanged.get();
+        conflicts += writer.conflicts.get();
+        List<String> failedChannels = new ArrayList<>(writer.spilledChannels);
+        failedChannels.addAll(writer.lostChannels);
+        failedChannels.addAll(lostBuilding);
+        failedChannels.sort(null);
         failed += failedChannels.size();
         TreeSet<String> watched = new TreeSet<>(watchedInWindow);
         watched.addAll(channels);
         WindowReport report = new WindowReport(cycle, window.start(), end, partial, watched, window.presenceCount(),
-                counts[0], counts[1], counts[2], failedChannels.size(), failedChannels);
-        LOG.info("window {} closed{}: {} channels watched, {} with viewers, {} presences, {} snapshots written",
-                cycle, partial ? " (partial)" : "", watched.size(), channels.size(), report.presence(), counts[0]);
+                windowWritten, writer.unchanged.get(), writer.conflicts.get(), failedChannels.size(), failedChannels,
+                coverage, writer.spilledChannels.size(), recovered);
+        LOG.info(String.format(Locale.ROOT, "window %d closed%s: %d channels watched, %d with viewers, %d presences,"
+                        + " %d snapshots written; coverage: %d wanted, %d joined, %d refused %s, %d waiting for a slot,"
+                        + " %.1f %% of viewers covered%s", cycle, partial ? " (partial)" : "", watched.size(),
+                channels.size(), report.presence(), windowWritten, coverage.wanted(), coverage.joined(),
+                coverage.refused(), coverage.refusedByReason(), coverage.waitingForSlot(),
+                100 * coverage.viewerShare(), spillNote(report)));
         watchedInWindow.clear();
-        watchedInWindow.addAll(chat.channels());
-        lastKnown.keySet().retainAll(chat.channels());
+        try {
+            watchedInWindow.addAll(watchedNow());
+            lastKnown.keySet().retainAll(chat.channels());
+        } catch (RuntimeException e) {
+            LOG.warn("chat channels unavailable after window {}: {}", cycle, e.toString());
+        }
         try {
             listener.windowClosed(report);
         } catch (RuntimeException e) {
@@ -262,27 +352,12 @@ public final class LiveCollector {
         }
     }
 
-    /** Stores one snapshot, retrying a failing store a few times; null when it could not be stored. */
-    private SnapshotStore.SnapshotWrite.Status put(PresenceSnapshot snapshot) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
-            try {
-                return store.put(snapshot).status();
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warn("storing the snapshot of {} failed (attempt {} of {}): {}", snapshot.channel(), attempt,
-                        STORE_ATTEMPTS, e.getMessage());
-                try {
-                    Thread.sleep(Duration.ofMillis(200L * attempt));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+    private String spillNote(WindowReport report) {
+        if (report.spilled() == 0 && report.recovered() == 0 && report.failed() == 0) {
+            return "";
         }
-        LOG.error("snapshot of {} at {} lost: {}", snapshot.channel(), snapshot.timestamp(),
-                last == null ? "interrupted" : last.getMessage());
-        return null;
+        return String.format(Locale.ROOT, "; %d snapshots not stored (%d held in the spill at %s), %d from earlier"
+                + " windows recovered", report.failed(), report.spilled(), spill.location(), report.recovered());
     }
 
     /** Waits until {@code until}, a stop, or at most 5 s (so chat health is checked regularly). */

@@ -12,6 +12,7 @@ import io.vieweratlas.twitch.auth.TokenInfo;
 import io.vieweratlas.twitch.auth.TokenManager;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.http.CallExecutor;
+import io.vieweratlas.twitch.http.HttpClients;
 import io.vieweratlas.twitch.http.RateLimitPacer;
 import io.vieweratlas.twitch.http.RequestLogInterceptor;
 import okhttp3.OkHttpClient;
@@ -83,11 +84,10 @@ public final class HelixClient implements StreamDirectory, AutoCloseable {
                                      Sleeper sleeper, RandomGenerator random) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient http = HttpClients.builder(false) // retries are ours; a stale pooled connection is not a failure
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.readTimeout().plus(settings.connectTimeout()))
-                .retryOnConnectionFailure(false) // retries are ours, bounded and jittered
                 .addInterceptor(new RequestLogInterceptor())
                 .build();
         ObjectMapper mapper = new ObjectMapper()

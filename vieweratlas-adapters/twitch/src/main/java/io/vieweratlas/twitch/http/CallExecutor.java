@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
  * Runs Retrofit calls with Twitch's failure semantics: paces by the rate-limit headers, waits
  * until the reset on 429, retries server errors and I/O failures (timeouts) with jittered
  * exponential backoff, and turns 400/401/403/404 into clear exceptions at once. Retries are
- * bounded by the {@link RetryPolicy}.
+ * bounded by the {@link RetryPolicy}. A keep-alive connection the server closed while it sat in
+ * the pool never reaches here as a failure: clients built by {@link HttpClients#builder(boolean)}
+ * send such an idempotent request again at once ({@link StaleConnectionRetry}).
  */
 public final class CallExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);

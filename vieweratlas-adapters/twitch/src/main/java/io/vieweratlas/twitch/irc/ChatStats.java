@@ -11,7 +11,8 @@ package io.vieweratlas.twitch.irc;
  * @param presence       presence events delivered to the listener
  * @param joinsSent      JOIN commands sent (including rejoins)
  * @param reconnects     sessions that ended and were started again
+ * @param joinsRefused   JOINs sent (each cost a join permit) that Twitch refused with a NOTICE
  */
 public record ChatStats(int connections, int channels, int joinedChannels, long lines, long messages, long presence,
-                        long joinsSent, long reconnects) {
+                        long joinsSent, long reconnects, long joinsRefused) {
 }

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,15 @@ import java.util.regex.Pattern;
  * Watches any number of Twitch chats: channels are spread over sockets of at most
  * {@code channels_per_connection} each, every socket runs on its own virtual threads (so one slow
  * channel never stalls the others), and all JOINs of the account, including rejoins after
- * reconnects, share one {@link JoinRateLimiter}. Viewers seen go to the {@link PresenceListener}.
- * Thread-safe.
+ * reconnects, share one {@link JoinRateLimiter}, which lets the channels with the most viewers
+ * go first. Viewers seen go to the {@link PresenceListener}.
+ *
+ * <p>A logged-in account may be in at most {@link IrcSettings#maxChannelsPerLogin()} channels at
+ * once across all its connections (Twitch's cap since May 2024; anonymous logins are exempt): the
+ * client never asks for more, keeps the others waiting for a slot (largest first) and joins them
+ * as watched channels end. A JOIN Twitch refuses (NOTICE {@code msg-id}, see {@link RefusalReason})
+ * is recorded with its reason and asked for again only as its {@link RetryAfter} says: at the
+ * next discovery ({@link #retryRefused()}) or when a slot frees; never in a loop. Thread-safe.
  */
 public final class IrcChatClient implements ChatMembership, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IrcChatClient.class);
@@ -42,7 +51,32 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
     private final IrcConnection.Counters counters = new IrcConnection.Counters();
 
     private final List<IrcConnection> connections = new ArrayList<>();
+    /** Channels given to a connection: JOIN queued, sent or confirmed. */
     private final Map<String, IrcConnection> byChannel = new HashMap<>();
+    /** Wanted channels over the account's cap, joined largest first when a slot frees. */
+    private final Map<String, Long> waiting = new HashMap<>();
+    /** Channels Twitch refused until the next discovery (suspended, banned, not found). */
+    private final Map<String, JoinRefusal> refusedUntilDiscovery = new HashMap<>();
+    /** Why each channel waiting for a slot waits. */
+    private final Map<String, JoinRefusal> waitReasons = new HashMap<>();
+    /** Channels whose refusal was logged at WARN already: later ones go to DEBUG, so nothing repeats. */
+    private final Set<String> refusalLogged = new java.util.HashSet<>();
+    /** JOIN priority (viewer count) per wanted channel; read by connection threads. */
+    private final Map<String, Long> priorities = new ConcurrentHashMap<>();
+    private final IrcConnection.Owner owner = new IrcConnection.Owner() {
+        @Override
+        public long priority(String channel) {
+            return priorities.getOrDefault(channel, 0L);
+        }
+
+        @Override
+        public void refused(IrcConnection connection, String channel, RefusalReason reason) {
+            onRefused(connection, channel, reason);
+        }
+    };
+    /** Channels the account may be in now: the configured cap, lowered when Twitch says it is reached. */
+    private int slots;
+    private boolean overCapLogged;
     private boolean closed;
 
     /**
@@ -91,17 +125,46 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
+        this.slots = identity.anonymous() ? Integer.MAX_VALUE : settings.maxChannelsPerLogin();
     }
 
     @Override
-    public synchronized void join(String channel) {
+    public void join(String channel) {
+        join(channel, 0);
+    }
+
+    @Override
+    public synchronized void join(String channel, long viewers) {
         String login = normalize(channel);
         if (closed) {
             throw new IllegalStateException("chat client is closed");
         }
-        if (byChannel.containsKey(login)) {
+        priorities.put(login, viewers);
+        if (waiting.containsKey(login)) {
+            waiting.put(login, viewers);
             return;
         }
+        if (byChannel.containsKey(login) || refusedUntilDiscovery.containsKey(login)) {
+            return;
+        }
+        if (byChannel.size() >= slots) {
+            waiting.put(login, viewers);
+            if (!waitReasons.containsKey(login)) {
+                waitReasons.put(login, new JoinRefusal(login, RefusalReason.CHANNEL_CAP, false, clock.instant()));
+            }
+            if (!overCapLogged) {
+                overCapLogged = true;
+                LOG.warn("chat: {} is logged in and may be in {} channels at once; further channels wait for a"
+                        + " slot (set collection.chat_login: anonymous to watch every channel)", identity.nick(),
+                        slots);
+            }
+            return;
+        }
+        assign(login);
+    }
+
+    /** Gives {@code login} to a connection with room, opening one when all are full. */
+    private void assign(String login) {
         IrcConnection target = null;
         for (IrcConnection c : connections) {
             if (c.size() < settings.channelsPerConnection()) {
@@ -111,7 +174,7 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
         }
         if (target == null) {
             target = new IrcConnection(connections.size(), settings, identity, joinLimiter, listener, clock, sleeper,
-                    random, counters, tlsFactory);
+                    random, counters, tlsFactory, owner);
             connections.add(target);
             target.start();
             LOG.debug("opened chat connection {} ({} channels per connection)", connections.size() - 1,
@@ -124,15 +187,91 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
     @Override
     public synchronized void part(String channel) {
         String login = normalize(channel);
+        priorities.remove(login);
+        waiting.remove(login);
+        waitReasons.remove(login);
+        refusedUntilDiscovery.remove(login);
+        refusalLogged.remove(login);
         IrcConnection c = byChannel.remove(login);
         if (c != null) {
             c.remove(login);
+            fillFreeSlots();
+        }
+    }
+
+    @Override
+    public synchronized void retryRefused() {
+        if (refusedUntilDiscovery.isEmpty()) {
+            return;
+        }
+        List<JoinRefusal> retry = new ArrayList<>(refusedUntilDiscovery.values());
+        refusedUntilDiscovery.clear();
+        for (JoinRefusal r : retry) {
+            LOG.debug("chat: asking for #{} again after {}", r.channel(), r.reason());
+            join(r.channel(), priorities.getOrDefault(r.channel(), 0L));
         }
     }
 
     @Override
     public synchronized Set<String> channels() {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(byChannel.keySet()));
+        TreeSet<String> all = new TreeSet<>(byChannel.keySet());
+        all.addAll(waiting.keySet());
+        all.addAll(refusedUntilDiscovery.keySet());
+        return java.util.Collections.unmodifiableSet(all);
+    }
+
+    @Override
+    public synchronized ChatCoverage coverage() {
+        TreeSet<String> joined = new TreeSet<>();
+        byChannel.forEach((login, c) -> {
+            if (c.isJoined(login)) {
+                joined.add(login);
+            }
+        });
+        TreeMap<String, JoinRefusal> refused = new TreeMap<>(refusedUntilDiscovery);
+        refused.putAll(waitReasons);
+        return new ChatCoverage(new TreeSet<>(channels()), joined, new TreeSet<>(waiting.keySet()), refused);
+    }
+
+    /** Joins waiting channels, largest first, while the account has free slots. */
+    private void fillFreeSlots() {
+        while (byChannel.size() < slots && !waiting.isEmpty()) {
+            String next = null;
+            long best = Long.MIN_VALUE;
+            for (Map.Entry<String, Long> e : waiting.entrySet()) {
+                if (next == null || e.getValue() > best || (e.getValue() == best && e.getKey().compareTo(next) < 0)) {
+                    best = e.getValue();
+                    next = e.getKey();
+                }
+            }
+            waiting.remove(next);
+            waitReasons.remove(next);
+            LOG.info("chat: a slot freed, joining #{}", next);
+            assign(next);
+        }
+    }
+
+    private synchronized void onRefused(IrcConnection connection, String login, RefusalReason reason) {
+        if (byChannel.get(login) != connection) {
+            return; // parted or moved meanwhile
+        }
+        byChannel.remove(login);
+        connection.forget(login);
+        JoinRefusal refusal = new JoinRefusal(login, reason, true, clock.instant());
+        if (reason.retryAfter() == RetryAfter.SLOT_FREES) {
+            // Twitch counts channels this client cannot see (another session of the account): the
+            // account's real room is what it holds now; more is asked for only when one of them ends.
+            slots = Math.min(slots, byChannel.size());
+            waiting.put(login, priorities.getOrDefault(login, 0L));
+            waitReasons.put(login, refusal);
+        } else {
+            refusedUntilDiscovery.put(login, refusal);
+        }
+        if (refusalLogged.add(login)) {
+            LOG.warn("chat: Twitch refused JOIN #{}: {}", login, refusal.describe());
+        } else {
+            LOG.debug("chat: Twitch refused JOIN #{} again: {}", login, refusal.describe());
+        }
     }
 
     /** Whether Twitch confirmed the JOIN of {@code channel} on its current socket. */
@@ -147,8 +286,9 @@ public final class IrcChatClient implements ChatMembership, AutoCloseable {
         for (IrcConnection c : connections) {
             joined += c.joinedCount();
         }
-        return new ChatStats(connections.size(), byChannel.size(), joined, counters.lines.get(),
-                counters.messages.get(), counters.presence.get(), counters.joinsSent.get(), counters.reconnects.get());
+        return new ChatStats(connections.size(), channels().size(), joined, counters.lines.get(),
+                counters.messages.get(), counters.presence.get(), counters.joinsSent.get(), counters.reconnects.get(),
+                counters.joinsRefused.get());
     }
 
     /**

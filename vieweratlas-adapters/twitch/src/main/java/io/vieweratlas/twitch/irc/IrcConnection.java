@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Comparator;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +37,9 @@ import java.util.random.RandomGenerator;
  * thread supervises it: connect, request capabilities, log in, (re)join every wanted channel
  * through the shared {@link JoinRateLimiter}, read lines until the socket drops or Twitch sends
  * {@code RECONNECT}, then reconnect with backoff and rejoin. A second virtual thread per session
- * sends the JOINs so reading (and answering PING) never waits for the join limit.
+ * sends the JOINs, largest channel first, so reading (and answering PING) never waits for the join
+ * limit. A NOTICE refusing a JOIN (classified by its {@code msg-id}) is handed to the {@link Owner},
+ * which decides when the channel is asked for again; it is never re-sent from here.
  */
 final class IrcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IrcConnection.class);
@@ -52,6 +55,7 @@ final class IrcConnection implements AutoCloseable {
     private final RandomGenerator random;
     private final Counters counters;
     private final SSLSocketFactory tlsFactory;
+    private final Owner owner;
 
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private volatile Session session;
@@ -61,7 +65,7 @@ final class IrcConnection implements AutoCloseable {
 
     IrcConnection(int id, IrcSettings settings, IrcIdentity identity, JoinRateLimiter joinLimiter,
                   PresenceListener listener, Clock clock, Sleeper sleeper, RandomGenerator random, Counters counters,
-                  SSLSocketFactory tlsFactory) {
+                  SSLSocketFactory tlsFactory, Owner owner) {
         this.id = id;
         this.settings = settings;
         this.identity = identity;
@@ -72,7 +76,23 @@ final class IrcConnection implements AutoCloseable {
         this.random = random;
         this.counters = counters;
         this.tlsFactory = tlsFactory;
+        this.owner = owner;
     }
+
+    /** The client that owns this connection: join priorities and refusals. */
+    interface Owner {
+        /** The priority (viewer count) of {@code channel}'s JOIN. */
+        long priority(String channel);
+
+        /** Twitch refused the JOIN of {@code channel} on {@code connection}. */
+        void refused(IrcConnection connection, String channel, RefusalReason reason);
+    }
+
+    private record QueuedJoin(String channel, long priority, long seq) {
+    }
+
+    private static final Comparator<QueuedJoin> LARGEST_FIRST = Comparator.comparingLong(QueuedJoin::priority)
+            .reversed().thenComparingLong(QueuedJoin::seq);
 
     /** Shared counters of all connections of a client. */
     static final class Counters {
@@ -81,6 +101,7 @@ final class IrcConnection implements AutoCloseable {
         final AtomicLong presence = new AtomicLong();
         final AtomicLong joinsSent = new AtomicLong();
         final AtomicLong reconnects = new AtomicLong();
+        final AtomicLong joinsRefused = new AtomicLong();
     }
 
     void start() {
@@ -102,6 +123,16 @@ final class IrcConnection implements AutoCloseable {
         if (s != null && s.requested.remove(channel)) {
             s.joined.remove(channel);
             s.trySend("PART #" + channel);
+        }
+    }
+
+    /** Stops wanting {@code channel} without a PART (Twitch refused its JOIN, so it is not joined). */
+    void forget(String channel) {
+        wanted.remove(channel);
+        Session s = session;
+        if (s != null) {
+            s.requested.remove(channel);
+            s.unconfirmed.remove(channel);
         }
     }
 
@@ -234,10 +265,11 @@ final class IrcConnection implements AutoCloseable {
         private final BufferedReader reader;
         private final BufferedWriter writer;
         private final ReentrantLock writeLock = new ReentrantLock();
-        private final LinkedBlockingQueue<String> joinQueue = new LinkedBlockingQueue<>();
+        private final PriorityBlockingQueue<QueuedJoin> joinQueue = new PriorityBlockingQueue<>(16, LARGEST_FIRST);
+        private final AtomicLong joinSeq = new AtomicLong();
         final Set<String> requested = ConcurrentHashMap.newKeySet();
         final Set<String> joined = ConcurrentHashMap.newKeySet();
-        private final Map<String, Instant> unconfirmed = new ConcurrentHashMap<>();
+        final Map<String, Instant> unconfirmed = new ConcurrentHashMap<>();
         private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
         private volatile Thread joiner;
         private volatile boolean ended;
@@ -251,8 +283,12 @@ final class IrcConnection implements AutoCloseable {
 
         void requestJoin(String channel) {
             if (requested.add(channel)) {
-                joinQueue.add(channel);
+                enqueue(channel);
             }
+        }
+
+        private void enqueue(String channel) {
+            joinQueue.add(new QueuedJoin(channel, owner.priority(channel), joinSeq.getAndIncrement()));
         }
 
         /** Reads until the socket ends; returns true when Twitch asked to reconnect (no backoff needed). */
@@ -263,7 +299,7 @@ final class IrcConnection implements AutoCloseable {
             }
             send("NICK " + identity.nick());
             for (String channel : wanted) {
-                requestJoin(channel); // queued; JOINs go out once the login is welcomed (001)
+                requestJoin(channel); // queued largest first; JOINs go out once the login is welcomed (001)
             }
             boolean pingOutstanding = false;
             while (!closed) {
@@ -380,18 +416,41 @@ final class IrcConnection implements AutoCloseable {
             }
         }
 
+        /**
+         * Classifies a NOTICE by its {@code msg-id} tag. Login failures ({@code Login authentication
+         * failed}, {@code Improperly formatted auth}) are the NOTICEs to {@code *} that arrive before
+         * the welcome and carry no {@code msg-id}
+         * (<a href="https://dev.twitch.tv/docs/irc/authenticate-bot/">dev.twitch.tv/docs/irc/authenticate-bot</a>).
+         */
         private void onNotice(IrcMessage msg) {
             String text = msg.param(msg.params().size() - 1).orElse("");
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.contains("login authentication failed") || lower.contains("improperly formatted auth")
-                    || lower.contains("invalid nick")) {
-                fatalError = "Twitch chat refused the login of " + identity.nick() + ": " + text
-                        + " (check TWITCH_OAUTH_TOKEN: it needs the chat:read scope)";
-                LOG.error(fatalError);
-                close();
-            } else {
-                LOG.debug("chat connection {} notice: {}", id, text);
+            Optional<String> msgId = msg.tag("msg-id").filter(s -> !s.isEmpty());
+            if (msgId.isEmpty()) {
+                if (!welcomed && msg.param(0).map("*"::equals).orElse(false)) {
+                    fatalError = "Twitch chat refused the login of " + identity.nick() + ": " + text
+                            + " (check TWITCH_OAUTH_TOKEN: it needs the chat:read scope; or use"
+                            + " collection.chat_login: anonymous)";
+                    LOG.error(fatalError);
+                    close();
+                } else {
+                    LOG.debug("chat connection {} notice without msg-id: {}", id, text);
+                }
+                return;
             }
+            Optional<RefusalReason> refusal = RefusalReason.ofMsgId(msgId.get());
+            String channel = channelOf(msg.param(0));
+            if (refusal.isEmpty() || channel == null) {
+                LOG.debug("chat connection {} notice {}: {}", id, msgId.get(), text);
+                return;
+            }
+            if (!requested.contains(channel)) {
+                return; // a late answer for a channel already parted or refused
+            }
+            counters.joinsRefused.incrementAndGet();
+            requested.remove(channel);
+            unconfirmed.remove(channel);
+            joined.remove(channel);
+            owner.refused(IrcConnection.this, channel, refusal.get());
         }
 
         private void deliver(String channel, String login, Optional<String> userId, Evidence evidence, Instant at) {
@@ -415,15 +474,20 @@ final class IrcConnection implements AutoCloseable {
             long checkMillis = Math.max(10, settings.joinConfirmTimeout().toMillis() / 4);
             try {
                 while (!closed && !ended) {
-                    String channel = joinQueue.poll(checkMillis, TimeUnit.MILLISECONDS);
-                    if (channel == null) {
+                    QueuedJoin next = joinQueue.poll(checkMillis, TimeUnit.MILLISECONDS);
+                    if (next == null) {
                         requeueUnconfirmed();
                         continue;
                     }
+                    String channel = next.channel();
                     if (!wanted.contains(channel) || !requested.contains(channel) || joined.contains(channel)) {
                         continue;
                     }
-                    JoinRateLimiter.Permit permit = joinLimiter.acquire();
+                    JoinRateLimiter.Permit permit = joinLimiter.acquire(next.priority());
+                    if (!wanted.contains(channel) || !requested.contains(channel)) {
+                        permit.sent(); // parted or refused meanwhile: the permit is spent all the same
+                        continue;
+                    }
                     if (socket.isClosed()) {
                         return;
                     }
@@ -454,7 +518,7 @@ final class IrcConnection implements AutoCloseable {
                 }
                 if (attempts.getOrDefault(channel, 0) < JOIN_ATTEMPTS) {
                     LOG.debug("chat connection {}: JOIN #{} not confirmed, sending it again", id, channel);
-                    joinQueue.add(channel);
+                    enqueue(channel);
                 } else {
                     LOG.warn("chat connection {}: Twitch never confirmed JOIN #{} ({} attempts); not watched until "
                             + "the next reconnect", id, channel, JOIN_ATTEMPTS);

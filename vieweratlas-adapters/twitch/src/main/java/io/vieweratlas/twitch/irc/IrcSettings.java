@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param reconnectBackoffMin   first reconnect delay after a dropped socket
  * @param reconnectBackoffMax   longest reconnect delay
  * @param joinConfirmTimeout    how long to wait for Twitch to confirm a JOIN before sending it again
+ * @param maxChannelsPerLogin   channels a logged-in (non-anonymous) account may be in at once across all its
+ *                              connections ({@code collection.max_channels_per_login}, default 100, Twitch's cap
+ *                              since May 2024); anonymous logins have no cap
  */
 public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Duration joinWindow,
                           Duration connectTimeout, Duration idleTimeout, Duration reconnectBackoffMin,
-                          Duration reconnectBackoffMax, Duration joinConfirmTimeout) {
+                          Duration reconnectBackoffMax, Duration joinConfirmTimeout,
+                          int maxChannelsPerLogin) {
 
     /** Twitch chat over TLS. */
     public static final String DEFAULT_URI = "ircs://irc.chat.twitch.tv:6697";
@@ -39,6 +43,10 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
         }
         if (joinLimit < 1) {
             throw new IllegalArgumentException("twitch.join_limit must be >= 1, was " + joinLimit);
+        }
+        if (maxChannelsPerLogin < 1) {
+            throw new IllegalArgumentException("collection.max_channels_per_login must be >= 1, was "
+                    + maxChannelsPerLogin);
         }
         requirePositive("twitch.join_window_s", joinWindow);
         requirePositive("connectTimeout", connectTimeout);
@@ -85,6 +93,7 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
         private Duration reconnectBackoffMin = Duration.ofSeconds(1);
         private Duration reconnectBackoffMax = Duration.ofSeconds(60);
         private Duration joinConfirmTimeout = Duration.ofSeconds(30);
+        private int maxChannelsPerLogin = 100;
 
         private Builder() {
         }
@@ -142,10 +151,16 @@ public record IrcSettings(URI uri, int channelsPerConnection, int joinLimit, Dur
             return this;
         }
 
+        /** Sets how many channels a logged-in account may be in at once (anonymous logins are not capped). */
+        public Builder maxChannelsPerLogin(int n) {
+            this.maxChannelsPerLogin = n;
+            return this;
+        }
+
         /** Builds and checks the settings. */
         public IrcSettings build() {
             return new IrcSettings(uri, channelsPerConnection, joinLimit, joinWindow, connectTimeout, idleTimeout,
-                    reconnectBackoffMin, reconnectBackoffMax, joinConfirmTimeout);
+                    reconnectBackoffMin, reconnectBackoffMax, joinConfirmTimeout, maxChannelsPerLogin);
         }
     }
 }

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * connection of the account, including rejoins after a reconnect, takes a {@link Permit} here
  * first and stamps it when the JOIN was actually written ({@link Permit#sent()}): a JOIN whose
  * sending was delayed then still counts from when it left, not from when it was granted.
- * Thread-safe.
+ * Waiting JOINs are granted by priority (the channel's viewer count, largest first; equal
+ * priorities in arrival order), so across all connections the biggest channels are joined first
+ * and the share of viewers covered climbs fastest. Thread-safe.
  */
 public final class JoinRateLimiter {
 
@@ -26,6 +30,12 @@ public final class JoinRateLimiter {
     private final Sleeper sleeper;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final List<Permit> permits = new ArrayList<>();
+    private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(
+            Comparator.comparingLong(Ticket::priority).reversed().thenComparingLong(Ticket::seq));
+    private long nextSeq;
+
+    private record Ticket(long priority, long seq) {
+    }
 
     /**
      * @param limit   joins allowed per window, at least 1
@@ -71,22 +81,44 @@ public final class JoinRateLimiter {
         }
     }
 
-    /**
-     * Blocks until one more JOIN is allowed, and claims it. A claimed permit that is never marked
-     * {@link Permit#sent() sent} counts as in flight until one window after it was granted.
-     */
+    /** {@link #acquire(long)} with priority 0 (after every JOIN with a higher priority). */
     public Permit acquire() throws InterruptedException {
+        return acquire(0);
+    }
+
+    /**
+     * Blocks until one more JOIN is allowed and no waiting JOIN has a higher {@code priority}, and
+     * claims it. A claimed permit that is never marked {@link Permit#sent() sent} counts as in
+     * flight until one window after it was granted.
+     *
+     * @param priority the channel's viewer count: higher goes first
+     */
+    public Permit acquire(long priority) throws InterruptedException {
         lock.lockInterruptibly();
+        Ticket ticket = new Ticket(priority, nextSeq++);
+        waiting.add(ticket);
         try {
             while (true) {
                 Instant now = clock.instant();
                 Instant horizon = now.minus(window);
                 // A sent JOIN leaves the window after `window`; an unsent one after two (it may still go out).
                 permits.removeIf(p -> p.sent ? !p.at.isAfter(horizon) : !p.at.isAfter(horizon.minus(window)));
-                if (permits.size() < limit) {
+                boolean free = permits.size() < limit;
+                if (free && waiting.peek() == ticket) {
+                    waiting.poll();
                     Permit p = new Permit(now);
                     permits.add(p);
                     return p;
+                }
+                if (free) {
+                    // A JOIN with a higher priority is about to take the free slot; look again shortly.
+                    lock.unlock();
+                    try {
+                        sleeper.sleep(Duration.ofMillis(1));
+                    } finally {
+                        lock.lockInterruptibly();
+                    }
+                    continue;
                 }
                 Instant oldest = Instant.MAX;
                 for (Permit p : permits) {
@@ -106,9 +138,11 @@ public final class JoinRateLimiter {
                 }
             }
         } finally {
-            if (lock.isHeldByCurrentThread()) {
-                lock.unlock();
+            if (!lock.isHeldByCurrentThread()) {
+                lock.lock(); // interrupted while re-locking: the ticket must still leave the queue
             }
+            waiting.remove(ticket);
+            lock.unlock();
         }
     }
 

@@ -67,8 +67,8 @@ public final class GqlChatReplayClient implements ChatReplaySource, AutoCloseabl
     public GqlChatReplayClient(GqlSettings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.http = new OkHttpClient.Builder().readTimeout(settings.readTimeout())
-                .connectTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false).build();
+        this.http = io.vieweratlas.twitch.http.HttpClients.builder(true).readTimeout(settings.readTimeout())
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override

@@ -188,4 +188,59 @@ class LiveCollectorTest {
                 () -> CollectorSettings.builder().maxCycles(0).build());
         assertTrue(e.getMessage().contains("collection.max_collection_cycles"), e.getMessage());
     }
+
+    @Test
+    void aWindowTheStoreRefusesIsSpilledAndWrittenAtTheNextWindow() {
+        StreamDirectory directory = new StreamDirectory() {
+            @Override
+            public List<LiveStream> topStreams(int limit) {
+                return List.of(stream("alpha"));
+            }
+
+            @Override
+            public List<LiveStream> liveStreams(Collection<String> logins) {
+                return List.of(stream("alpha"));
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        InMemorySnapshotStore working = new InMemorySnapshotStore();
+        io.vieweratlas.core.port.SnapshotStore store = new io.vieweratlas.core.port.SnapshotStore() {
+            @Override
+            public SnapshotWrite put(PresenceSnapshot snapshot) {
+                if (down.get()) {
+                    throw new IllegalStateException("bucket unreachable");
+                }
+                return working.put(snapshot);
+            }
+
+            @Override
+            public io.vieweratlas.core.model.LoadReport forEachSnapshot(io.vieweratlas.core.model.TimeRange range,
+                    java.util.function.Consumer<PresenceSnapshot> consumer) {
+                return working.forEachSnapshot(range, consumer);
+            }
+        };
+        PresenceAccumulator acc = new PresenceAccumulator(Instant.now());
+        List<WindowReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SnapshotSpill spill = SnapshotSpill.inMemory();
+        LiveCollector collector = new LiveCollector(CollectorSettings.builder().window(Duration.ofMillis(800))
+                .discoveryInterval(Duration.ofMinutes(5)).maxCycles(2).build(), directory, new FakeChat(acc), acc,
+                store, List::of, Clock.systemUTC(), report -> {
+                    reports.add(report);
+                    down.set(false); // the store comes back after the first window
+                    acc.onPresence(new PresenceEvent("alpha", "late_fan", Optional.empty(), Evidence.MESSAGE,
+                            Instant.now()));
+                }, spill);
+        CollectionReport report = collector.run();
+
+        assertEquals(2, reports.size());
+        assertEquals(1, reports.get(0).spilled(), "the refused snapshot was held, not lost");
+        assertEquals(List.of("alpha"), reports.get(0).failedChannels());
+        assertEquals(1, reports.get(1).recovered(), "and written with the next window");
+        assertEquals(0, spill.size());
+        assertEquals(0, report.spilled());
+        List<PresenceSnapshot> stored = working.all();
+        assertEquals(2, stored.size());
+        assertEquals(Set.of("fan_of_alpha"), stored.get(0).chatters());
+        assertEquals(Set.of("late_fan"), stored.get(1).chatters());
+    }
 }

@@ -345,4 +345,18 @@ class HelixClientTest {
                 () -> HelixSettings.builder().helixUrl("ftp://x").build());
         assertTrue(e.getMessage().contains("twitch.helix_url"), e.getMessage());
     }
+
+    @Test
+    void aConnectionTheServerClosedWhileIdleIsNeitherAFailureNorABackoff() {
+        // The server closes each keep-alive connection after answering (as on its idle timeout).
+        server.enqueue(validateOk().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END));
+        server.enqueue(page(0, 2, null).setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END));
+        server.enqueue(page(0, 2, null));
+        try (HelixClient client = userClient()) {
+            assertEquals(2, client.topStreams(2).size());
+            assertEquals(2, client.topStreams(2).size());
+        }
+        assertEquals(3, server.getRequestCount());
+        assertEquals(T0, time.instant(), "no backoff was slept");
+    }
 }

@@ -23,10 +23,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * A Twitch chat server on loopback (plain TCP) speaking the real protocol: CAP ACK, PASS/NICK
- * login with the welcome numerics, JOIN echo with NAMES (353/366), PART, PING/PONG both ways,
- * RECONNECT, tagged PRIVMSGs. Enforces the join limit per account like Twitch: a connection whose
- * JOIN exceeds {@code joinLimit} in {@code joinWindow} is dropped.
+ * A Twitch chat server on loopback (plain TCP or TLS) speaking the real protocol and keeping
+ * Twitch's documented rules:
+ * <ul>
+ *   <li>CAP ACK, PASS/NICK login with the welcome numerics; a bad token is answered
+ *       {@code NOTICE * :Login authentication failed}, a PASS without {@code oauth:} with
+ *       {@code NOTICE * :Improperly formatted auth}, both untagged and before any welcome, then the
+ *       socket is closed (https://dev.twitch.tv/docs/irc/authenticate-bot/). Anonymous
+ *       {@code justinfan<digits>} logins need no PASS.</li>
+ *   <li>JOIN echo with NAMES (353/366), PART, PING/PONG both ways, {@code RECONNECT}
+ *       (https://dev.twitch.tv/docs/irc/commands/#reconnect), tagged PRIVMSGs.</li>
+ *   <li>20 JOIN attempts per 10 s per account (nick), rejoins included; a connection whose JOIN
+ *       exceeds it is dropped (https://dev.twitch.tv/docs/irc/#rate-limits;
+ *       https://github.com/zneix/trihard-kkona/issues/6 shows the drop).</li>
+ *   <li>A logged-in nick may be in at most {@code channelCap} (100) channels at once across all its
+ *       connections; a JOIN beyond is answered
+ *       {@code @msg-id=msg_concurrent_channel_limit_reached :tmi.twitch.tv NOTICE #<channel> :...}
+ *       and not joined. Anonymous {@code justinfan} logins are exempt
+ *       (https://github.com/twitch4j/twitch4j/pull/985, May 2024; the exemption of verified bots
+ *       ended 2024-06-26).</li>
+ *   <li>A suspended channel answers JOIN with {@code @msg-id=msg_channel_suspended} NOTICE and is not
+ *       joined (https://dev.twitch.tv/docs/irc/msg-id/).</li>
+ *   <li>No JOIN/PART membership messages in rooms with more than {@code membershipThreshold}
+ *       (1,000) chatters (https://dev.twitch.tv/docs/irc/membership/).</li>
+ * </ul>
  */
 public final class FakeIrcServer implements AutoCloseable {
     private final ServerSocket server;
@@ -36,6 +56,13 @@ public final class FakeIrcServer implements AutoCloseable {
     private final Optional<String> requiredToken;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Map<String, ArrayDeque<Long>> joinTimes = new HashMap<>();
+    private final Set<String> suspended = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> roomSizes = new ConcurrentHashMap<>();
+    private final AtomicInteger capRefusals = new AtomicInteger();
+    private final List<String> joinOrder = new CopyOnWriteArrayList<>();
+    private final AtomicInteger suspendedRefusals = new AtomicInteger();
+    private volatile int channelCap = 100;
+    private volatile int membershipThreshold = 1000;
     private final Map<String, List<String>> scriptedNames = new ConcurrentHashMap<>();
     private final Set<String> ignoreNextJoin = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
@@ -73,6 +100,52 @@ public final class FakeIrcServer implements AutoCloseable {
         return (tls ? "ircs" : "irc") + "://127.0.0.1:" + server.getLocalPort();
     }
 
+    /** Sets the channels a logged-in nick may be in at once (Twitch: 100). */
+    public void channelCap(int cap) {
+        this.channelCap = cap;
+    }
+
+    /** Marks {@code channel} suspended: its JOINs are refused with {@code msg_channel_suspended}. */
+    public void suspend(String channel) {
+        suspended.add(channel);
+    }
+
+    /** Sets how many chatters {@code channel}'s room has (above the threshold no JOIN/PART is sent). */
+    public void roomSize(String channel, int chatters) {
+        roomSizes.put(channel, chatters);
+    }
+
+    /** Sets the room size above which membership JOIN/PART is not sent (Twitch: 1,000). */
+    public void membershipThreshold(int chatters) {
+        this.membershipThreshold = chatters;
+    }
+
+    /** Every channel JOIN received within the limit, in arrival order (refused ones included). */
+    public List<String> joinOrder() {
+        return List.copyOf(joinOrder);
+    }
+
+    /** JOINs refused with {@code msg_concurrent_channel_limit_reached}. */
+    public int capRefusals() {
+        return capRefusals.get();
+    }
+
+    /** JOINs refused with {@code msg_channel_suspended}. */
+    public int suspendedRefusals() {
+        return suspendedRefusals.get();
+    }
+
+    /** Channels {@code nick} is in now, across all its live connections. */
+    public int channelsOf(String nick) {
+        int n = 0;
+        for (Client c : clients) {
+            if (nick.equals(c.nick)) {
+                n += c.joined.size();
+            }
+        }
+        return n;
+    }
+
     /** Logins listed in the NAMES reply when someone joins {@code channel}. */
     public void names(String channel, List<String> logins) {
         scriptedNames.put(channel, List.copyOf(logins));
@@ -92,8 +165,11 @@ public final class FakeIrcServer implements AutoCloseable {
         return broadcast(channel, line);
     }
 
-    /** Sends a membership JOIN of {@code login} in {@code channel}. */
+    /** Sends a membership JOIN of {@code login} in {@code channel}; none in a room above the threshold. */
     public int membershipJoin(String channel, String login) {
+        if (roomSizes.getOrDefault(channel, 0) > membershipThreshold) {
+            return 0;
+        }
         return broadcast(channel, ":" + login + "!" + login + "@" + login + ".tmi.twitch.tv JOIN #" + channel);
     }
 
@@ -221,6 +297,11 @@ public final class FakeIrcServer implements AutoCloseable {
         }
     }
 
+    /** Whether {@code nick} (logged in) is in as many channels as the cap allows, across its connections. */
+    private boolean atChannelCap(String nick) {
+        return !nick.startsWith("justinfan") && channelsOf(nick) >= channelCap;
+    }
+
     /** Whether one more JOIN by {@code nick} is within the limit; records it. */
     private synchronized boolean admitJoin(String nick) {
         long now = System.nanoTime();
@@ -238,7 +319,7 @@ public final class FakeIrcServer implements AutoCloseable {
     private final class Client {
         private final Socket socket;
         private final Set<String> joined = ConcurrentHashMap.newKeySet();
-        private String nick;
+        private volatile String nick;
         private String pass;
         private volatile boolean muted;
         private volatile boolean welcomed;
@@ -272,6 +353,11 @@ public final class FakeIrcServer implements AutoCloseable {
                 case "NICK" -> {
                     nick = m.param(0).orElse("");
                     boolean anonymous = nick.startsWith("justinfan");
+                    if (!anonymous && pass != null && !pass.startsWith("oauth:")) {
+                        send(":tmi.twitch.tv NOTICE * :Improperly formatted auth");
+                        close();
+                        return;
+                    }
                     if (requiredToken.isPresent() && !anonymous && !("oauth:" + requiredToken.get()).equals(pass)) {
                         send(":tmi.twitch.tv NOTICE * :Login authentication failed");
                         close();
@@ -305,14 +391,32 @@ public final class FakeIrcServer implements AutoCloseable {
                             return;
                         }
                         String channel = target.substring(1);
+                        joinOrder.add(channel);
                         if (ignoreNextJoin.remove(channel)) {
+                            continue;
+                        }
+                        if (suspended.contains(channel)) {
+                            suspendedRefusals.incrementAndGet();
+                            send("@msg-id=msg_channel_suspended :tmi.twitch.tv NOTICE #" + channel
+                                    + " :This channel has been suspended.");
+                            continue;
+                        }
+                        if (joined.contains(channel)) {
+                            continue;
+                        }
+                        if (atChannelCap(nick)) {
+                            capRefusals.incrementAndGet();
+                            send("@msg-id=msg_concurrent_channel_limit_reached :tmi.twitch.tv NOTICE #" + channel
+                                    + " :You have reached the maximum number of channels you can join at once.");
                             continue;
                         }
                         joined.add(channel);
                         send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv JOIN #" + channel);
                         List<String> names = new ArrayList<>();
                         names.add(nick);
-                        names.addAll(scriptedNames.getOrDefault(channel, List.of()));
+                        if (roomSizes.getOrDefault(channel, 0) <= membershipThreshold) {
+                            names.addAll(scriptedNames.getOrDefault(channel, List.of())); // partial in big rooms
+                        }
                         send(":" + nick + ".tmi.twitch.tv 353 " + nick + " = #" + channel + " :" + String.join(" ", names));
                         send(":" + nick + ".tmi.twitch.tv 366 " + nick + " #" + channel + " :End of /NAMES list");
                     }

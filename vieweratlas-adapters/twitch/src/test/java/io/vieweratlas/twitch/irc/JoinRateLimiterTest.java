@@ -46,6 +46,29 @@ class JoinRateLimiterTest {
     }
 
     @Test
+    void aWaitingJoinWithMoreViewersGoesFirst() throws Exception {
+        JoinRateLimiter limiter = new JoinRateLimiter(1, Duration.ofMillis(300), java.time.Clock.systemUTC(),
+                io.vieweratlas.twitch.Sleeper.SYSTEM);
+        limiter.acquire().sent(); // the window is full: the next two must wait
+        java.util.List<Long> granted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread small = Thread.ofVirtual().start(() -> grant(limiter, 10, granted));
+        Thread.sleep(50); // the small channel waits first
+        Thread big = Thread.ofVirtual().start(() -> grant(limiter, 9000, granted));
+        small.join(5000);
+        big.join(5000);
+        assertEquals(java.util.List.of(9000L, 10L), granted);
+    }
+
+    private static void grant(JoinRateLimiter limiter, long priority, java.util.List<Long> granted) {
+        try {
+            limiter.acquire(priority).sent();
+            granted.add(priority);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void rejectsBadLimits() {
         FakeTime time = new FakeTime(T0);
         assertThrows(IllegalArgumentException.class, () -> new JoinRateLimiter(0, Duration.ofSeconds(1), time, time));
