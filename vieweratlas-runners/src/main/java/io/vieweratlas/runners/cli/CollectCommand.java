@@ -4,7 +4,13 @@ import io.vieweratlas.runners.ProcessEnvironment;
 
 import io.vieweratlas.runners.UsageException;
 
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.collector.CollectionJob;
+import io.vieweratlas.runners.collector.CollectorModule;
+import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
@@ -45,6 +51,9 @@ public final class CollectCommand implements Callable<Integer> {
     /** The environment credentials are read from (tests replace it). */
     Map<String, String> environment = ProcessEnvironment.variables();
 
+    @Inject
+    Provider<CollectionJob> job;
+
     @Override
     public Integer call() throws Exception {
         if (cycles != null && cycles < 0) {
@@ -54,7 +63,9 @@ public final class CollectCommand implements Callable<Integer> {
         OptionalInt guard = TwitchSettingsMapper.cycleGuard(cycles != null ? cycles
                 : config.collection().maxCollectionCycles());
         CollectorSettings settings = TwitchSettingsMapper.collector(config.collection(), guard);
-        return CollectorRun.run("collect", config, environment, settings, CollectorListener.NONE,
-                spec.commandLine().getOut(), Map.of("cycles", guard.isPresent() ? guard.getAsInt() : 0));
+        Guice.createInjector(new BaseModule(config), new CollectorModule(CollectorModule.credentials(environment)))
+                .injectMembers(this);
+        return job.get().run("collect", settings, CollectorListener.NONE, spec.commandLine().getOut(),
+                Map.of("cycles", guard.isPresent() ? guard.getAsInt() : 0));
     }
 }

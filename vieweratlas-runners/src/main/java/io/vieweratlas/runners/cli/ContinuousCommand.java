@@ -5,9 +5,8 @@ import io.vieweratlas.runners.ProcessEnvironment;
 import io.vieweratlas.runners.UsageException;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.in.AnalysisRequest;
@@ -18,6 +17,7 @@ import io.vieweratlas.runners.analysis.AnalysisRequests;
 import io.vieweratlas.runners.analysis.LakePresence;
 import io.vieweratlas.runners.collector.AnalysisScheduler;
 import io.vieweratlas.runners.collector.AnalysisTrigger;
+import io.vieweratlas.runners.collector.CollectionJob;
 import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.runners.wiring.BaseModule;
@@ -62,6 +62,19 @@ public final class ContinuousCommand implements Callable<Integer> {
     /** The environment credentials are read from (tests replace it). */
     Map<String, String> environment = ProcessEnvironment.variables();
 
+    /** The analysis the wiring binds instead of the configured one, if any. */
+    @Inject
+    Optional<AnalysisTrigger> bound;
+
+    @Inject
+    Provider<ObjectStore> store;
+
+    @Inject
+    Provider<AnalysisJob> analysis;
+
+    @Inject
+    Provider<CollectionJob> collection;
+
     @Override
     public Integer call() throws Exception {
         if (cycles != null && cycles < 1) {
@@ -70,24 +83,21 @@ public final class ContinuousCommand implements Callable<Integer> {
         ViewerAtlasConfig config = configOptions.load(lakeOptions.flags()).config();
         CollectorSettings settings = TwitchSettingsMapper.collector(config.collection(),
                 cycles == null ? OptionalInt.empty() : OptionalInt.of(cycles));
-        Injector injector = Guice.createInjector(new BaseModule(config), new AnalysisModule(),
-                new CollectorModule(CollectorModule.credentials(environment)));
-        Optional<AnalysisTrigger> bound = injector.getInstance(Key.get(new TypeLiteral<Optional<AnalysisTrigger>>() {
-        }));
+        Guice.createInjector(new BaseModule(config), new AnalysisModule(),
+                new CollectorModule(CollectorModule.credentials(environment))).injectMembers(this);
         // Unless the wiring binds another, the analysis is the configured one of the whole lake, as
         // `analyze` with this configuration runs it, with its own run record.
         PrintWriter out = spec.commandLine().getOut();
         AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
-            ObjectStore store = injector.getInstance(ObjectStore.class);
-            AnalysisRequest request = AnalysisRequests.configured(config, LakePresence.all(store)).build();
-            injector.getInstance(AnalysisJob.class).run(request, Map.of("lake", store.describe(),
+            ObjectStore lake = store.get();
+            AnalysisRequest request = AnalysisRequests.configured(config, LakePresence.all(lake)).build();
+            analysis.get().run(request, Map.of("lake", lake.describe(),
                     "out", config.analysis().outputDir(), "source", "all", "window", "all",
                     "after_window", cycle), new AnalysisPrinter(out, false));
         });
         int every = config.analysis().analysisIntervalCycles();
         try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every)) {
-            return CollectorRun.run("continuous", injector, settings, analyses,
-                    spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
+            return collection.get().run("continuous", settings, analyses, spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
         }
     }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs the live collector of one command: validates the Twitch token, logs in to chat
+ * The live collection use case, one {@link Request} per run: validates the Twitch token, logs in to chat
  * ({@code collection.chat_login}: anonymously by default, which no channel cap limits; or as the
  * token's user, capped at {@code collection.max_channels_per_login}), watches channels until a guard
  * or a stop signal, and records the daily collection state. After every window it writes the
@@ -45,8 +45,8 @@ import java.util.random.RandomGenerator;
  * ({@code VIEWERATLAS_SPILL_DIR}, by default a directory per lake under the system temporary
  * directory) and written at the next window, also by the next run. Closes every connection at the end.
  */
-public final class CollectorRuntime {
-    private static final Logger LOG = LoggerFactory.getLogger(CollectorRuntime.class);
+public final class LiveCollectionService {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveCollectionService.class);
 
     private final ViewerAtlasConfig config;
     private final TwitchCredentials credentials;
@@ -56,7 +56,7 @@ public final class CollectorRuntime {
     private final Clock clock;
 
     @Inject
-    CollectorRuntime(ViewerAtlasConfig config, TwitchCredentials credentials, HelixClient helix,
+    LiveCollectionService(ViewerAtlasConfig config, TwitchCredentials credentials, HelixClient helix,
                      SnapshotStore snapshots, ObjectStore objects, Clock clock) {
         this.config = config;
         this.credentials = credentials;
@@ -67,22 +67,33 @@ public final class CollectorRuntime {
     }
 
     /**
-     * Collects with {@code settings} until a guard or SIGTERM/SIGINT, flushing the partial window.
+     * One collection run.
      *
-     * @param extra called after every window, after the daily state was updated
-     * @throws UsageException when the channels file is unreadable (exit code 2)
+     * @param settings  windows, guards and discovery limits
+     * @param metrics   where the per-window metrics go ({@code ChannelsJoined}, {@code Messages},
+     *                  {@code SnapshotsWritten}, {@code SnapshotsFailed} and the coverage figures)
+     * @param heartbeat touched after every window (the container's health check)
      */
-    public CollectionReport collect(CollectorSettings settings, CollectorListener extra) {
-        return collect(settings, extra, MetricsEmitter.disabled(), new Heartbeat(java.util.Optional.empty(), clock));
+    public record Request(CollectorSettings settings, MetricsEmitter metrics, Heartbeat heartbeat) {
+        public Request {
+            java.util.Objects.requireNonNull(settings, "settings");
+            java.util.Objects.requireNonNull(metrics, "metrics");
+            java.util.Objects.requireNonNull(heartbeat, "heartbeat");
+        }
     }
 
     /**
-     * As {@link #collect(CollectorSettings, CollectorListener)}, and after every window writes the
-     * metrics {@code ChannelsJoined}, {@code Messages} (in that window), {@code SnapshotsWritten},
-     * {@code SnapshotsFailed} to {@code metrics} and touches {@code heartbeat}.
+     * Collects until a guard or SIGTERM/SIGINT, flushing the partial window.
+     *
+     * @param request what to collect and where its metrics go
+     * @param extra   called after every window, after the daily state was updated
+     * @return what was collected
+     * @throws UsageException when the channels file is unreadable (exit code 2)
      */
-    public CollectionReport collect(CollectorSettings settings, CollectorListener extra, MetricsEmitter metrics,
-                                    Heartbeat heartbeat) {
+    public CollectionReport collect(Request request, CollectorListener extra) {
+        CollectorSettings settings = request.settings();
+        MetricsEmitter metrics = request.metrics();
+        Heartbeat heartbeat = request.heartbeat();
         ChatLogin login;
         try {
             login = TwitchSettingsMapper.chatLogin(config.collection());

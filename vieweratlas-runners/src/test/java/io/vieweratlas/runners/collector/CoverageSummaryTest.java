@@ -1,4 +1,4 @@
-package io.vieweratlas.runners.cli;
+package io.vieweratlas.runners.collector;
 
 import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.irc.JoinRefusal;

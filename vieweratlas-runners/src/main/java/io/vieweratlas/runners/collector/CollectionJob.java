@@ -1,18 +1,12 @@
-package io.vieweratlas.runners.cli;
+package io.vieweratlas.runners.collector;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
-import io.vieweratlas.runners.ExitCodes;
-
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Inject;
 import io.vieweratlas.core.config.ViewerAtlasConfig;
-import io.vieweratlas.runners.collector.CollectorModule;
-import io.vieweratlas.runners.collector.CollectorRuntime;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.ProcessEnvironment;
 import io.vieweratlas.runners.metrics.Heartbeat;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
-import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.CollectionReport;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
@@ -22,33 +16,49 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
-/** What {@code collect} and {@code continuous} share: wiring, the run record, the summary line. */
-final class CollectorRun {
-    private CollectorRun() {
+/**
+ * One collection as a recorded run, the same for {@code collect} and {@code continuous}: the live
+ * collection use case under a run record, each window's coverage in the record as it closes, the
+ * EMF metrics and heartbeat of the container, and the summary line.
+ */
+public final class CollectionJob {
+
+    private final LiveCollectionService collection;
+    private final RunRecorder recorder;
+    private final ViewerAtlasConfig config;
+
+    /**
+     * @param collection the live collection use case
+     * @param recorder   where the run record goes
+     * @param config     the configuration recorded with the run (redacted)
+     */
+    @Inject
+    public CollectionJob(LiveCollectionService collection, RunRecorder recorder, ViewerAtlasConfig config) {
+        this.collection = Objects.requireNonNull(collection, "collection");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Wires the collector role for {@code config} and runs it. */
-    static int run(String command, ViewerAtlasConfig config, Map<String, String> environment,
-                   CollectorSettings settings, CollectorListener listener, PrintWriter out,
+    /**
+     * Collects with {@code settings}, records the run and prints its summary.
+     *
+     * @param command  the command name of the run record ({@code collect}, {@code continuous})
+     * @param settings windows, guards and discovery limits
+     * @param listener called after every window
+     * @param out      where the summary goes
+     * @param inputs   what the run record names as its inputs
+     * @return the exit code: 1 when a snapshot could not be stored, else 0
+     * @throws Exception as the collection or the run record throws it (the record notes the failure)
+     */
+    public int run(String command, CollectorSettings settings, CollectorListener listener, PrintWriter out,
                    Map<String, Object> inputs) throws Exception {
-        Injector injector = Guice.createInjector(new BaseModule(config),
-                new CollectorModule(CollectorModule.credentials(environment)));
-        return run(command, injector, settings, listener, out, inputs);
-    }
-
-    /** Runs the collector from an injector that binds the collector role, recording the run. */
-    static int run(String command, Injector injector, CollectorSettings settings, CollectorListener listener,
-                   PrintWriter out, Map<String, Object> inputs) throws Exception {
-        ViewerAtlasConfig config = injector.getInstance(ViewerAtlasConfig.class);
-        RunRecorder recorder = injector.getInstance(RunRecorder.class);
-        CollectorRuntime runtime = injector.getInstance(CollectorRuntime.class);
         Map<String, Object> recorded = new TreeMap<>(inputs);
         recorded.put("window_seconds", settings.window().toSeconds());
         recorded.put("top_channels_limit", settings.topChannelsLimit());
         return recorder.record(command, config, recorded, run -> {
-            // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
             // Each window's coverage goes into the record as it closes (the last window's figures stand at the end).
             CollectorListener recording = report -> {
                 WindowCoverage c = report.coverage();
@@ -59,8 +69,10 @@ final class CollectorRun {
                 c.refusedByReason().forEach((reason, n) -> run.count("window_channels_refused_" + reason, n));
                 listener.windowClosed(report);
             };
-            CollectionReport report = runtime.collect(settings, recording, MetricsEmitter.forCommand(command),
-                    Heartbeat.fromEnvironment(ProcessEnvironment.variables(), Clock.systemUTC()));
+            // Metrics (EMF) and the health-check heartbeat after every window; both off outside the containers.
+            CollectionReport report = collection.collect(new LiveCollectionService.Request(settings,
+                    MetricsEmitter.forCommand(command),
+                    Heartbeat.fromEnvironment(ProcessEnvironment.variables(), Clock.systemUTC())), recording);
             run.count("windows", report.cycles());
             run.count("snapshots_written", report.written());
             run.count("snapshots_unchanged", report.unchanged());
