@@ -1,6 +1,7 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.port.out.ProcessedDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,5 +73,16 @@ class LakeLayoutTest {
                 LakeLayout.snapshotListingPrefixes(TimeRange.between(Instant.parse("2023-12-01T00:00:00Z"),
                         Instant.parse("2024-03-01T00:00:00Z"))));
         assertEquals(List.of(""), LakeLayout.snapshotListingPrefixes(TimeRange.ALL));
+    }
+
+    @Test
+    void everyAnalysisDocumentHasItsKeyUnderProcessed() {
+        assertEquals("processed/analysis_results.json", LakeLayout.processedKey(ProcessedDocument.Fixed.RESULTS));
+        assertEquals("processed/timeline.json", LakeLayout.processedKey(ProcessedDocument.Fixed.TIMELINE));
+        assertEquals("processed/timeline.csv", LakeLayout.processedKey(ProcessedDocument.Fixed.TIMELINE_CSV));
+        assertEquals("processed/stability.json", LakeLayout.processedKey(ProcessedDocument.Fixed.STABILITY));
+        assertEquals("processed/calibration.csv", LakeLayout.processedKey(ProcessedDocument.Fixed.CALIBRATION));
+        assertEquals("processed/windows/20260119T000000Z/analysis_results.json", LakeLayout.processedKey(
+                new ProcessedDocument.WindowResults(Instant.parse("2026-01-19T00:00:00Z"))));
     }
 }
