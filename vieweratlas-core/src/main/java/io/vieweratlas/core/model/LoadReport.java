@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link PresenceSource} read: how many inputs loaded and which were skipped, and why.
+ * What a presence source read: how many inputs loaded and which were skipped, and why.
  *
  * @param loaded  inputs read successfully
  * @param skipped inputs set aside, sorted by location
