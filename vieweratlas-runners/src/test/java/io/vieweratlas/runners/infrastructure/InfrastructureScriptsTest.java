@@ -57,6 +57,8 @@ class InfrastructureScriptsTest {
         env.put("S3_BUCKET", "lake-bucket");
         env.put("S3_PREFIX", "vieweratlas/");
         env.put("TWITCH_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:vieweratlas/twitch-AbCdEf");
+        env.put("PSEUDONYM_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:vieweratlas/pseudonym-key-AbCdEf");
         env.put("EXECUTION_ROLE_ARN", "arn:aws:iam::123456789012:role/exec");
         env.put("TASK_ROLE_ARN_COLLECTOR", "arn:aws:iam::123456789012:role/collector");
         env.put("TASK_ROLE_ARN_ANALYSIS", "arn:aws:iam::123456789012:role/analysis");
@@ -339,7 +341,7 @@ class InfrastructureScriptsTest {
         env.put("ASSIGN_PUBLIC_IP", "ENABLED");
         Outcome ok = run("check-settings.sh");
         assertEquals(0, ok.code(), ok.out());
-        assertEquals(15, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
+        assertEquals(16, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
 
         env.put("S3_PREFIX", "no-trailing-slash");
         env.put("SUBNETS", "subnet-1");
