@@ -313,27 +313,42 @@ class InfrastructureScriptsTest {
     }
 
     @Test
-    void smokeTestRunsTheAnalysisTaskAndChecksTheResultsObject() throws Exception {
+    void smokeTestChecksServiceHeartbeatSnapshotAnalysisAndLogs() throws Exception {
         Outcome o = run("smoke-test.sh");
         assertEquals(0, o.code(), o.err());
         List<String> calls = calls();
-        assertEquals("s3api head-object --region us-east-1 --bucket lake-bucket --key vieweratlas/processed/"
-                + "analysis_results.json --query ETag --output text", calls.get(0));
-        assertTrue(calls.get(1).startsWith("ecs run-task --region us-east-1 --cluster vieweratlas --launch-type FARGATE "
+        List<String> kinds = calls.stream().map(c -> String.join(" ", List.of(c.split(" ")).subList(0, 2))).toList();
+        assertEquals(List.of("ecs describe-services", "ecs list-tasks", "ecs describe-tasks", "s3api list-objects-v2",
+                "ecs run-task", "ecs wait", "ecs describe-tasks", "s3api head-object", "logs filter-log-events",
+                "logs filter-log-events", "logs filter-log-events"), kinds);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/');
+        assertTrue(calls.get(3).contains("--bucket lake-bucket --prefix vieweratlas/raw/snapshots/" + today + "/"),
+                calls.get(3));
+        assertTrue(calls.get(4).startsWith("ecs run-task --region us-east-1 --cluster vieweratlas --launch-type FARGATE "
                 + "--task-definition vieweratlas-analysis --network-configuration awsvpcConfiguration={subnets=[subnet-0123456789abcdef0,"
-                + "subnet-0fedcba9876543210],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}"), calls.get(1));
-        assertTrue(calls.get(2).startsWith("ecs wait tasks-stopped") && calls.get(2).endsWith("task/vieweratlas/0123abcd"));
-        assertTrue(calls.get(3).startsWith("ecs describe-tasks"));
-        assertTrue(calls.get(4).startsWith("s3api head-object"));
+                + "subnet-0fedcba9876543210],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}"), calls.get(4));
+        assertTrue(calls.get(5).startsWith("ecs wait tasks-stopped") && calls.get(5).endsWith("task/vieweratlas/0123abcd"));
+        assertTrue(calls.get(7).contains("--key vieweratlas/processed/analysis_results.json --query LastModified"));
+        assertTrue(calls.get(8).contains("--log-group-name /vieweratlas/collector") && calls.get(8).contains("ERROR"));
         assertTrue(o.out().contains("smoke test passed"), o.out());
     }
 
     @Test
-    void smokeTestFailsWhenTheTaskFails() throws Exception {
-        env.put("FAKE_EXIT_CODE", "1");
+    void smokeTestNamesTheRunbookSectionOfEveryFailure() throws Exception {
+        env.put("FAKE_SERVICE", "ACTIVE\t0\t1");
+        env.put("FAKE_HEALTH", "UNHEALTHY");
+        env.put("FAKE_SNAPSHOT_AGE_S", String.valueOf(3 * 3600));
+        env.put("FAKE_RESULTS_AGE_S", String.valueOf(3600));
+        env.put("FAKE_LOG_ERRORS", "lake write failed");
         Outcome o = run("smoke-test.sh");
-        assertEquals(1, o.code());
-        assertTrue(o.err().contains("analysis task exited with code 1"), o.err());
+        assertEquals(1, o.code(), o.out());
+        for (String section : List.of("#collector-not-running", "#collector-unhealthy", "#no-snapshots",
+                "#analysis-missing", "#error-rate")) {
+            assertTrue(o.err().contains("docs/RUNBOOK.md" + section), section + ":\n" + o.err());
+        }
+        assertTrue(o.err().contains("newest snapshot is 180 minutes old (limit 120)"), o.err());
+        assertTrue(o.err().contains("is older than the analysis run"), o.err());
+        assertTrue(o.err().contains("lake write failed"), o.err());
     }
 
     @Test
@@ -382,8 +397,10 @@ class InfrastructureScriptsTest {
         Outcome o = run("smoke-test.sh", "--dry-run");
         assertEquals(0, o.code(), o.err());
         assertEquals(List.of(), calls());
-        assertEquals(List.of("aws s3api head-object", "aws ecs run-task", "aws ecs wait", "aws ecs describe-tasks",
-                "aws s3api head-object"), o.out().lines().filter(l -> l.startsWith("aws "))
+        assertEquals(List.of("aws ecs describe-services", "aws ecs list-tasks", "aws ecs describe-tasks",
+                "aws s3api list-objects-v2", "aws ecs run-task", "aws ecs wait",
+                "aws ecs describe-tasks", "aws s3api head-object", "aws logs filter-log-events", "aws logs filter-log-events",
+                "aws logs filter-log-events"), o.out().lines().filter(l -> l.startsWith("aws "))
                 .map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3))).toList());
     }
 }

@@ -39,6 +39,8 @@ final class LoopbackAwsEndpoint implements AutoCloseable {
 
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Set<String> CREATES = Set.of("ecr CreateRepository", "s3 CreateBucket",
             "logs CreateLogGroup", "iam CreateRole", "ecs CreateCluster", "ecs CreateService",
             "scheduler CreateSchedule", "secretsmanager CreateSecret", "budgets CreateBudget", "sns CreateTopic");
@@ -106,12 +108,26 @@ final class LoopbackAwsEndpoint implements AutoCloseable {
             if (target != null) {
                 String op = target.substring(target.lastIndexOf('.') + 1);
                 JsonNode input = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-                record(service + " " + op, text);
+                record(service + " " + op, canonical(input));
+                switch (service + " " + op) {
+                    // What a create sets is the state the matching update would set: the same update later changes nothing.
+                    case "ecs CreateCluster" -> alsoApplied("ecs UpdateClusterSettings", canonical(JSON.createObjectNode()
+                            .put("cluster", input.path("clusterName").asText()).set("settings", input.path("settings"))));
+                    case "budgets CreateBudget" -> alsoApplied("budgets UpdateBudget", canonical(JSON.createObjectNode()
+                            .put("AccountId", input.path("AccountId").asText()).set("NewBudget", input.path("Budget"))));
+                    default -> { }
+                }
                 json(exchange, service, op, input);
             } else if (text.contains("Action=")) {
                 Map<String, String> form = form(text);
                 String op = form.get("Action");
                 record(service + " " + op, new java.util.TreeMap<>(form).toString());
+                if (op.equals("CreateRole")) {
+                    Map<String, String> update = new java.util.TreeMap<>(Map.of("Action", "UpdateAssumeRolePolicy",
+                            "RoleName", form.get("RoleName"), "PolicyDocument", form.get("AssumeRolePolicyDocument"),
+                            "Version", form.getOrDefault("Version", "")));
+                    alsoApplied("iam UpdateAssumeRolePolicy", update.toString());
+                }
                 query(exchange, service, op, form);
             } else if (service.equals("scheduler")) {
                 scheduler(exchange, exchange.getRequestMethod(), exchange.getRequestURI().getPath(), text);
@@ -135,9 +151,27 @@ final class LoopbackAwsEndpoint implements AutoCloseable {
         if (op.matches("(Describe|Get|List|Head|Filter)\\w*")) {
             return;
         }
-        String signature = request + "\n" + input.replaceAll("\"(ClientToken|clientToken)\"\\s*:\\s*\"[^\"]*\",?", "");
+        String signature = request + "\n" + input;
         if (CREATES.contains(request) || op.equals("RegisterTaskDefinition") || applied.add(signature)) {
             changes.add(request);
+        }
+    }
+
+    private synchronized void alsoApplied(String request, String input) {
+        applied.add(request + "\n" + input);
+    }
+
+    /** JSON with sorted keys and without idempotency tokens: equal inputs give equal text. */
+    private static String canonical(JsonNode node) {
+        try {
+            Object tree = JSON.treeToValue(node, Object.class);
+            if (tree instanceof Map<?, ?> map) {
+                map.remove("ClientToken");
+                map.remove("clientToken");
+            }
+            return CANONICAL.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -221,7 +255,7 @@ final class LoopbackAwsEndpoint implements AutoCloseable {
                             + "\"lastStatus\":\"PROVISIONING\"}],\"failures\":[]}");
             case "ecs DescribeTasks" -> send(exchange, 200, "application/x-amz-json-1.1",
                     "{\"tasks\":[{\"taskArn\":\"arn:aws:ecs:us-east-1:123456789012:task/vieweratlas/0123abcd\","
-                            + "\"lastStatus\":\"STOPPED\",\"startedAt\":" + (System.currentTimeMillis() / 1000 - 60)
+                            + "\"lastStatus\":\"STOPPED\",\"healthStatus\":\"HEALTHY\",\"startedAt\":" + (System.currentTimeMillis() / 1000 - 60)
                             + ",\"stoppedAt\":" + System.currentTimeMillis() / 1000
                             + ",\"containers\":[{\"name\":\"vieweratlas-analysis\",\"exitCode\":0}]}],\"failures\":[]}");
             case "ecs ListTasks" -> send(exchange, 200, "application/x-amz-json-1.1",

@@ -218,6 +218,20 @@ class RealAwsCliTest {
     }
 
     @Test
+    void smokeTestChecksEverythingWithTheRealCli() throws Exception {
+        endpoint.exist("ecs:vieweratlas-collector");
+        String fiveMinutesAgo = java.time.Instant.now().minusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        endpoint.answer("s3 ListObjectsV2", "<ListBucketResult><Name>lake-bucket</Name><KeyCount>1</KeyCount>"
+                + "<IsTruncated>false</IsTruncated><Contents><Key>vieweratlas/raw/snapshots/x.json</Key><LastModified>"
+                + fiveMinutesAgo + "</LastModified><ETag>\"e\"</ETag><Size>10</Size></Contents></ListBucketResult>");
+        List<String> requests = runValidated("smoke-test.sh");
+        assertEquals(List.of("ecs DescribeServices", "ecs ListTasks", "ecs DescribeTasks", "s3 ListObjectsV2",
+                "ecs RunTask", "ecs DescribeTasks", "ecs DescribeTasks", "s3 HeadObject", "logs FilterLogEvents",
+                "logs FilterLogEvents", "logs FilterLogEvents"), requests);
+    }
+
+    @Test
     void bootstrapCreatesEverythingOnceAndASecondRunChangesNothing() throws Exception {
         List<String> first = runValidated("bootstrap.sh", "--tag", SHA);
         List<String> created = endpoint.creates();
