@@ -112,6 +112,7 @@ class InfrastructureScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"deploy.sh", "safe-deploy.sh", "create-schedules.sh", "apply-monitoring.sh", "smoke-test.sh",
+        "bootstrap.sh",
         "check-settings.sh"})
     void helpExitsZeroWithUsageAndCallsNothing(String script) throws Exception {
         Outcome o = run(script, "--help");
@@ -300,7 +301,15 @@ class InfrastructureScriptsTest {
         assertEquals(3, callsStartingWith("logs put-metric-filter").size());
         assertTrue(calls().contains("logs put-metric-filter --region us-east-1 --log-group-name /vieweratlas/collector "
                 + "--cli-input-json file://" + AWS_DIR.resolve("monitoring/error-metric-filter.json")), calls().toString());
-        assertEquals(3, callsStartingWith("cloudwatch put-metric-alarm").size());
+        long alarmFiles;
+        try (var files = Files.list(AWS_DIR.resolve("monitoring/alarms"))) {
+            alarmFiles = files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+        assertEquals(alarmFiles, callsStartingWith("cloudwatch put-metric-alarm").size(), "one alarm per file");
+        JsonNode notRunning = file("vieweratlas-collector-not-running");
+        assertEquals("RunningTaskCount", notRunning.get("MetricName").asText());
+        assertEquals("vieweratlas", notRunning.get("Dimensions").get(0).get("Value").asText());
+        assertEquals("breaching", notRunning.get("TreatMissingData").asText());
         JsonNode noSnapshots = file("vieweratlas-no-snapshots-2h");
         assertEquals("SnapshotsWritten", noSnapshots.get("MetricName").asText());
         assertEquals(7200, noSnapshots.get("Period").asInt() * noSnapshots.get("EvaluationPeriods").asInt());
@@ -310,6 +319,29 @@ class InfrastructureScriptsTest {
         assertEquals(1, callsStartingWith("events put-rule --region us-east-1 --name vieweratlas-task-failed").size());
         assertEquals(List.of("events put-targets --region us-east-1 --rule vieweratlas-task-failed --targets Id=sns,Arn="
                 + env.get("SNS_TOPIC_ARN")), callsStartingWith("events put-targets"));
+    }
+
+    @Test
+    void bootstrapDryRunPrintsEveryCreateAndMakesNoCall() throws Exception {
+        Outcome o = run("bootstrap.sh", "--tag", SHA, "--dry-run");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of(), calls());
+        List<String> printed = o.out().lines().filter(l -> l.startsWith("aws ")).toList();
+        for (String call : List.of("aws ecr create-repository", "aws s3api create-bucket", "aws s3api put-public-access-block",
+                "aws s3api put-bucket-versioning", "aws s3api put-bucket-encryption",
+                "aws s3api put-bucket-lifecycle-configuration", "aws logs create-log-group", "aws logs put-retention-policy",
+                "aws secretsmanager create-secret", "aws iam create-role", "aws iam put-role-policy", "aws ecs create-cluster",
+                "aws ecs create-service", "aws scheduler create-schedule", "aws cloudwatch put-metric-alarm",
+                "aws budgets create-budget")) {
+            assertTrue(printed.stream().anyMatch(l -> l.startsWith(call)), call + " not printed:\n" + o.out());
+        }
+        assertTrue(printed.stream().anyMatch(l -> l.contains("vieweratlas-collector-not-running.json")), o.out());
+        assertFalse(o.out().contains("VIEWERATLAS_PSEUDONYM_KEY\":"), "no key material");
+
+        JsonNode lifecycle = JSON.readTree(AWS_DIR.resolve("s3/lifecycle.json").toFile());
+        assertEquals(7, lifecycle.get("Rules").get(2).get("AbortIncompleteMultipartUpload").get("DaysAfterInitiation").asInt());
+        assertEquals(400, lifecycle.get("Rules").get(0).get("Expiration").get("Days").asInt());
+        assertEquals("${S3_PREFIX}raw/", lifecycle.get("Rules").get(0).get("Filter").get("Prefix").asText());
     }
 
     @Test
@@ -337,7 +369,7 @@ class InfrastructureScriptsTest {
     void smokeTestNamesTheRunbookSectionOfEveryFailure() throws Exception {
         env.put("FAKE_SERVICE", "ACTIVE\t0\t1");
         env.put("FAKE_HEALTH", "UNHEALTHY");
-        env.put("FAKE_SNAPSHOT_AGE_S", String.valueOf(3 * 3600));
+        env.put("FAKE_SNAPSHOT_AGE_S", String.valueOf(3 * 3600 + 30));
         env.put("FAKE_RESULTS_AGE_S", String.valueOf(3600));
         env.put("FAKE_LOG_ERRORS", "lake write failed");
         Outcome o = run("smoke-test.sh");
@@ -346,7 +378,8 @@ class InfrastructureScriptsTest {
                 "#analysis-missing", "#error-rate")) {
             assertTrue(o.err().contains("docs/RUNBOOK.md" + section), section + ":\n" + o.err());
         }
-        assertTrue(o.err().contains("newest snapshot is 180 minutes old (limit 120)"), o.err());
+        assertTrue(o.err().contains("newest snapshot is 180 minutes old (limit 120)")
+                || o.err().contains("newest snapshot is 181 minutes old (limit 120)"), o.err());
         assertTrue(o.err().contains("is older than the analysis run"), o.err());
         assertTrue(o.err().contains("lake write failed"), o.err());
     }
