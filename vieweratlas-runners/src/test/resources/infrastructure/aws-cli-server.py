@@ -11,6 +11,22 @@ import sys
 import traceback
 
 import awscli.clidriver
+from awscli.botocore import loaders
+
+# Every command builds a fresh session, whose loader would parse the same service models from disk
+# again; the models are read-only, so one parsed copy serves every command.
+_parsed = {}
+_load_data_with_path = loaders.Loader.load_data_with_path
+
+
+def _cached_load_data_with_path(self, name):
+    key = (tuple(self.search_paths), name)
+    if key not in _parsed:
+        _parsed[key] = _load_data_with_path(self, name)
+    return _parsed[key]
+
+
+loaders.Loader.load_data_with_path = _cached_load_data_with_path
 
 # Importing awscli puts its own data directory into AWS_DATA_PATH; every command needs it.
 DATA_PATH = os.environ["AWS_DATA_PATH"]

@@ -53,11 +53,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The task-role policies (infrastructure/aws/iam/task-role-*.json) proven against the code: each
- * role's real command runs in-process against S3Proxy (an in-process S3 speaking the REST protocol
- * with SigV4), every S3 request it sends is recorded ({@link S3RequestLog}), mapped to what IAM
- * authorises ({@link IamRequest}) and evaluated against that role's policy by a real IAM evaluator
- * ({@link IamPolicyEvaluator}). Every recorded request must be allowed; a list of forbidden requests
- * must be denied for every role.
+ * role's real command runs as its task does (a child JVM running {@code Main} with the task
+ * definition's {@code VIEWERATLAS_ROLE} and credentials in the environment) against S3Proxy (an
+ * in-process S3 speaking the REST protocol with SigV4); every S3 request it sends is recorded
+ * ({@link S3RequestLog}), mapped to what IAM authorises ({@link IamRequest}) and evaluated against
+ * that role's policy by a real IAM evaluator ({@link IamPolicyEvaluator}). Every recorded request
+ * must be allowed; a list of forbidden requests must be denied for every role.
+ *
+ * <p>The code paths: the collector's {@code continuous} for one window (snapshots, the daily state
+ * by compare-and-set, and the analysis it starts after the window); {@code analyze} of a synthetic
+ * lake; two {@code vod} runs, the first with a multipart upload of the raw replay whose parts all
+ * fail, so the store aborts it.
  */
 class TaskRolePoliciesTest {
 
