@@ -74,7 +74,8 @@ class TaskRolePoliciesTest {
     private static final String ACCESS_KEY = "role-test-key";
     private static final String SECRET_KEY = "role-test-secret";
     private static final Map<String, String> TWITCH = Map.of("TWITCH_OAUTH_TOKEN", "oauth:tok", "TWITCH_CLIENT_ID", "cid");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** A child JVM starts, checks S3 access and discovers channels before it joins: generous on a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 
     private static S3Proxy proxy;
@@ -281,13 +282,18 @@ class TaskRolePoliciesTest {
                     + "\n  irc_uri: " + irc.uri() + "\n" + storageYaml());
             RoleProcess collector = new RoleProcess("collector", TWITCH, "continuous", "--cycles", "1", "--config",
                     cfg.toString());
-            irc.awaitJoined(WAIT, "alpha", "beta", "gamma");
-            for (String viewer : List.of("ann", "bob", "cy")) {
-                irc.say("alpha", viewer, "1", "hi");
-                irc.say("beta", viewer, "1", "hi");
-                irc.say("gamma", viewer, "1", "hi");
+            Result r;
+            try {
+                irc.awaitJoined(WAIT, "alpha", "beta", "gamma");
+                for (String viewer : List.of("ann", "bob", "cy")) {
+                    irc.say("alpha", viewer, "1", "hi");
+                    irc.say("beta", viewer, "1", "hi");
+                    irc.say("gamma", viewer, "1", "hi");
+                }
+                r = collector.await(Duration.ofSeconds(120));
+            } finally {
+                collector.process.destroyForcibly();
             }
-            Result r = collector.await(Duration.ofSeconds(90));
             try {
                 assertAllAllowed("collector", r.requests());
             } finally {
