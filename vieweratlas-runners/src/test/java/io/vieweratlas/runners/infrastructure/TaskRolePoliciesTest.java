@@ -284,7 +284,13 @@ class TaskRolePoliciesTest {
                     cfg.toString());
             Result r;
             try {
-                irc.awaitJoined(WAIT, "alpha", "beta", "gamma");
+                try {
+                    irc.awaitJoined(WAIT, "alpha", "beta", "gamma");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; collector " + (collector.process.isAlive() ? "running"
+                            : "exited " + collector.process.exitValue()) + ", stderr:\n" + Files.readString(collector.err)
+                            + "\nstdout:\n" + Files.readString(collector.out), e);
+                }
                 for (String viewer : List.of("ann", "bob", "cy")) {
                     irc.say("alpha", viewer, "1", "hi");
                     irc.say("beta", viewer, "1", "hi");
