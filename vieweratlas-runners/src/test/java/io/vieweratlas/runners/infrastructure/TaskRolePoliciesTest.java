@@ -259,15 +259,16 @@ class TaskRolePoliciesTest {
                     return json("{\"client_id\":\"cid\",\"login\":\"bot\",\"user_id\":\"1\",\"expires_in\":9999}");
                 }
                 if (path.equals("/helix/streams")) {
+                    // As Helix does: live streams by viewer count, highest first, at most `first` of them.
                     List<String> logins = request.getRequestUrl().queryParameterValues("user_login");
+                    int first = Integer.parseInt(request.getRequestUrl().queryParameter("first"));
                     List<String> items = new ArrayList<>();
-                    live.forEach((login, viewers) -> {
-                        if (logins.isEmpty() || logins.contains(login)) {
-                            items.add("{\"id\":\"s\",\"user_id\":\"id-" + login + "\",\"user_login\":\"" + login
-                                    + "\",\"game_name\":\"Chess\",\"type\":\"live\",\"title\":\"T\",\"viewer_count\":"
-                                    + viewers + ",\"started_at\":\"2026-11-24T10:00:00Z\",\"language\":\"en\"}");
-                        }
-                    });
+                    live.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .filter(e -> logins.isEmpty() || logins.contains(e.getKey())).limit(first)
+                            .forEach(e -> items.add("{\"id\":\"s\",\"user_id\":\"id-" + e.getKey() + "\",\"user_login\":\""
+                                    + e.getKey() + "\",\"game_name\":\"Chess\",\"type\":\"live\",\"title\":\"T\","
+                                    + "\"viewer_count\":" + e.getValue()
+                                    + ",\"started_at\":\"2026-11-24T10:00:00Z\",\"language\":\"en\"}"));
                     return json("{\"data\":[" + String.join(",", items) + "],\"pagination\":{}}");
                 }
                 return new MockResponse().setResponseCode(404);
