@@ -30,6 +30,7 @@ checks=(
   "S3_BUCKET~^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$~a bucket name"
   "S3_PREFIX~^([A-Za-z0-9!_.*'()/-]+/)?$~empty or a key prefix ending in /"
   "TWITCH_SECRET_ARN~^arn:aws[a-z-]*:secretsmanager:${region}:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$~a Secrets Manager secret ARN"
+  "PSEUDONYM_SECRET_ARN~^arn:aws[a-z-]*:secretsmanager:${region}:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$~a Secrets Manager secret ARN"
   "EXECUTION_ROLE_ARN~${role_arn}~an IAM role ARN"
   "TASK_ROLE_ARN_COLLECTOR~${role_arn}~an IAM role ARN"
   "TASK_ROLE_ARN_ANALYSIS~${role_arn}~an IAM role ARN"
@@ -56,7 +57,7 @@ for check in "${checks[@]}"; do
 done
 # The ARNs must name the account and region the other settings name.
 if [ "$failed" = 0 ]; then
-  for name in TWITCH_SECRET_ARN SNS_TOPIC_ARN; do
+  for name in TWITCH_SECRET_ARN PSEUDONYM_SECRET_ARN SNS_TOPIC_ARN; do
     [[ "${!name}" == *":$AWS_REGION:$ACCOUNT_ID:"* ]] || { echo "$name: bad shape (not in AWS_REGION/ACCOUNT_ID)"; failed=1; }
   done
 fi

@@ -19,7 +19,7 @@ updates the collector ECS service (vieweratlas-collector in \$ECS_CLUSTER).
   --dry-run     print every AWS CLI call instead of making it
   --help        show this help
 
-Needs: AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN EXECUTION_ROLE_ARN
+Needs: AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN PSEUDONYM_SECRET_ARN EXECUTION_ROLE_ARN
 and the TASK_ROLE_ARN_* of the roles deployed.
 USAGE
 }
@@ -41,7 +41,8 @@ done
 [ -n "$tag" ] || tag=$(default_image_tag)
 check_image_tag "$tag"
 export IMAGE_TAG=$tag
-require_vars AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN EXECUTION_ROLE_ARN
+require_vars AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN PSEUDONYM_SECRET_ARN \
+  EXECUTION_ROLE_ARN
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/vieweratlas-deploy-XXXXXX")
 trap 'rm -rf "$workdir"' EXIT

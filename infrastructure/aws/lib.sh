@@ -28,7 +28,9 @@ log() {
   echo "$(basename "$0"): $*" >&2
 }
 
-# Runs (or in dry-run mode prints) one AWS CLI call.
+# Runs (or in dry-run mode prints) one AWS CLI call. AWS_ENDPOINT_URL, when set, is passed as
+# --endpoint-url too, for AWS CLI versions older than 2.13 that do not read it themselves (Debian 12
+# ships 2.9): the scripts' tests point the real CLI at a loopback endpoint this way.
 aws_call() {
   if [ "$DRY_RUN" = 1 ]; then
     local quoted
@@ -36,7 +38,11 @@ aws_call() {
     printf '%s\n' "${quoted% }" >&3
     return 0
   fi
-  aws "$@"
+  if [ -n "${AWS_ENDPOINT_URL:-}" ]; then
+    aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"
+  else
+    aws "$@"
+  fi
 }
 
 # Reads KEY=VALUE lines (comments and blank lines ignored) into the environment; existing variables win.

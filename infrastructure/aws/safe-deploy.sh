@@ -50,7 +50,8 @@ head=$(default_image_tag)
 check_image_tag "$tag"
 [[ "$head" == "$tag"* ]] || die "--tag $tag is not the checked-out commit $head; check it out first"
 export IMAGE_TAG=$tag
-require_vars AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN EXECUTION_ROLE_ARN
+require_vars AWS_REGION ACCOUNT_ID ECS_CLUSTER S3_BUCKET S3_PREFIX TWITCH_SECRET_ARN PSEUDONYM_SECRET_ARN \
+  EXECUTION_ROLE_ARN
 
 log "preflight 1/4: clean work tree"
 dirty=$(git -C "$VA_ROOT" status --porcelain)

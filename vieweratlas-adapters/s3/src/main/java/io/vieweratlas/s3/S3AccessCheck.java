@@ -11,37 +11,44 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The start-up check behind {@link S3ObjectStore#verifyAccess()}: each step is one S3 action, and
- * the first that fails is reported with a cause an operator can act on.
+ * The start-up check behind {@link S3ObjectStore#verifyAccess(S3AccessRequirement)}: each step is
+ * one S3 call, and the first that fails is reported with a cause an operator can act on, naming the
+ * IAM permission the call needs.
  */
 final class S3AccessCheck {
 
-    /** Where the write probe goes, under the store prefix; deleted right after. */
-    static final String PROBE_DIRECTORY = "_access-check/";
-
     private final S3Client client;
     private final S3StoreSettings settings;
+    private final S3AccessRequirement requirement;
 
-    S3AccessCheck(S3Client client, S3StoreSettings settings) {
+    S3AccessCheck(S3Client client, S3StoreSettings settings, S3AccessRequirement requirement) {
         this.client = client;
         this.settings = settings;
+        this.requirement = requirement;
     }
 
     void run() {
         String bucket = settings.bucket();
-        step("HeadBucket", () -> client.headBucket(b -> b.bucket(bucket)));
-        step("ListObjectsV2", () -> client.listObjectsV2(b -> b.bucket(bucket).prefix(settings.prefix()).maxKeys(1)));
-        String probe = settings.prefix() + PROBE_DIRECTORY + UUID.randomUUID() + ".txt";
-        step("PutObject " + probe, () -> client.putObject(b -> b.bucket(bucket).key(probe),
-                RequestBody.fromString("vieweratlas access check")));
-        step("DeleteObject " + probe, () -> client.deleteObject(b -> b.bucket(bucket).key(probe)));
+        String bucketArn = "arn:aws:s3:::" + bucket;
+        step("ListObjectsV2", "s3:ListBucket on " + bucketArn + " with s3:prefix '" + settings.prefix() + "'",
+                () -> client.listObjectsV2(b -> b.bucket(bucket).prefix(settings.prefix()).maxKeys(1)));
+        requirement.writeProbeDirectory().ifPresent(directory -> {
+            String probe = settings.prefix() + directory + UUID.randomUUID() + ".txt";
+            // Conditional, as every state write of the lake is: a bucket or service without
+            // conditional writes fails here rather than at the first compare-and-set.
+            step("PutObject " + probe, "s3:PutObject on " + bucketArn + "/" + probe,
+                    () -> client.putObject(b -> b.bucket(bucket).key(probe).ifNoneMatch("*"),
+                            RequestBody.fromString("vieweratlas access check")));
+            step("DeleteObject " + probe, "s3:DeleteObject on " + bucketArn + "/" + probe,
+                    () -> client.deleteObject(b -> b.bucket(bucket).key(probe)));
+        });
     }
 
-    private void step(String action, Runnable call) {
+    private void step(String action, String permission, Runnable call) {
         try {
             call.run();
         } catch (S3Exception e) {
-            throw new S3AccessException(settings, action, explain(e), e);
+            throw new S3AccessException(settings, action, explain(e, permission), e);
         } catch (SdkClientException e) {
             throw new S3AccessException(settings, action, "S3 could not be reached or answered unreadably"
                     + " (network, endpoint or credentials lookup)", e);
@@ -50,7 +57,7 @@ final class S3AccessCheck {
         }
     }
 
-    private String explain(S3Exception e) {
+    private String explain(S3Exception e, String permission) {
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
                 ? "" : e.awsErrorDetails().errorCode();
         String status = "HTTP " + e.statusCode() + (code.isEmpty() ? "" : " " + code);
@@ -65,8 +72,8 @@ final class S3AccessCheck {
                     ? "the bucket is not in region " + settings.region()
                             + bucketRegion.map(r -> " but in " + r).orElse("") + " (" + status + ")"
                     : "S3 rejected the request (" + status + ")";
-            case 403 -> "access denied: the credentials (task role, profile or keys in the environment) may not"
-                    + " perform this action on the bucket and prefix (" + status + ")";
+            case 403 -> "access denied: the credentials (task role, profile or keys in the environment) need "
+                    + permission + " (" + status + ")";
             case 404 -> code.equals("NoSuchBucket") || code.isEmpty()
                     ? "the bucket does not exist (" + status + ")"
                     : "not found (" + status + ")";

@@ -98,14 +98,25 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     /**
-     * Checks at start-up that the bucket exists in the configured region and that this process
-     * may list, write and delete under the prefix: HeadBucket, ListObjectsV2, then a PutObject
-     * and DeleteObject of a probe object under the prefix.
+     * Checks at start-up, as a process with no deployed role: lists the prefix, then writes and
+     * deletes a probe directly under {@link S3AccessRequirement#PROBE_ROOT}. Deployed roles use
+     * {@link #verifyAccess(S3AccessRequirement)} with {@link S3AccessRequirement#forRole(String)}.
      *
-     * @throws S3AccessException naming bucket, prefix, region and the action that failed
+     * @throws S3AccessException naming bucket, prefix, region, the action that failed and the permission it needs
      */
     public void verifyAccess() {
-        new S3AccessCheck(client, settings).run();
+        verifyAccess(S3AccessRequirement.anyRole());
+    }
+
+    /**
+     * Checks at start-up that the bucket exists in the configured region and that this process may
+     * do what {@code requirement} says, and no more: list the prefix, and for a writing role write
+     * and delete a probe in its own probe directory.
+     *
+     * @throws S3AccessException naming bucket, prefix, region, the action that failed and the permission it needs
+     */
+    public void verifyAccess(S3AccessRequirement requirement) {
+        new S3AccessCheck(client, settings, Objects.requireNonNull(requirement, "requirement")).run();
     }
 
     @Override

@@ -140,9 +140,42 @@ class S3ObjectStoreTest {
     void verifyAccessPassesAndLeavesNothingBehind() {
         S3ObjectStore store = store(S3ProxyFixture.uniquePrefix("check"));
         store.verifyAccess();
+        store.verifyAccess(S3AccessRequirement.forRole("collector"));
         try (Stream<ObjectInfo> listing = store.list("")) {
             assertEquals(0, listing.count());
         }
+    }
+
+    @Test
+    void verifyAccessProbesOnlyWhatTheRequirementNames() {
+        S3ObjectStore store = store(S3ProxyFixture.uniquePrefix("least"));
+        List<String> sent = new ArrayList<>();
+        try (S3Client recording = S3Clients.create(store.settings(), S3ProxyFixture.credentials(S3ProxyFixture.SECRET_KEY),
+                builder -> builder.overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        sent.add(attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute
+                                .OPERATION_NAME) + " " + context.request().getValueForField("Key", String.class)
+                                .or(() -> context.request().getValueForField("Prefix", String.class)).orElse("")
+                                + context.httpRequest().firstMatchingHeader("If-None-Match").map(v -> " If-None-Match:" + v)
+                                .orElse(""));
+                    }
+                })))) {
+            S3ObjectStore checked = new S3ObjectStore(recording, store.settings());
+            checked.verifyAccess(S3AccessRequirement.listOnly());
+            assertEquals(List.of("ListObjectsV2 " + store.settings().prefix()), sent);
+
+            sent.clear();
+            checked.verifyAccess(S3AccessRequirement.forRole("vod-collector"));
+            assertEquals(3, sent.size(), sent.toString());
+            assertEquals("ListObjectsV2 " + store.settings().prefix(), sent.get(0));
+            String probe = store.settings().prefix() + "_access-check/vod-collector/";
+            assertTrue(sent.get(1).startsWith("PutObject " + probe) && sent.get(1).endsWith(" If-None-Match:*"),
+                    sent.toString());
+            assertTrue(sent.get(2).startsWith("DeleteObject " + probe), sent.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> S3AccessRequirement.forRole("Collector/.."));
+        assertThrows(IllegalArgumentException.class, () -> S3AccessRequirement.writeProbeUnder("no-slash"));
     }
 
     @Test
@@ -151,10 +184,10 @@ class S3ObjectStoreTest {
         try (S3Client other = s3.client(settings)) {
             S3AccessException e = assertThrows(S3AccessException.class,
                     () -> new S3ObjectStore(other, settings).verifyAccess());
-            assertTrue(e.getMessage().contains("HeadBucket on bucket 'no-such-bucket' (prefix 'vieweratlas/'"),
+            assertTrue(e.getMessage().contains("ListObjectsV2 on bucket 'no-such-bucket' (prefix 'vieweratlas/'"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("the bucket does not exist"), e.getMessage());
-            assertEquals("HeadBucket", e.action());
+            assertEquals("ListObjectsV2", e.action());
         }
     }
 
@@ -164,8 +197,10 @@ class S3ObjectStoreTest {
         try (S3Client wrongKeys = S3Clients.create(settings, S3ProxyFixture.credentials("not-the-secret"))) {
             S3AccessException e = assertThrows(S3AccessException.class,
                     () -> new S3ObjectStore(wrongKeys, settings).verifyAccess());
-            assertTrue(e.getMessage().contains("HeadBucket on bucket 'lake' (prefix 'vieweratlas/'"), e.getMessage());
+            assertTrue(e.getMessage().contains("ListObjectsV2 on bucket 'lake' (prefix 'vieweratlas/'"), e.getMessage());
             assertTrue(e.getMessage().contains("access denied"), e.getMessage());
+            assertTrue(e.getMessage().contains("need s3:ListBucket on arn:aws:s3:::lake with s3:prefix 'vieweratlas/'"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         }
     }
@@ -178,7 +213,7 @@ class S3ObjectStoreTest {
             try (S3Client other = s3.client(settings)) {
                 S3AccessException e = assertThrows(S3AccessException.class,
                         () -> new S3ObjectStore(other, settings).verifyAccess());
-                assertTrue(e.getMessage().contains("HeadBucket on bucket 'lake' (prefix 'va/', region us-east-1"),
+                assertTrue(e.getMessage().contains("ListObjectsV2 on bucket 'lake' (prefix 'va/', region us-east-1"),
                         e.getMessage());
                 assertTrue(e.getMessage().contains("not in region us-east-1 but in eu-central-1"), e.getMessage());
                 assertTrue(e.getMessage().contains("S3_REGION=eu-central-1"), e.getMessage());

@@ -13,6 +13,7 @@ import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.core.privacy.PseudonymizingSnapshotStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.s3.S3AccessRequirement;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
 import io.vieweratlas.runners.UsageException;
@@ -29,6 +30,9 @@ public final class BaseModule extends AbstractModule {
     private final ViewerAtlasConfig config;
     private final Map<String, String> environment;
 
+    /** The environment variable naming the deployed role (collector, analysis, vod-collector). */
+    static final String ROLE_VARIABLE = "VIEWERATLAS_ROLE";
+
     /** @param config the checked configuration of this run */
     public BaseModule(ViewerAtlasConfig config) {
         this(config, ProcessEnvironment.variables());
@@ -43,6 +47,24 @@ public final class BaseModule extends AbstractModule {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
+    /**
+     * What the start-up S3 check probes. A deployed task names its role in {@code VIEWERATLAS_ROLE}
+     * (set by its image and task definition, the same role whose IAM policy it runs under, also
+     * for the analysis the collector starts in-process), and the check probes only what that
+     * role's policy grants; a local run without a role probes directly under {@code _access-check/}.
+     */
+    private static S3AccessRequirement s3Access(Map<String, String> environment) {
+        String role = environment.getOrDefault(ROLE_VARIABLE, "").trim();
+        if (role.isEmpty()) {
+            return S3AccessRequirement.anyRole();
+        }
+        try {
+            return S3AccessRequirement.forRole(role);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(ROLE_VARIABLE + ": " + e.getMessage());
+        }
+    }
+
     @Override
     protected void configure() {
         bind(ViewerAtlasConfig.class).toInstance(config);
@@ -55,11 +77,11 @@ public final class BaseModule extends AbstractModule {
         StorageConfig storage = config.storage();
         return switch (storage.type()) {
             case FILE -> new FileSystemObjectStore(Path.of(storage.basePath()));
-            case S3 -> s3(storage);
+            case S3 -> s3(storage, s3Access(environment));
         };
     }
 
-    private static ObjectStore s3(StorageConfig storage) {
+    private static ObjectStore s3(StorageConfig storage, S3AccessRequirement access) {
         S3StoreSettings settings;
         try {
             settings = S3StoreSettings.fromConfig(storage);
@@ -68,7 +90,7 @@ public final class BaseModule extends AbstractModule {
         }
         S3ObjectStore store = S3ObjectStore.open(settings);
         // Fail at start, naming bucket, prefix and the failing action, rather than mid-run.
-        store.verifyAccess();
+        store.verifyAccess(access);
         return store;
     }
 

@@ -57,6 +57,8 @@ class InfrastructureScriptsTest {
         env.put("S3_BUCKET", "lake-bucket");
         env.put("S3_PREFIX", "vieweratlas/");
         env.put("TWITCH_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:vieweratlas/twitch-AbCdEf");
+        env.put("PSEUDONYM_SECRET_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:vieweratlas/pseudonym-key-AbCdEf");
         env.put("EXECUTION_ROLE_ARN", "arn:aws:iam::123456789012:role/exec");
         env.put("TASK_ROLE_ARN_COLLECTOR", "arn:aws:iam::123456789012:role/collector");
         env.put("TASK_ROLE_ARN_ANALYSIS", "arn:aws:iam::123456789012:role/analysis");
@@ -110,6 +112,7 @@ class InfrastructureScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"deploy.sh", "safe-deploy.sh", "create-schedules.sh", "apply-monitoring.sh", "smoke-test.sh",
+        "bootstrap.sh",
         "check-settings.sh"})
     void helpExitsZeroWithUsageAndCallsNothing(String script) throws Exception {
         Outcome o = run(script, "--help");
@@ -298,9 +301,15 @@ class InfrastructureScriptsTest {
         assertEquals(3, callsStartingWith("logs put-metric-filter").size());
         assertTrue(calls().contains("logs put-metric-filter --region us-east-1 --log-group-name /vieweratlas/collector "
                 + "--cli-input-json file://" + AWS_DIR.resolve("monitoring/error-metric-filter.json")), calls().toString());
-        try (java.util.stream.Stream<Path> alarms = Files.list(AWS_DIR.resolve("monitoring/alarms"))) {
-            assertEquals(alarms.count(), callsStartingWith("cloudwatch put-metric-alarm").size());
+        long alarmFiles;
+        try (var files = Files.list(AWS_DIR.resolve("monitoring/alarms"))) {
+            alarmFiles = files.filter(f -> f.toString().endsWith(".json")).count();
         }
+        assertEquals(alarmFiles, callsStartingWith("cloudwatch put-metric-alarm").size(), "one alarm per file");
+        JsonNode notRunning = file("vieweratlas-collector-not-running");
+        assertEquals("RunningTaskCount", notRunning.get("MetricName").asText());
+        assertEquals("vieweratlas", notRunning.get("Dimensions").get(0).get("Value").asText());
+        assertEquals("breaching", notRunning.get("TreatMissingData").asText());
         JsonNode coverage = file("vieweratlas-coverage-low");
         assertEquals("CoverageBelowTarget", coverage.get("MetricName").asText());
         assertEquals(2, coverage.get("DatapointsToAlarm").asInt(), "two windows in a row");
@@ -316,27 +325,66 @@ class InfrastructureScriptsTest {
     }
 
     @Test
-    void smokeTestRunsTheAnalysisTaskAndChecksTheResultsObject() throws Exception {
+    void bootstrapDryRunPrintsEveryCreateAndMakesNoCall() throws Exception {
+        Outcome o = run("bootstrap.sh", "--tag", SHA, "--dry-run");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(List.of(), calls());
+        List<String> printed = o.out().lines().filter(l -> l.startsWith("aws ")).toList();
+        for (String call : List.of("aws ecr create-repository", "aws s3api create-bucket", "aws s3api put-public-access-block",
+                "aws s3api put-bucket-versioning", "aws s3api put-bucket-encryption",
+                "aws s3api put-bucket-lifecycle-configuration", "aws logs create-log-group", "aws logs put-retention-policy",
+                "aws secretsmanager create-secret", "aws iam create-role", "aws iam put-role-policy", "aws ecs create-cluster",
+                "aws ecs create-service", "aws scheduler create-schedule", "aws cloudwatch put-metric-alarm",
+                "aws budgets create-budget")) {
+            assertTrue(printed.stream().anyMatch(l -> l.startsWith(call)), call + " not printed:\n" + o.out());
+        }
+        assertTrue(printed.stream().anyMatch(l -> l.contains("vieweratlas-collector-not-running.json")), o.out());
+        assertFalse(o.out().contains("VIEWERATLAS_PSEUDONYM_KEY\":"), "no key material");
+
+        JsonNode lifecycle = JSON.readTree(AWS_DIR.resolve("s3/lifecycle.json").toFile());
+        assertEquals(7, lifecycle.get("Rules").get(2).get("AbortIncompleteMultipartUpload").get("DaysAfterInitiation").asInt());
+        assertEquals(400, lifecycle.get("Rules").get(0).get("Expiration").get("Days").asInt());
+        assertEquals("${S3_PREFIX}raw/", lifecycle.get("Rules").get(0).get("Filter").get("Prefix").asText());
+    }
+
+    @Test
+    void smokeTestChecksServiceHeartbeatSnapshotAnalysisAndLogs() throws Exception {
         Outcome o = run("smoke-test.sh");
         assertEquals(0, o.code(), o.err());
         List<String> calls = calls();
-        assertEquals("s3api head-object --region us-east-1 --bucket lake-bucket --key vieweratlas/processed/"
-                + "analysis_results.json --query ETag --output text", calls.get(0));
-        assertTrue(calls.get(1).startsWith("ecs run-task --region us-east-1 --cluster vieweratlas --launch-type FARGATE "
+        List<String> kinds = calls.stream().map(c -> String.join(" ", List.of(c.split(" ")).subList(0, 2))).toList();
+        assertEquals(List.of("ecs describe-services", "ecs list-tasks", "ecs describe-tasks", "s3api list-objects-v2",
+                "ecs run-task", "ecs wait", "ecs describe-tasks", "s3api head-object", "logs filter-log-events",
+                "logs filter-log-events", "logs filter-log-events"), kinds);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/');
+        assertTrue(calls.get(3).contains("--bucket lake-bucket --prefix vieweratlas/raw/snapshots/" + today + "/"),
+                calls.get(3));
+        assertTrue(calls.get(4).startsWith("ecs run-task --region us-east-1 --cluster vieweratlas --launch-type FARGATE "
                 + "--task-definition vieweratlas-analysis --network-configuration awsvpcConfiguration={subnets=[subnet-0123456789abcdef0,"
-                + "subnet-0fedcba9876543210],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}"), calls.get(1));
-        assertTrue(calls.get(2).startsWith("ecs wait tasks-stopped") && calls.get(2).endsWith("task/vieweratlas/0123abcd"));
-        assertTrue(calls.get(3).startsWith("ecs describe-tasks"));
-        assertTrue(calls.get(4).startsWith("s3api head-object"));
+                + "subnet-0fedcba9876543210],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}"), calls.get(4));
+        assertTrue(calls.get(5).startsWith("ecs wait tasks-stopped") && calls.get(5).endsWith("task/vieweratlas/0123abcd"));
+        assertTrue(calls.get(7).contains("--key vieweratlas/processed/analysis_results.json --query LastModified"));
+        assertTrue(calls.get(8).contains("--log-group-name /vieweratlas/collector") && calls.get(8).contains("ERROR"));
         assertTrue(o.out().contains("smoke test passed"), o.out());
     }
 
     @Test
-    void smokeTestFailsWhenTheTaskFails() throws Exception {
-        env.put("FAKE_EXIT_CODE", "1");
+    void smokeTestNamesTheRunbookSectionOfEveryFailure() throws Exception {
+        env.put("FAKE_SERVICE", "ACTIVE\t0\t1");
+        env.put("FAKE_HEALTH", "UNHEALTHY");
+        env.put("FAKE_SNAPSHOT_AGE_S", String.valueOf(3 * 3600 + 30));
+        env.put("FAKE_RESULTS_AGE_S", String.valueOf(3600));
+        env.put("FAKE_LOG_ERRORS", "lake write failed");
         Outcome o = run("smoke-test.sh");
-        assertEquals(1, o.code());
-        assertTrue(o.err().contains("analysis task exited with code 1"), o.err());
+        assertEquals(1, o.code(), o.out());
+        for (String section : List.of("#collector-not-running", "#collector-unhealthy", "#no-snapshots",
+                "#analysis-missing", "#error-rate")) {
+            assertTrue(o.err().contains("docs/RUNBOOK.md" + section), section + ":\n" + o.err());
+        }
+        assertTrue(o.err().contains("newest snapshot is 180 minutes old (limit 120)")
+                || o.err().contains("newest snapshot is 181 minutes old (limit 120)"), o.err());
+        assertTrue(o.err().contains("is older than the analysis run"), o.err());
+        assertTrue(o.err().contains("lake write failed"), o.err());
     }
 
     @Test
@@ -344,7 +392,7 @@ class InfrastructureScriptsTest {
         env.put("ASSIGN_PUBLIC_IP", "ENABLED");
         Outcome ok = run("check-settings.sh");
         assertEquals(0, ok.code(), ok.out());
-        assertEquals(15, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
+        assertEquals(16, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
 
         env.put("S3_PREFIX", "no-trailing-slash");
         env.put("SUBNETS", "subnet-1");
@@ -385,8 +433,10 @@ class InfrastructureScriptsTest {
         Outcome o = run("smoke-test.sh", "--dry-run");
         assertEquals(0, o.code(), o.err());
         assertEquals(List.of(), calls());
-        assertEquals(List.of("aws s3api head-object", "aws ecs run-task", "aws ecs wait", "aws ecs describe-tasks",
-                "aws s3api head-object"), o.out().lines().filter(l -> l.startsWith("aws "))
+        assertEquals(List.of("aws ecs describe-services", "aws ecs list-tasks", "aws ecs describe-tasks",
+                "aws s3api list-objects-v2", "aws ecs run-task", "aws ecs wait",
+                "aws ecs describe-tasks", "aws s3api head-object", "aws logs filter-log-events", "aws logs filter-log-events",
+                "aws logs filter-log-events"), o.out().lines().filter(l -> l.startsWith("aws "))
                 .map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3))).toList());
     }
 }

@@ -57,7 +57,7 @@ class S3StorageSelectionTest {
                 "analyze", "--out", workDir.resolve("out").toString());
         assertEquals(1, o.code(), o.err());
         assertTrue(o.err().contains("atlas-test-bucket"), o.err());
-        assertTrue(o.err().contains("HeadBucket"), o.err());
+        assertTrue(o.err().contains("ListObjectsV2"), o.err());
         assertFalse(o.err().contains("test-secret-value"), o.err());
         assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
     }
