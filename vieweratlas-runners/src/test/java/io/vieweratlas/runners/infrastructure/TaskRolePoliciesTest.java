@@ -344,10 +344,11 @@ class TaskRolePoliciesTest {
     @Test
     void vodRunWithAFailedMultipartUploadIsAllowed() throws Exception {
         Instant created = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        // Comments with 1 MiB bodies make the raw replay larger than the 16 MiB multipart threshold.
-        String big = "x".repeat(1 << 20);
+        // Raw chat is written in parts of about 8 MiB; one comment of 17 MiB makes a part larger than
+        // the 16 MiB multipart threshold, so that part goes up as a multipart upload.
         List<String> edges = new ArrayList<>();
-        for (int i = 0; i < 18; i++) {
+        for (int i = 0; i < 3; i++) {
+            String big = i == 0 ? "x".repeat(17 << 20) : "hello";
             edges.add("{\"cursor\":\"k" + i + "\",\"node\":{\"id\":\"c" + i + "\",\"commenter\":{\"id\":\"u" + i
                     + "\",\"login\":\"viewer" + i + "\",\"displayName\":\"viewer" + i + "\"},\"contentOffsetSeconds\":"
                     + (i * 30) + ",\"message\":{\"fragments\":[{\"text\":\"" + big + "\"}]}}}");
