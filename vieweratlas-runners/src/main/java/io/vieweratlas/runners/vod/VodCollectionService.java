@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -337,11 +339,29 @@ public final class VodCollectionService {
     }
 
     private Outcome stopped(VodLease lease, VodIngest.Session session, Tally t) {
-        // The shutdown hook may have interrupted a wait to get here; the flag would make the
-        // store's interruptible file channels refuse the writes that give the lease back.
+        // The shutdown hook interrupts this thread when it is slow to stop, at any moment, also while
+        // the lease is being given back; an interrupt would close the store's file channels in the
+        // middle of that write. So the clean-up runs on its own thread, which nothing interrupts, and
+        // an interrupt that arrives meanwhile is dropped: it asked for the stop that is under way, and
+        // left set it would break the run record written next.
+        FutureTask<Optional<Instant>> cleanUp = new FutureTask<>(() -> {
+            session.abort();
+            return queue.release(lease, "stopped by shutdown", "shutdown");
+        });
+        Thread.ofVirtual().name("vod-release-" + lease.task().vodId()).start(cleanUp);
+        Optional<Instant> released;
+        while (true) {
+            try {
+                released = cleanUp.get();
+                break;
+            } catch (InterruptedException e) {
+                // the stop under way; keep waiting for the lease to be given back
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
         Thread.interrupted();
-        session.abort();
-        if (queue.release(lease, "stopped by shutdown", "shutdown").isPresent()) {
+        if (released.isPresent()) {
             t.released++;
         }
         LOG.warn("VOD {} of {}: stopped by shutdown; lease given back, partial raw chat removed",
