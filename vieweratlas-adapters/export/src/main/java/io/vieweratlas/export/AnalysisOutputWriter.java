@@ -3,7 +3,7 @@ package io.vieweratlas.export;
 import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.analysis.stability.StabilityReport;
 import io.vieweratlas.core.analysis.timeline.Timeline;
-import io.vieweratlas.core.config.ExportConfig;
+import io.vieweratlas.core.port.in.GraphExports;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.port.GraphExporter;
@@ -49,7 +49,7 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
      * @param annotations per-channel flags shown in the exports
      * @return the exporters, in writing order
      */
-    public static List<GraphExporter> graphExporters(ExportConfig exports, long seed, NodeAnnotations annotations) {
+    public static List<GraphExporter> graphExporters(GraphExports exports, long seed, NodeAnnotations annotations) {
         ExportOptions defaults = ExportOptions.defaults(seed);
         return Exporters.of(new ExportOptions(exports.gexf(), exports.graphml(), exports.json(), exports.png(),
                 exports.html(), exports.pngSize(), exports.labelTopN(), defaults.pngMaxEdges(), defaults.layout()),

@@ -1,7 +1,5 @@
 package io.vieweratlas.s3;
 
-import io.vieweratlas.core.config.StorageConfig;
-import io.vieweratlas.core.config.StorageType;
 import io.vieweratlas.core.port.ObjectKeys;
 
 import java.net.URI;
@@ -86,40 +84,6 @@ public record S3StoreSettings(String bucket, String prefix, String region, Optio
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("S3 max attempts must be >= 1, was " + maxAttempts);
         }
-    }
-
-    /**
-     * Settings from the {@code storage} section of the configuration ({@code STORAGE_TYPE=s3},
-     * {@code S3_BUCKET}, {@code S3_PREFIX}, {@code S3_REGION}, {@code S3_ENDPOINT},
-     * {@code S3_PATH_STYLE}); an empty endpoint means AWS itself. Upload and pool settings keep
-     * their defaults.
-     *
-     * @throws IllegalArgumentException when the storage type is not {@code s3} or a value is invalid,
-     *                                  naming the setting and the value
-     */
-    public static S3StoreSettings fromConfig(StorageConfig config) {
-        Objects.requireNonNull(config, "config");
-        if (config.type() != StorageType.S3) {
-            throw new IllegalArgumentException("storage.type is '" + config.type().wireName() + "', not 's3'");
-        }
-        if (config.s3Bucket() == null || config.s3Bucket().isBlank()) {
-            throw new IllegalArgumentException("storage.s3_bucket (S3_BUCKET) must be set when storage.type is s3");
-        }
-        if (config.s3Region() == null || config.s3Region().isBlank()) {
-            throw new IllegalArgumentException("storage.s3_region (S3_REGION) must be set when storage.type is s3");
-        }
-        Builder builder = builder(config.s3Bucket().trim(), config.s3Region().trim())
-                .prefix(config.s3Prefix() == null ? "" : config.s3Prefix().trim())
-                .pathStyle(config.s3PathStyle());
-        String endpoint = config.s3Endpoint() == null ? "" : config.s3Endpoint().trim();
-        if (!endpoint.isEmpty()) {
-            try {
-                builder.endpoint(URI.create(endpoint));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("storage.s3_endpoint (S3_ENDPOINT) '" + endpoint + "' is not a URL", e);
-            }
-        }
-        return builder.build();
     }
 
     /** A builder for {@code bucket} in {@code region}, with defaults for everything else. */

@@ -5,7 +5,7 @@
  * and the start-up access check ({@link io.vieweratlas.s3.S3AccessRequirement}) that fails with
  * {@link io.vieweratlas.s3.S3AccessException}.
  *
- * <p>Wiring: {@code S3ObjectStore.open(S3StoreSettings.fromConfig(config.storage()))}, then
+ * <p>Wiring: {@code S3ObjectStore.open(settings)}, then
  * {@code verifyAccess(S3AccessRequirement.forRole(role))} before the first read or write.
  *
  * @apiNote API: every public type here.

@@ -1,7 +1,5 @@
 package io.vieweratlas.s3;
 
-import io.vieweratlas.core.config.StorageConfig;
-import io.vieweratlas.core.config.StorageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,34 +64,5 @@ class S3StoreSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> S3StoreSettings.builder("lake", "eu-west-1").maxConnections(0).build())
                 .getMessage().contains("max connections"));
-    }
-
-    @Test
-    void fromConfigMapsTheStorageSection() {
-        S3StoreSettings aws = S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.S3, "data", "twitch-lake", "vieweratlas", "eu-west-1", "", false));
-        assertEquals(S3StoreSettings.builder("twitch-lake", "eu-west-1").prefix("vieweratlas/").build(), aws);
-
-        S3StoreSettings minio = S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.S3, "data", "lake", "", "us-east-1", "http://127.0.0.1:9000", true));
-        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000")), minio.endpoint());
-        assertTrue(minio.pathStyle());
-        assertEquals("", minio.prefix());
-    }
-
-    @Test
-    void fromConfigNamesWhatIsMissing() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.FILE, "data", "lake", "", "us-east-1", "", false))).getMessage()
-                .contains("storage.type is 'file'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.S3, "data", "", "", "us-east-1", "", false))).getMessage()
-                .contains("S3_BUCKET"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.S3, "data", "lake", "", " ", "", false))).getMessage()
-                .contains("S3_REGION"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> S3StoreSettings.fromConfig(
-                new StorageConfig(StorageType.S3, "data", "lake", "", "us-east-1", "not a url", false))).getMessage()
-                .contains("S3_ENDPOINT"));
     }
 }

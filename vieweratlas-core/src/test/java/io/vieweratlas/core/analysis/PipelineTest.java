@@ -275,13 +275,6 @@ class PipelineTest {
     }
 
     @Test
-    void defaultsMatchTheConfigurationDefaults() {
-        assertEquals(AnalysisParameters.defaults(),
-                io.vieweratlas.core.config.ViewerAtlasConfig.defaults(io.vieweratlas.core.config.Preset.DEFAULT).analysis()
-                        .parameters());
-    }
-
-    @Test
     void parametersAreChecked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AnalysisParameters.builder().overlapThreshold(-1).build());

@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.analysis;
 
 import com.google.inject.Inject;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.port.in.AnalysisReport;
 import io.vieweratlas.core.port.in.AnalysisRequest;

@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.analysis;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 

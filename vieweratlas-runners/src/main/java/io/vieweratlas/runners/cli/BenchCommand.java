@@ -6,7 +6,7 @@ import io.vieweratlas.runners.UsageException;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.PartitionComparison;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.port.in.AnalysisReport;

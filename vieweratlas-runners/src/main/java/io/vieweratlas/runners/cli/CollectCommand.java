@@ -7,7 +7,7 @@ import io.vieweratlas.runners.UsageException;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.collector.CollectionJob;
 import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.wiring.BaseModule;

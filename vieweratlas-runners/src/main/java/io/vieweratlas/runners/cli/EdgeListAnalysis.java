@@ -8,7 +8,7 @@ import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeList;
 import io.vieweratlas.lake.edges.EdgeListCsv;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;

@@ -4,8 +4,8 @@ import io.vieweratlas.runners.ExitCodes;
 
 import io.vieweratlas.runners.UsageException;
 
-import io.vieweratlas.core.config.ConfigException;
-import io.vieweratlas.core.config.Redaction;
+import io.vieweratlas.runners.config.ConfigException;
+import io.vieweratlas.runners.config.Redaction;
 import io.vieweratlas.core.port.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import io.vieweratlas.runners.ExitCodes;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.RawPresencePruner;
 import io.vieweratlas.runners.run.RunRecorder;

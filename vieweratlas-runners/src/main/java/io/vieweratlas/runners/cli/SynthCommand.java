@@ -4,7 +4,7 @@ import io.vieweratlas.runners.ExitCodes;
 
 import io.vieweratlas.runners.UsageException;
 
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;

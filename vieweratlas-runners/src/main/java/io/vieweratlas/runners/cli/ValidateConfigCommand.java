@@ -2,7 +2,7 @@ package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.ExitCodes;
 
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

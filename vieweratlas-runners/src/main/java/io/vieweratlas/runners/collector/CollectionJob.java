@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.collector;
 
 import com.google.inject.Inject;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.ProcessEnvironment;
 import io.vieweratlas.runners.metrics.Heartbeat;

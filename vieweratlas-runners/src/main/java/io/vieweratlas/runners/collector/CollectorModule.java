@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.StreamDirectory;
 import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.twitch.auth.MissingCredentialsException;

@@ -1,10 +1,10 @@
 package io.vieweratlas.runners.collector;
 
-import io.vieweratlas.core.config.StorageType;
+import io.vieweratlas.runners.config.StorageType;
 import io.vieweratlas.runners.ProcessEnvironment;
 
 import com.google.inject.Inject;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.runners.UsageException;

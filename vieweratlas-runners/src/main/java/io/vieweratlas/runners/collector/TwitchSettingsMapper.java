@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.collector;
 
-import io.vieweratlas.core.config.CollectionConfig;
-import io.vieweratlas.core.config.TwitchConfig;
+import io.vieweratlas.runners.config.CollectionConfig;
+import io.vieweratlas.runners.config.TwitchConfig;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.helix.HelixSettings;
 import io.vieweratlas.twitch.irc.ChatLogin;

@@ -1,10 +1,5 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.config.ConfigException;
-import io.vieweratlas.core.config.ConfigLayer;
-import io.vieweratlas.core.config.ConfigResolver;
-import io.vieweratlas.core.config.Preset;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

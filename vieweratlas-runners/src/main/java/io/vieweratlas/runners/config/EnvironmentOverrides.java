@@ -1,6 +1,5 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.config.ConfigLayer;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

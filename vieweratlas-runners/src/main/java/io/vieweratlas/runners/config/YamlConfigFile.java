@@ -1,7 +1,5 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.config.ConfigException;
-import io.vieweratlas.core.config.ConfigLayer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

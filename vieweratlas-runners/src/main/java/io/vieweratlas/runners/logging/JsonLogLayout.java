@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
-import io.vieweratlas.core.config.Redaction;
+import io.vieweratlas.runners.config.Redaction;
 
 import java.time.Instant;
 import java.util.Map;

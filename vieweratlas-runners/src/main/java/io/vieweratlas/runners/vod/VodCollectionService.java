@@ -1,6 +1,6 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.core.config.VodConfig;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.lake.vod.VodLease;
 import io.vieweratlas.lake.vod.VodQueue;

@@ -3,7 +3,7 @@ package io.vieweratlas.runners.vod;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.lake.vod.VodQueue;

@@ -5,8 +5,8 @@ import io.vieweratlas.runners.ProcessEnvironment;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.vieweratlas.core.config.StorageConfig;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.StorageConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.privacy.Pseudonymizer;
@@ -84,7 +84,7 @@ public final class BaseModule extends AbstractModule {
     private static ObjectStore s3(StorageConfig storage, S3AccessRequirement access) {
         S3StoreSettings settings;
         try {
-            settings = S3StoreSettings.fromConfig(storage);
+            settings = S3StorageSettings.from(storage);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

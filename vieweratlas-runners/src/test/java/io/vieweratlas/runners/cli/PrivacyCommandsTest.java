@@ -2,7 +2,7 @@ package io.vieweratlas.runners.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;

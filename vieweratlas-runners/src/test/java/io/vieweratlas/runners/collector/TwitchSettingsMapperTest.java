@@ -1,7 +1,7 @@
 package io.vieweratlas.runners.collector;
 
-import io.vieweratlas.core.config.Preset;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.Preset;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.helix.HelixSettings;
 import io.vieweratlas.twitch.irc.IrcSettings;

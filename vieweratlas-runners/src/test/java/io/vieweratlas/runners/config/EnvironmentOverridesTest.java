@@ -1,12 +1,5 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.config.ConfigException;
-import io.vieweratlas.core.config.ConfigLayer;
-import io.vieweratlas.core.config.ConfigResolver;
-import io.vieweratlas.core.config.Preset;
-import io.vieweratlas.core.config.Redaction;
-import io.vieweratlas.core.config.StorageType;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.config.ConfigException;
-import io.vieweratlas.core.config.ViewerAtlasConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

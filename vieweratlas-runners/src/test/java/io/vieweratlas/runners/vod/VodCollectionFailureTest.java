@@ -1,6 +1,6 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.core.config.VodConfig;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;

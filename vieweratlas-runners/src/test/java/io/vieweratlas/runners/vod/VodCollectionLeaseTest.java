@@ -1,6 +1,6 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.core.config.VodConfig;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;

@@ -3,7 +3,7 @@ package io.vieweratlas.core.port.in;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.config.ExportConfig;
+import io.vieweratlas.core.port.in.GraphExports;
 import io.vieweratlas.core.port.PresenceSource;
 
 import java.nio.file.Path;
@@ -167,10 +167,10 @@ public record AnalysisRequest(Input input, AnalysisWindow window, AnalysisParame
      * @param lake         whether the results documents go into the lake's {@code processed/} area
      * @param graphExports which graph exports (GEXF, GraphML, JSON, PNG, HTML) the directory gets
      */
-    public record Outputs(Optional<Path> directory, boolean lake, ExportConfig graphExports) {
+    public record Outputs(Optional<Path> directory, boolean lake, GraphExports graphExports) {
 
         /** No graph exports: CSV files and the results document only. */
-        public static final ExportConfig NO_GRAPH_EXPORTS = new ExportConfig(false, false, false, false, false,
+        public static final GraphExports NO_GRAPH_EXPORTS = new GraphExports(false, false, false, false, false,
                 1000, 0);
 
         /** Nothing written: the result is only returned. */

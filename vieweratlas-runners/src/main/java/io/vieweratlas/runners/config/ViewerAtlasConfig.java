@@ -1,4 +1,6 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
+
+import io.vieweratlas.core.port.in.GraphExports;
 
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
@@ -62,7 +64,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 CommunityAlgorithm.fromWireName(s(v, "analysis.algorithm")), (Long) v.get("analysis.seed"),
                 d(v, "analysis.significance_level"),
                 PresencePolicy.valueOf(s(v, "analysis.presence").toUpperCase(Locale.ROOT)),
-                new ExportConfig(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
+                new GraphExports(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
                         i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
                 new OverTimeConfig(i(v, "analysis.stability_runs"), d(v, "analysis.confidence_level"),

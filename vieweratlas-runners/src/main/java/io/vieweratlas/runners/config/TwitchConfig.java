@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 /**
  * Twitch endpoints and chat limits (section {@code twitch}); endpoints are configurable so tests

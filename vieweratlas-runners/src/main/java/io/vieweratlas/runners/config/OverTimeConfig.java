@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 /**
  * Settings for analyses over time and their stability (keys in section {@code analysis}).

@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 /**
  * Where the lake lives (section {@code storage}).

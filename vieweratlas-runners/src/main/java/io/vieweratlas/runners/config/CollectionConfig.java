@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 /**
  * Live collection settings (section {@code collection}).

@@ -1,4 +1,6 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
+
+import io.vieweratlas.core.port.in.GraphExports;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
@@ -31,7 +33,7 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, Weighting weighting, CommunityAlgorithm algorithm,
                              long seed, double significanceLevel, PresencePolicy presence,
-                             ExportConfig exports, OverTimeConfig overTime) {
+                             GraphExports exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
         java.util.Objects.requireNonNull(overTime, "overTime");

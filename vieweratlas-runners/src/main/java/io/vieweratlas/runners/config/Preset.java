@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +59,11 @@ class ConfigResolverTest {
         assertTrue(p.stream().anyMatch(s -> s.contains("'collection.batch_size' has value 'many': expected a whole number")),
                 p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("unknown section 'nonsense'")), p.toString());
+    }
+
+    @Test
+    void theAnalysisDefaultsAreTheParametersDefaults() {
+        assertEquals(io.vieweratlas.core.analysis.AnalysisParameters.defaults(),
+                ViewerAtlasConfig.defaults(Preset.DEFAULT).analysis().parameters());
     }
 }

@@ -1,4 +1,4 @@
-package io.vieweratlas.core.config;
+package io.vieweratlas.runners.config;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
