@@ -41,7 +41,7 @@ public final class TwitchSettingsMapper {
 
     /** How chat is read ({@code collection.chat_login}). */
     public static ChatLogin chatLogin(CollectionConfig collection) {
-        return ChatLogin.parse(collection.chatLogin());
+        return collection.chatLogin();
     }
 
     /**

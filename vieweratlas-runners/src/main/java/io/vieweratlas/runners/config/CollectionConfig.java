@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.config;
 
+import io.vieweratlas.twitch.irc.ChatLogin;
+
 /**
  * Live collection settings (section {@code collection}).
  *
@@ -23,5 +25,5 @@ public record CollectionConfig(int topChannelsLimit, int batchSize, int duration
                                boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
                                String channelsFile, boolean pseudonymize,
-                               String chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
+                               ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
 }

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.config;
 
+import io.vieweratlas.twitch.irc.ChatLogin;
+
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
@@ -39,7 +41,8 @@ public final class ConfigSchema {
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
         s.add(boolKey("collection.pseudonymize", false,
                 "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
-        s.add(choiceKey("collection.chat_login", "anonymous", List.of("anonymous", "user"),
+        s.add(choiceKey("collection.chat_login", ChatLogin.ANONYMOUS.configValue(),
+                Arrays.stream(ChatLogin.values()).map(ChatLogin::configValue).toList(),
                 "read chat anonymously (no channel cap) or as the token's user (capped per account)"));
         s.add(intKey("collection.max_channels_per_login", 100, 1, 100_000,
                 "channels a logged-in chat account may be in at once (Twitch's cap)"));

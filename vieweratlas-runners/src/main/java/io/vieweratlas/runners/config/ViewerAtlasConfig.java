@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.config;
 
+import io.vieweratlas.twitch.irc.ChatLogin;
+
 import io.vieweratlas.core.port.in.GraphExports;
 
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
@@ -52,7 +54,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 d(v, "collection.max_runtime_hours"), i(v, "collection.max_collection_cycles"),
                 i(v, "collection.window_seconds"), s(v, "collection.channels_file"),
                 b(v, "collection.pseudonymize"),
-                s(v, "collection.chat_login"), i(v, "collection.max_channels_per_login"),
+                ChatLogin.parse(s(v, "collection.chat_login")), i(v, "collection.max_channels_per_login"),
                 d(v, "collection.coverage_alarm_share"));
         @SuppressWarnings("unchecked")
         List<String> bots = (List<String>) v.get("analysis.bots");
@@ -122,6 +124,9 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.png_size", analysis.exports().pngSize());
         put(root, "analysis.label_top_n", analysis.exports().labelTopN());
         put(root, "collection.pseudonymize", collection.pseudonymize());
+        put(root, "collection.chat_login", collection.chatLogin().configValue());
+        put(root, "collection.max_channels_per_login", collection.maxChannelsPerLogin());
+        put(root, "collection.coverage_alarm_share", collection.coverageAlarmShare());
         put(root, "analysis.stability_runs", analysis.overTime().stabilityRuns());
         put(root, "analysis.confidence_level", analysis.overTime().confidenceLevel());
         put(root, "analysis.tracking_jaccard", analysis.overTime().trackingJaccard());

@@ -66,4 +66,16 @@ class ConfigResolverTest {
         assertEquals(io.vieweratlas.core.analysis.AnalysisParameters.defaults(),
                 ViewerAtlasConfig.defaults(Preset.DEFAULT).analysis().parameters());
     }
+
+    @Test
+    void theRedactedMapHoldsEveryKeyOfTheSchema() {
+        Map<String, Object> map = ViewerAtlasConfig.defaults(Preset.DEFAULT).toRedactedMap();
+        for (String path : ConfigSchema.settings().keySet()) {
+            int dot = path.indexOf('.');
+            boolean present = dot < 0 ? map.containsKey(path)
+                    : map.get(path.substring(0, dot)) instanceof Map<?, ?> section
+                    && section.containsKey(path.substring(dot + 1));
+            assertTrue(present, path + " is missing from the run record's configuration");
+        }
+    }
 }
