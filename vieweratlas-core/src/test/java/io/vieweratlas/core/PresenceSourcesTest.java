@@ -1,8 +1,8 @@
 package io.vieweratlas.core;
 
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import org.junit.jupiter.api.Test;
 

@@ -2,17 +2,17 @@ package io.vieweratlas.synth;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.stability.Calibration;
 import io.vieweratlas.core.analysis.timeline.CommunityTracker;
 import io.vieweratlas.core.analysis.timeline.RollingWindows;
 import io.vieweratlas.core.analysis.timeline.Timeline;
 import io.vieweratlas.core.analysis.timeline.WindowPartition;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.vieweratlas.export;
 
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.vieweratlas.lake;
 
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.StreamMetadata;
-import io.vieweratlas.core.model.LoadReport.SkippedInput;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

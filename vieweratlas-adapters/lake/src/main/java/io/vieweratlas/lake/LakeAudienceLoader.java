@@ -5,10 +5,10 @@ import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
 import io.vieweratlas.core.analysis.viewer.ViewerKeys;
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 

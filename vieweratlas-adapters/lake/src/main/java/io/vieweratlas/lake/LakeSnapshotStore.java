@@ -2,11 +2,11 @@ package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableSource;
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StoredObject;

@@ -1,10 +1,10 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectStore;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.vieweratlas.lake;
 
-import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
+import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 
 import java.time.Duration;

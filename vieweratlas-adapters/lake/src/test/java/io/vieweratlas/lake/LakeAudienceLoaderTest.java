@@ -2,20 +2,20 @@ package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.Evidence;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.StreamMetadata;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoreException;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.synth.SyntheticLake;
 import io.vieweratlas.synth.SyntheticLakeSpec;
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.model.Evidence;
+import io.vieweratlas.core.model.LoadReport.SkippedInput;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.StreamMetadata;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore.SnapshotWrite;
 import io.vieweratlas.filesystem.FileSystemObjectStore;

@@ -2,14 +2,14 @@ package io.vieweratlas.lake;
 
 import io.vieweratlas.core.ViewerAtlas;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.PresenceSource;
+import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.synth.SyntheticLake;
 import io.vieweratlas.synth.SyntheticLakeSpec;
-import io.vieweratlas.core.model.AnalysisResult;
-import io.vieweratlas.core.model.PresenceSnapshot;
-import io.vieweratlas.core.port.SnapshotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,15 +1,15 @@
 package io.vieweratlas.parquet;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds a VOD's presence buckets one chat line at a time, so that a replay is bucketed as it

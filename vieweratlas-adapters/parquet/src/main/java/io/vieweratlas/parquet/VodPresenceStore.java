@@ -1,8 +1,8 @@
 package io.vieweratlas.parquet;
 
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;

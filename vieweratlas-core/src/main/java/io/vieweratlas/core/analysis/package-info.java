@@ -10,3 +10,4 @@
 package io.vieweratlas.core.analysis;
 
 import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+

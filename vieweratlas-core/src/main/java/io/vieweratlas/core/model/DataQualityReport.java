@@ -1,6 +1,5 @@
 package io.vieweratlas.core.model;
 
-
 import java.util.List;
 import java.util.Objects;
 

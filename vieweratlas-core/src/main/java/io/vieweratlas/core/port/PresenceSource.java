@@ -1,7 +1,6 @@
 package io.vieweratlas.core.port;
 
 import io.vieweratlas.core.model.LoadReport;
-
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
 

@@ -1,7 +1,5 @@
 package io.vieweratlas.core.analysis;
 
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
-
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
@@ -10,6 +8,7 @@ import io.vieweratlas.core.analysis.filter.AudienceFilter;
 import io.vieweratlas.core.analysis.graph.OverlapGraph;
 import io.vieweratlas.core.analysis.graph.OverlapGraphBuilder;
 import io.vieweratlas.core.analysis.label.CommunityLabeler;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.ChannelMeta;
@@ -17,10 +16,10 @@ import io.vieweratlas.core.model.Evidence;
 import io.vieweratlas.core.model.FilterStep;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,14 @@
 package io.vieweratlas.core.analysis;
 
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
-
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.stability.Agreement;
 import io.vieweratlas.core.analysis.stability.StabilityAnalysis;
 import io.vieweratlas.core.analysis.stability.StabilityReport;
 import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
-import io.vieweratlas.core.model.LoadReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisListener;
 import io.vieweratlas.core.port.in.AnalysisReport;
 import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.core.port.in.GraphExports;
 import io.vieweratlas.core.port.out.AnalysisOutputPort;
 import io.vieweratlas.core.port.out.AnalysisOutputSession;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class AnalysisServiceTest {
     void aSingleAnalysisWritesItsResultAndHandsTheEdgesOverEarly() throws Exception {
         Recording port = new Recording();
         AnalysisRequest.Outputs outputs = new AnalysisRequest.Outputs(Optional.of(Path.of("out")), true,
-                AnalysisRequest.Outputs.NO_GRAPH_EXPORTS);
+                GraphExports.NONE);
         AnalysisReport report = new AnalysisService(port, false).analyze(
                 AnalysisRequest.builder(new AnalysisRequest.Presence(lake())).outputs(outputs).build());
         AnalysisResult result = report.result().orElseThrow();

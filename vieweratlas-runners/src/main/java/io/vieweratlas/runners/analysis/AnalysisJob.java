@@ -1,11 +1,11 @@
 package io.vieweratlas.runners.analysis;
 
 import com.google.inject.Inject;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.port.in.AnalysisReport;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.core.port.in.AnalyzeUseCase;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;

@@ -1,9 +1,9 @@
 package io.vieweratlas.runners.analysis;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 
 import java.nio.file.Path;
 import java.util.Optional;

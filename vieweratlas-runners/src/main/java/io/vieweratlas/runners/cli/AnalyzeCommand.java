@@ -1,26 +1,24 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.stability.Calibration;
-import io.vieweratlas.runners.config.OverTimeConfig;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.analysis.AnalysisJob;
 import io.vieweratlas.runners.analysis.AnalysisModule;
 import io.vieweratlas.runners.analysis.AnalysisPrinter;
 import io.vieweratlas.runners.analysis.AnalysisRequests;
 import io.vieweratlas.runners.analysis.LakePresence;
 import io.vieweratlas.runners.analysis.LakeSelection;
+import io.vieweratlas.runners.config.OverTimeConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.wiring.BaseModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,25 +1,24 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.PartitionComparison;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.port.in.AnalysisReport;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.core.port.in.AnalyzeUseCase;
+import io.vieweratlas.core.port.in.GraphExports;
 import io.vieweratlas.core.service.AnalysisService;
 import io.vieweratlas.export.AnalysisOutputWriter;
-import io.vieweratlas.runners.analysis.LakePresence;
-import io.vieweratlas.runners.analysis.LakeSelection;
-import io.vieweratlas.synth.SyntheticLake;
-import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.analysis.LakePresence;
+import io.vieweratlas.runners.analysis.LakeSelection;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,7 +138,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         AnalysisRequest request = AnalysisRequest.builder(new AnalysisRequest.Presence(new LakePresence(
                         new FileSystemObjectStore(dir), LakeSelection.LIVE, OptionalInt.empty(), n -> { })))
                 .parameters(params)
-                .outputs(new AnalysisRequest.Outputs(Optional.of(outDir), false, AnalysisRequest.Outputs.NO_GRAPH_EXPORTS))
+                .outputs(new AnalysisRequest.Outputs(Optional.of(outDir), false, GraphExports.NONE))
                 .build();
         AnalysisReport report = BENCH_SERVICE.analyze(request);
         double total = (System.nanoTime() - t0) / 1e6;

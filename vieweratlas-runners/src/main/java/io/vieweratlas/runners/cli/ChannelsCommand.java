@@ -1,17 +1,14 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.LiveStream;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.ProcessEnvironment;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.collector.CollectorModule;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.ChannelsFile;
 import io.vieweratlas.twitch.helix.HelixClient;

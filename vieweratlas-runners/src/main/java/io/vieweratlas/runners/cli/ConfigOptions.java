@@ -1,7 +1,6 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.ProcessEnvironment;
-
 import io.vieweratlas.runners.config.ConfigLoader;
 import io.vieweratlas.runners.logging.Logging;
 import picocli.CommandLine.Option;

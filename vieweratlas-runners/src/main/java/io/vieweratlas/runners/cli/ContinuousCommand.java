@@ -1,15 +1,12 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
-import io.vieweratlas.runners.UsageException;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.runners.ProcessEnvironment;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.analysis.AnalysisJob;
 import io.vieweratlas.runners.analysis.AnalysisModule;
 import io.vieweratlas.runners.analysis.AnalysisPrinter;
@@ -20,6 +17,7 @@ import io.vieweratlas.runners.collector.AnalysisTrigger;
 import io.vieweratlas.runners.collector.CollectionJob;
 import io.vieweratlas.runners.collector.CollectorModule;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import picocli.CommandLine.Command;

@@ -1,21 +1,19 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.lake.edges.EdgeListCsv;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.lake.edges.EdgeListCsv;
 import io.vieweratlas.parquet.EdgeListParquet;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.analysis.AnalysisPrinter;
 import io.vieweratlas.runners.analysis.AnalysisRequests;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,16 +1,14 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.privacy.Pseudonymizer;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.vod.VodIngest;
 import io.vieweratlas.runners.wiring.BaseModule;

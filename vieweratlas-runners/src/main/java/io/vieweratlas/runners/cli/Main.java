@@ -1,12 +1,10 @@
 package io.vieweratlas.runners.cli;
 
+import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.runners.ExitCodes;
-
 import io.vieweratlas.runners.UsageException;
-
 import io.vieweratlas.runners.config.ConfigException;
 import io.vieweratlas.runners.config.Redaction;
-import io.vieweratlas.core.port.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

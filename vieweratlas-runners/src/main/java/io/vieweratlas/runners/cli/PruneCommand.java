@@ -1,13 +1,12 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.RawPresencePruner;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.runners.wiring.BaseModule;
 import picocli.CommandLine.Command;

@@ -1,22 +1,20 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore.SnapshotWrite;
 import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.synth.SyntheticLake;
-import io.vieweratlas.synth.SyntheticLakeSpec;
-import io.vieweratlas.synth.SyntheticLakeSummary;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.run.RunRecorder;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
+import io.vieweratlas.synth.SyntheticLakeSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -36,13 +34,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**

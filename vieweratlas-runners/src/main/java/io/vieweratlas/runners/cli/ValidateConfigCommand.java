@@ -1,9 +1,8 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.config.ConfigLoader;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

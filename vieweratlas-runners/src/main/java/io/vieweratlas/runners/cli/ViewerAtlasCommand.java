@@ -1,7 +1,6 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.VersionInfo;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,29 +1,26 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.runners.UsageException;
-
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
-import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.vod.QuarantinedEntry;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodQueueState;
 import io.vieweratlas.lake.vod.VodTask;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.runners.ProcessEnvironment;
+import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.collector.CollectorModule;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;
+import io.vieweratlas.runners.vod.VodCollectionService;
 import io.vieweratlas.runners.vod.VodDailyState;
 import io.vieweratlas.runners.vod.VodModule;
-import io.vieweratlas.runners.vod.VodCollectionService;
 import io.vieweratlas.runners.vod.VodShutdownHook;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.collector.ChannelsFile;

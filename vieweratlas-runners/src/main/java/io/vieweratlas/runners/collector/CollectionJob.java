@@ -1,9 +1,9 @@
 package io.vieweratlas.runners.collector;
 
 import com.google.inject.Inject;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.ProcessEnvironment;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.metrics.Heartbeat;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
 import io.vieweratlas.runners.run.RunRecorder;

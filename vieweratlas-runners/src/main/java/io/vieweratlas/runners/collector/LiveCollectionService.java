@@ -1,13 +1,12 @@
 package io.vieweratlas.runners.collector;
 
-import io.vieweratlas.runners.config.StorageType;
-import io.vieweratlas.runners.ProcessEnvironment;
-
 import com.google.inject.Inject;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
+import io.vieweratlas.runners.ProcessEnvironment;
 import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.config.StorageType;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.metrics.Heartbeat;
 import io.vieweratlas.runners.metrics.Metric;
 import io.vieweratlas.runners.metrics.MetricsEmitter;
@@ -19,8 +18,8 @@ import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import io.vieweratlas.twitch.collector.LiveCollector;
 import io.vieweratlas.twitch.collector.SnapshotSpill;
-import io.vieweratlas.twitch.irc.ChatLogin;
 import io.vieweratlas.twitch.helix.HelixClient;
+import io.vieweratlas.twitch.irc.ChatLogin;
 import io.vieweratlas.twitch.irc.ChatStats;
 import io.vieweratlas.twitch.irc.IrcChatClient;
 import io.vieweratlas.twitch.irc.IrcIdentity;

@@ -1,11 +1,10 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.core.port.in.GraphExports;
-
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.port.in.GraphExports;
 
 import java.util.List;
 

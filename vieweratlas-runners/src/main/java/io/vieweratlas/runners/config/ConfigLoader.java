@@ -1,6 +1,5 @@
 package io.vieweratlas.runners.config;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.vieweratlas.runners.config;
 
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

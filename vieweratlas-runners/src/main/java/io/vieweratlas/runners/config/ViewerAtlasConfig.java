@@ -1,12 +1,10 @@
 package io.vieweratlas.runners.config;
 
-import io.vieweratlas.twitch.irc.ChatLogin;
-
-import io.vieweratlas.core.port.in.GraphExports;
-
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.port.in.GraphExports;
+import io.vieweratlas.twitch.irc.ChatLogin;
 
 import java.util.List;
 import java.util.Locale;

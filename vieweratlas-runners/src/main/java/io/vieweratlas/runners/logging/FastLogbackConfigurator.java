@@ -1,7 +1,5 @@
 package io.vieweratlas.runners.logging;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
@@ -11,6 +9,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import io.vieweratlas.runners.ProcessEnvironment;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package io.vieweratlas.runners.metrics;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vieweratlas.runners.ProcessEnvironment;
 
 import java.io.PrintStream;
 import java.time.Clock;

@@ -3,11 +3,11 @@ package io.vieweratlas.runners.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.vieweratlas.runners.config.Redaction;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.runners.VersionInfo;
+import io.vieweratlas.runners.config.Redaction;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

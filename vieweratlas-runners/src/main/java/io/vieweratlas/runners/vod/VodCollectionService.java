@@ -1,15 +1,15 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.lake.vod.VodLease;
 import io.vieweratlas.lake.vod.VodQueue;
+import io.vieweratlas.lake.vod.VodQueueState;
+import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.helix.HelixUser;
 import io.vieweratlas.twitch.helix.HelixVideo;
-import io.vieweratlas.lake.vod.VodQueueState;
-import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.twitch.vod.ChatReplayException;
 import io.vieweratlas.twitch.vod.ChatReplaySource;
 import io.vieweratlas.twitch.vod.ReplaySummary;

@@ -1,23 +1,22 @@
 package io.vieweratlas.runners.wiring;
 
-import io.vieweratlas.runners.ProcessEnvironment;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.vieweratlas.runners.config.StorageConfig;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.privacy.Pseudonymizer;
 import io.vieweratlas.core.privacy.PseudonymizingSnapshotStore;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.ProcessEnvironment;
+import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.config.StorageConfig;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.run.RunRecorder;
 import io.vieweratlas.s3.S3AccessRequirement;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
-import io.vieweratlas.runners.UsageException;
-import io.vieweratlas.runners.run.RunRecorder;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package io.vieweratlas.runners.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vieweratlas.synth.SyntheticLake;
-import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

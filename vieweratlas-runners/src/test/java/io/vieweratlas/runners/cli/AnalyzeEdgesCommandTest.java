@@ -1,11 +1,10 @@
 package io.vieweratlas.runners.cli;
 
-import io.vieweratlas.runners.ExitCodes;
-
-import io.vieweratlas.synth.SyntheticLake;
-import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.ExitCodes;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

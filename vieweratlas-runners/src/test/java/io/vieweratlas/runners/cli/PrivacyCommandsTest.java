@@ -2,7 +2,6 @@ package io.vieweratlas.runners.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
-import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
@@ -12,6 +11,7 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.config.ConfigLoader;
+import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.vod.VodIngest;
 import io.vieweratlas.runners.wiring.BaseModule;
 import io.vieweratlas.twitch.vod.ChatComment;

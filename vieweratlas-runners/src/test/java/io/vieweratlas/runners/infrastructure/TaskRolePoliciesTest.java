@@ -1,12 +1,12 @@
 package io.vieweratlas.runners.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vieweratlas.synth.SyntheticLake;
-import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.s3.S3Clients;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
+import io.vieweratlas.synth.SyntheticLake;
+import io.vieweratlas.synth.SyntheticLakeSpec;
 import io.vieweratlas.twitch.irc.FakeIrcServer;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;

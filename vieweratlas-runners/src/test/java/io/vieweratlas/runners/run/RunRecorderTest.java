@@ -2,11 +2,11 @@ package io.vieweratlas.runners.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.runners.config.ConfigResolver;
 import io.vieweratlas.runners.config.Preset;
 import io.vieweratlas.runners.config.ViewerAtlasConfig;
-import io.vieweratlas.core.port.ObjectInfo;
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
@@ -8,6 +7,7 @@ import io.vieweratlas.lake.vod.VodEntry;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.helix.HelixSettings;

@@ -1,6 +1,5 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
@@ -10,12 +9,13 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.helix.HelixSettings;
 import io.vieweratlas.twitch.vod.ChatComment;
-import io.vieweratlas.twitch.vod.ReplaySummary;
 import io.vieweratlas.twitch.vod.ChatReplaySource;
+import io.vieweratlas.twitch.vod.ReplaySummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

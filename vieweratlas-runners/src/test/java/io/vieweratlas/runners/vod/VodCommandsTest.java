@@ -1,15 +1,15 @@
 package io.vieweratlas.runners.vod;
 
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.vod.VodEntry;
 import io.vieweratlas.lake.vod.VodQueue;
-import io.vieweratlas.lake.vod.VodTask;
 import io.vieweratlas.lake.vod.VodStatus;
+import io.vieweratlas.lake.vod.VodTask;
 import io.vieweratlas.parquet.VodPresenceStore;
 import io.vieweratlas.runners.cli.Main;
 import okhttp3.mockwebserver.Dispatcher;

@@ -1,12 +1,12 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
 import io.vieweratlas.parquet.VodPresenceStore;
+import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;
 import io.vieweratlas.twitch.helix.HelixSettings;

@@ -2,16 +2,16 @@ package io.vieweratlas.lake.edges;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.edges.EdgeList;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
-import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.LoadReport;
+import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.synth.SyntheticLake;
 import io.vieweratlas.synth.SyntheticLakeSpec;

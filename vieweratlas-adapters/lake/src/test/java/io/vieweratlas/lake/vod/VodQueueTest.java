@@ -1,7 +1,7 @@
 package io.vieweratlas.lake.vod;
 
-import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.core.port.ObjectStore;
+import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,9 @@ package io.vieweratlas.twitch.bench;
 
 import io.vieweratlas.core.model.Evidence;
 import io.vieweratlas.core.model.LiveStream;
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.SnapshotStore;
 import io.vieweratlas.core.port.StreamDirectory;
 import io.vieweratlas.twitch.collector.CollectionReport;

@@ -1,8 +1,8 @@
 package io.vieweratlas.twitch.collector;
 
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.SnapshotStore;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.vieweratlas.core.analysis.aggregate;
 
+import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.port.PresenceSource;
 
 import java.util.List;

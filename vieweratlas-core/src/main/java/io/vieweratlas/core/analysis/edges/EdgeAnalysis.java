@@ -2,13 +2,13 @@ package io.vieweratlas.core.analysis.edges;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
-import io.vieweratlas.core.analysis.pipeline.PartitionAssembly;
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.graph.ExternalEdges;
 import io.vieweratlas.core.analysis.graph.GraphStatisticsCalculator;
 import io.vieweratlas.core.analysis.graph.OverlapGraph;
 import io.vieweratlas.core.analysis.label.CommunityLabeler;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+import io.vieweratlas.core.analysis.pipeline.PartitionAssembly;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.AnalysisStatistics;
 import io.vieweratlas.core.model.ChannelMeta;

@@ -1,13 +1,9 @@
 package io.vieweratlas.core.analysis.pipeline;
 
-import io.vieweratlas.core.analysis.Parallel;
-
-import io.vieweratlas.core.analysis.AnalysisWindow;
-
-import io.vieweratlas.core.analysis.AnalysisRun;
-
 import io.vieweratlas.core.analysis.AnalysisParameters;
-
+import io.vieweratlas.core.analysis.AnalysisRun;
+import io.vieweratlas.core.analysis.AnalysisWindow;
+import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
@@ -25,13 +21,12 @@ import io.vieweratlas.core.model.Community;
 import io.vieweratlas.core.model.DataQualityReport;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
-import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.model.LoadReport;
+import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.PresenceSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.vieweratlas.core.analysis.pipeline;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
-
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.graph.OverlapGraph;
 import io.vieweratlas.core.analysis.label.CommunityLabeler;

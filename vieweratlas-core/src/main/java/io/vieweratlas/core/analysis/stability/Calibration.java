@@ -2,8 +2,8 @@ package io.vieweratlas.core.analysis.stability;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.AnalysisStatistics;
 import io.vieweratlas.core.model.LoadReport;

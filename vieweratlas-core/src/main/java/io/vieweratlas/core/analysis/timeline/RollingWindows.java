@@ -3,10 +3,10 @@ package io.vieweratlas.core.analysis.timeline;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
-import io.vieweratlas.core.model.TimeRange;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.LoadReport;
+import io.vieweratlas.core.model.TimeRange;
 
 import java.time.Duration;
 import java.time.Instant;

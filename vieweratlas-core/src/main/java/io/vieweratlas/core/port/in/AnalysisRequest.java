@@ -3,7 +3,6 @@ package io.vieweratlas.core.port.in;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.port.in.GraphExports;
 import io.vieweratlas.core.port.PresenceSource;
 
 import java.nio.file.Path;
@@ -169,12 +168,8 @@ public record AnalysisRequest(Input input, AnalysisWindow window, AnalysisParame
      */
     public record Outputs(Optional<Path> directory, boolean lake, GraphExports graphExports) {
 
-        /** No graph exports: CSV files and the results document only. */
-        public static final GraphExports NO_GRAPH_EXPORTS = new GraphExports(false, false, false, false, false,
-                1000, 0);
-
         /** Nothing written: the result is only returned. */
-        public static final Outputs NONE = new Outputs(Optional.empty(), false, NO_GRAPH_EXPORTS);
+        public static final Outputs NONE = new Outputs(Optional.empty(), false, GraphExports.NONE);
 
         public Outputs {
             Objects.requireNonNull(directory, "directory");
