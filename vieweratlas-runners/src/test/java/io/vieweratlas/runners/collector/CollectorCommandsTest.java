@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.collector;
 
+import io.vieweratlas.runners.FakeHelixStreams;
+
 import io.vieweratlas.core.model.Evidence;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.PresenceSourceKind;
@@ -61,28 +63,7 @@ class CollectorCommandsTest {
     @BeforeEach
     void start() throws IOException {
         helix = new MockWebServer();
-        helix.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getRequestUrl().encodedPath();
-                if (path.equals("/oauth2/validate")) {
-                    return json("{\"client_id\":\"cid\",\"login\":\"collectorbot\",\"user_id\":\"1\",\"expires_in\":9999}");
-                }
-                if (path.equals("/helix/streams")) {
-                    List<String> logins = request.getRequestUrl().queryParameterValues("user_login");
-                    int first = Integer.parseInt(request.getRequestUrl().queryParameter("first"));
-                    List<String> items = new ArrayList<>();
-                    live.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                            .filter(e -> logins.isEmpty() || logins.contains(e.getKey())).limit(first)
-                            .forEach(e -> items.add("{\"id\":\"s\",\"user_id\":\"id-" + e.getKey() + "\",\"user_login\":\""
-                                    + e.getKey() + "\",\"game_name\":\"Chess\",\"type\":\"live\",\"title\":\"T\","
-                                    + "\"viewer_count\":" + e.getValue()
-                                    + ",\"started_at\":\"2026-11-24T10:00:00Z\",\"language\":\"en\"}"));
-                    return json("{\"data\":[" + String.join(",", items) + "],\"pagination\":{}}");
-                }
-                return new MockResponse().setResponseCode(404);
-            }
-        });
+        helix.setDispatcher(new FakeHelixStreams("collectorbot", live));
         helix.start();
         irc = new FakeIrcServer(20, Duration.ofSeconds(10));
     }

@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.infrastructure;
 
+import io.vieweratlas.runners.FakeHelixStreams;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.s3.S3Clients;
@@ -251,29 +253,7 @@ class TaskRolePoliciesTest {
         Path channels = Files.writeString(dir.resolve("channels.txt"), "gamma\n");
         Map<String, Long> live = Map.of("alpha", 900L, "beta", 400L, "gamma", 100L);
         MockWebServer helix = new MockWebServer();
-        helix.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getRequestUrl().encodedPath();
-                if (path.equals("/oauth2/validate")) {
-                    return json("{\"client_id\":\"cid\",\"login\":\"bot\",\"user_id\":\"1\",\"expires_in\":9999}");
-                }
-                if (path.equals("/helix/streams")) {
-                    // As Helix does: live streams by viewer count, highest first, at most `first` of them.
-                    List<String> logins = request.getRequestUrl().queryParameterValues("user_login");
-                    int first = Integer.parseInt(request.getRequestUrl().queryParameter("first"));
-                    List<String> items = new ArrayList<>();
-                    live.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                            .filter(e -> logins.isEmpty() || logins.contains(e.getKey())).limit(first)
-                            .forEach(e -> items.add("{\"id\":\"s\",\"user_id\":\"id-" + e.getKey() + "\",\"user_login\":\""
-                                    + e.getKey() + "\",\"game_name\":\"Chess\",\"type\":\"live\",\"title\":\"T\","
-                                    + "\"viewer_count\":" + e.getValue()
-                                    + ",\"started_at\":\"2026-11-24T10:00:00Z\",\"language\":\"en\"}"));
-                    return json("{\"data\":[" + String.join(",", items) + "],\"pagination\":{}}");
-                }
-                return new MockResponse().setResponseCode(404);
-            }
-        });
+        helix.setDispatcher(new FakeHelixStreams("bot", live));
         helix.start();
         try (FakeIrcServer irc = new FakeIrcServer(20, Duration.ofSeconds(10))) {
             Path cfg = Files.writeString(dir.resolve("config.yaml"), "collection:\n  top_channels_limit: 2\n"
