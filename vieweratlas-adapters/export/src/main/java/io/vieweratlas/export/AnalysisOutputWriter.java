@@ -83,16 +83,10 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
         @Override
         public List<String> writeResult(AnalysisResult result, Optional<StabilityReport> stability)
                 throws IOException {
-            if (outputs.directory().isEmpty()) {
-                if (lake.isPresent()) {
-                    lake.get().put(ProcessedDocument.Fixed.RESULTS, AnalysisOutputs.resultsJson(result));
-                }
-                return List.of();
-            }
             NodeAnnotations annotations = stability
                     .map(s -> NodeAnnotations.confidence(s.confidence(), s.confidenceLevel()))
                     .orElse(NodeAnnotations.none());
-            List<Path> files = AnalysisOutputs.write(result, lake, outputs.directory().get(),
+            List<Path> files = results(result, ProcessedDocument.Fixed.RESULTS, outputs.directory(),
                     graphExporters(outputs.graphExports(), seed, annotations), early);
             List<String> written = new ArrayList<>(files.size());
             files.forEach(f -> written.add(f.toString()));
@@ -102,52 +96,58 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
         @Override
         public void writeWindow(Instant end, AnalysisResult result) throws IOException {
             ProcessedDocument.WindowResults doc = new ProcessedDocument.WindowResults(end);
-            if (lake.isPresent()) {
-                lake.get().put(doc, AnalysisOutputs.resultsJson(result));
+            results(result, doc, outputs.directory().map(d -> d.resolve("windows").resolve(doc.folderName())),
+                    List.of(), Optional.empty());
+        }
+
+        /** The results document into the lake and, with a directory, the export files beside it. */
+        private List<Path> results(AnalysisResult result, ProcessedDocument document, Optional<Path> dir,
+                                   List<GraphExporter> extra, Optional<EarlyEdgeFile> earlyEdges)
+                throws IOException {
+            if (dir.isPresent()) {
+                return AnalysisOutputs.write(result, lake, document, dir.get(), extra, earlyEdges);
             }
-            if (outputs.directory().isPresent()) {
-                AnalysisOutputs.writeExports(result,
-                        outputs.directory().get().resolve("windows").resolve(doc.folderName()));
-            }
+            toLake(document, AnalysisOutputs.resultsJson(result));
+            return List.of();
         }
 
         @Override
         public void writeTimeline(Timeline timeline) throws IOException {
             byte[] json = OverTimeOutputs.timelineJson(timeline);
             byte[] csv = OverTimeOutputs.timelineCsv(timeline);
-            if (lake.isPresent()) {
-                lake.get().put(ProcessedDocument.Fixed.TIMELINE, json);
-                lake.get().put(ProcessedDocument.Fixed.TIMELINE_CSV, csv);
-            }
-            if (outputs.directory().isPresent()) {
-                OverTimeOutputs.write(outputs.directory().get(), "timeline.json", json);
-                OverTimeOutputs.write(outputs.directory().get(), "timeline.csv", csv);
-            }
+            toLake(ProcessedDocument.Fixed.TIMELINE, json);
+            toLake(ProcessedDocument.Fixed.TIMELINE_CSV, csv);
+            toDirectory("timeline.json", json);
+            toDirectory("timeline.csv", csv);
         }
 
         @Override
         public void writeCalibration(Calibration.Result calibration) throws IOException {
             byte[] csv = OverTimeOutputs.calibrationCsv(calibration);
+            toDirectory("calibration.csv", csv);
             if (outputs.directory().isPresent()) {
-                OverTimeOutputs.write(outputs.directory().get(), "calibration.csv", csv);
-                OverTimeOutputs.write(outputs.directory().get(), "calibration.json",
-                        OverTimeOutputs.calibrationJson(calibration));
+                toDirectory("calibration.json", OverTimeOutputs.calibrationJson(calibration));
             }
-            if (lake.isPresent()) {
-                lake.get().put(ProcessedDocument.Fixed.CALIBRATION, csv);
-            }
+            toLake(ProcessedDocument.Fixed.CALIBRATION, csv);
         }
 
         @Override
         public void writeStability(AnalysisResult result, StabilityReport report) throws IOException {
             byte[] json = OverTimeOutputs.stabilityJson(report);
-            if (lake.isPresent()) {
-                lake.get().put(ProcessedDocument.Fixed.STABILITY, json);
-            }
+            toLake(ProcessedDocument.Fixed.STABILITY, json);
+            toDirectory("stability.json", json);
             if (outputs.directory().isPresent()) {
-                OverTimeOutputs.write(outputs.directory().get(), "stability.json", json);
-                OverTimeOutputs.write(outputs.directory().get(), "channel_confidence.csv",
-                        OverTimeOutputs.confidenceCsv(result, report));
+                toDirectory("channel_confidence.csv", OverTimeOutputs.confidenceCsv(result, report));
+            }
+        }
+
+        private void toLake(ProcessedDocument document, byte[] bytes) {
+            lake.ifPresent(store -> store.put(document, bytes));
+        }
+
+        private void toDirectory(String fileName, byte[] bytes) throws IOException {
+            if (outputs.directory().isPresent()) {
+                OverTimeOutputs.write(outputs.directory().get(), fileName, bytes);
             }
         }
 

@@ -24,7 +24,7 @@ final class AnalysisOutputs {
     }
 
     /** The results document as bytes. */
-    public static byte[] resultsJson(AnalysisResult result) {
+    static byte[] resultsJson(AnalysisResult result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try {
             new ResultsJson().write(result, out);
@@ -35,36 +35,17 @@ final class AnalysisOutputs {
     }
 
     /**
-     * Writes {@code analysis_results.json} and the CSV exports into {@code dir} (created if
-     * needed); each file is written to a temporary name and moved into place.
-     *
-     * @return the files written
-     */
-    public static List<Path> writeExports(AnalysisResult result, Path dir) throws IOException {
-        return writeExports(result, dir, List.of());
-    }
-
-    /**
-     * As {@link #writeExports(AnalysisResult, Path)}, followed by {@code extra} exporters (graph
-     * files, pictures) in their order.
-     *
-     * @return the files written
-     */
-    public static List<Path> writeExports(AnalysisResult result, Path dir, List<GraphExporter> extra)
-            throws IOException {
-        return write(result, Optional.empty(), dir, extra, Optional.empty());
-    }
-
-    /**
-     * Writes the results document into {@code lake} when given and the exports into {@code dir},
-     * all at once: the document is serialised once for both places, and the lake write runs
-     * alongside the export files; {@code graph_edges.csv} is taken from {@code early} when it was
-     * written there for these edges.
+     * Writes the results document into {@code lake} as {@code document} when a lake is given, and
+     * {@code analysis_results.json}, the CSV files and {@code extra} exporters (graph files,
+     * pictures) into {@code dir} (created if needed), all at once: the document is serialised once
+     * for both places, and the lake write runs alongside the export files; each file is written to
+     * a temporary name and moved into place. {@code graph_edges.csv} is taken from {@code early}
+     * when it was written there for these edges.
      *
      * @return the export files written
      */
-    static List<Path> write(AnalysisResult result, Optional<ProcessedStore> lake, Path dir,
-                                    List<GraphExporter> extra, Optional<EarlyEdgeFile> early) throws IOException {
+    static List<Path> write(AnalysisResult result, Optional<ProcessedStore> lake, ProcessedDocument document,
+                            Path dir, List<GraphExporter> extra, Optional<EarlyEdgeFile> early) throws IOException {
         Optional<Path> earlyEdges = early.flatMap(e -> e.take(result.edges()));
         Files.createDirectories(dir);
         // the document once, for the lake and for the directory
@@ -77,7 +58,7 @@ final class AnalysisOutputs {
             @Override
             public void write(AnalysisResult r, OutputStream out) throws IOException {
                 byte[] json = resultsJson(r);
-                lake.ifPresent(store -> store.put(ProcessedDocument.Fixed.RESULTS, json));
+                lake.ifPresent(store -> store.put(document, json));
                 out.write(json);
             }
         };

@@ -13,8 +13,7 @@ import java.util.function.Consumer;
 /**
  * {@code graph_edges.csv} written as soon as the edges exist, under a temporary name in the export
  * directory: handed to the analysis as its edges callback, it runs on the second core while
- * communities are detected, and {@link AnalysisOutputs#writeAll(io.vieweratlas.core.model.AnalysisResult,
- * io.vieweratlas.core.port.out.ProcessedStore, Path, List, EarlyEdgeFile)} then only moves the file into
+ * communities are detected, and {@code AnalysisOutputs.write} then only moves the file into
  * place. Best effort: if writing fails, or the result holds other edges, the file is written the
  * usual way. {@link #discard()} removes an unused file.
  */
