@@ -1,5 +1,6 @@
 package io.vieweratlas.lake;
 
+import io.vieweratlas.core.ViewerAtlas;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
@@ -62,7 +63,7 @@ class LakeAudienceLoaderTest {
         FileSystemObjectStore store = new FileSystemObjectStore(dir);
         LakeSnapshotStore lake = lakeWithSynth(store);
         AnalysisParameters p = AnalysisParameters.defaults();
-        AnalysisResult friendly = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
+        AnalysisResult friendly = ViewerAtlas.analysis().source(oneByOne(lake)).parameters(p).run();
         // a store without local files: the loader reads through the store instead of the files
         CountingObjectStore counting = new CountingObjectStore(store);
         AnalysisResult viaStore = fast(LakeAudienceLoader.builder(counting).build(), AnalysisWindow.ALL, p);
@@ -132,7 +133,7 @@ class LakeAudienceLoaderTest {
                 && s.reason().contains("truncated")), loaded.report().toString());
         assertEquals(2, loaded.table().rows());
         AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
-        AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
+        AnalysisResult viaStore = ViewerAtlas.analysis().source(oneByOne(lake)).parameters(p).run();
         AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
         assertEquals(viaStore, viaFast);
         assertEquals(5, viaFast.dataQuality().skipped().size());
@@ -152,7 +153,7 @@ class LakeAudienceLoaderTest {
         }
         for (PresencePolicy policy : PresencePolicy.values()) {
             AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).presence(policy).build();
-            AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
+            AnalysisResult viaStore = ViewerAtlas.analysis().source(oneByOne(lake)).parameters(p).run();
             PresenceIngest.Loaded loaded = LakeAudienceLoader.builder(store).policy(policy).build().load(TimeRange.ALL);
             AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
             assertEquals(viaStore, viaFast, policy.name());
@@ -192,7 +193,7 @@ class LakeAudienceLoaderTest {
             assertEquals(expected, loaded.report());
             assertEquals(8, loaded.report().loaded());
             AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(1).build();
-            AnalysisResult viaStore = AudienceAnalysis.run(oneByOne(lake), AnalysisWindow.ALL, p).result();
+            AnalysisResult viaStore = ViewerAtlas.analysis().source(oneByOne(lake)).parameters(p).run();
             AnalysisResult viaFast = AudienceAnalysis.run(loaded.table(), loaded.report(), AnalysisWindow.ALL, p).result();
             assertEquals(viaStore, viaFast);
             assertEquals(-1, loaded.table().viewers().find("ghost"));

@@ -1,5 +1,7 @@
 package io.vieweratlas.core.analysis;
 
+import io.vieweratlas.core.ViewerAtlas;
+
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
@@ -8,7 +10,6 @@ import io.vieweratlas.core.analysis.filter.AudienceFilter;
 import io.vieweratlas.core.analysis.graph.OverlapGraph;
 import io.vieweratlas.core.analysis.graph.OverlapGraphBuilder;
 import io.vieweratlas.core.analysis.label.CommunityLabeler;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.ChannelMeta;
@@ -228,8 +229,7 @@ class PipelineTest {
     @Test
     void plantedCommunitiesAreRecoveredAndBotsRemoved() {
         List<PresenceSnapshot> snaps = Snapshots.planted(8, 25, 6000, 0.2, 11);
-        AnalysisResult r = AudienceAnalysis.run(source(snaps), AnalysisWindow.ALL, AnalysisParameters.defaults())
-                .result();
+        AnalysisResult r = ViewerAtlas.analysis().source(source(snaps)).parameters(AnalysisParameters.defaults()).run();
         Map<String, Integer> truth = new TreeMap<>();
         for (GraphNode n : r.nodes()) {
             truth.put(n.id(), Integer.parseInt(n.id().substring(1, 3)));
@@ -254,20 +254,19 @@ class PipelineTest {
         List<PresenceSnapshot> shuffled = new ArrayList<>(snaps);
         Collections.shuffle(shuffled, new Random(1));
         AnalysisParameters p = AnalysisParameters.defaults();
-        AnalysisResult a = AudienceAnalysis.run(source(snaps), AnalysisWindow.ALL, p).result();
-        AnalysisResult b = AudienceAnalysis.run(source(shuffled), AnalysisWindow.ALL, p).result();
+        AnalysisResult a = ViewerAtlas.analysis().source(source(snaps)).parameters(p).run();
+        AnalysisResult b = ViewerAtlas.analysis().source(source(shuffled)).parameters(p).run();
         assertEquals(a, b);
         for (CommunityAlgorithm alg : CommunityAlgorithm.values()) {
             AnalysisParameters q = p.toBuilder().algorithm(alg).seed(99).build();
-            assertEquals(AudienceAnalysis.run(source(snaps), AnalysisWindow.ALL, q).result(),
-                    AudienceAnalysis.run(source(shuffled), AnalysisWindow.ALL, q).result());
+            assertEquals(ViewerAtlas.analysis().source(source(snaps)).parameters(q).run(),
+                    ViewerAtlas.analysis().source(source(shuffled)).parameters(q).run());
         }
     }
 
     @Test
     void emptyInputGivesEmptyResult() {
-        AnalysisResult r = AudienceAnalysis.run(source(List.of()), AnalysisWindow.ALL, AnalysisParameters.defaults())
-                .result();
+        AnalysisResult r = ViewerAtlas.analysis().source(source(List.of())).run();
         assertTrue(r.nodes().isEmpty());
         assertTrue(r.communities().isEmpty());
         assertEquals(0.0, r.statistics().detection().modularity());

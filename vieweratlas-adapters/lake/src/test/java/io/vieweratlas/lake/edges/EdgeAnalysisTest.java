@@ -1,12 +1,11 @@
 package io.vieweratlas.lake.edges;
 
+import io.vieweratlas.core.ViewerAtlas;
 import io.vieweratlas.core.analysis.AnalysisParameters;
-import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.edges.EdgeList;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
@@ -53,7 +52,7 @@ class EdgeAnalysisTest {
             snapshots.forEach(consumer);
             return new LoadReport(snapshots.size(), List.of());
         };
-        return AudienceAnalysis.run(source, AnalysisWindow.ALL, params).result();
+        return ViewerAtlas.analysis().source(source).parameters(params).run();
     }
 
     /** The full analysis's graph as Athena would write it: quoted fields, edges in no particular order. */

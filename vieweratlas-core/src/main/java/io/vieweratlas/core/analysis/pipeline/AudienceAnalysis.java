@@ -6,42 +6,35 @@ import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
-import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 import io.vieweratlas.core.analysis.filter.AudienceFilter;
 import io.vieweratlas.core.analysis.graph.GraphStatisticsCalculator;
 import io.vieweratlas.core.analysis.graph.OverlapGraph;
 import io.vieweratlas.core.analysis.graph.OverlapGraphBuilder;
-import io.vieweratlas.core.analysis.label.CommunityLabeler;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.AnalysisStatistics;
-import io.vieweratlas.core.model.ChannelMeta;
 import io.vieweratlas.core.model.Community;
 import io.vieweratlas.core.model.DataQualityReport;
 import io.vieweratlas.core.model.GraphEdge;
-import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.PresenceSource;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The analysis pipeline: aggregate → filter → overlap graph → communities → labels → statistics.
  * A pure function of its input, window and parameters (including the seed): the same input gives
- * an equal {@link AnalysisResult}. Two ways in: any {@link PresenceSource} ({@link #run(PresenceSource,
- * AnalysisWindow, AnalysisParameters)}), or a {@link PresenceTable} loaded by a fast loader.
+ * an equal {@link AnalysisResult}. It takes a loaded {@link PresenceTable}; reading a source (and
+ * the over-time steps around the pipeline) is the analysis service's job
+ * ({@code io.vieweratlas.core.service.AnalysisService}).
  */
 public final class AudienceAnalysis {
 
@@ -49,19 +42,6 @@ public final class AudienceAnalysis {
     public static final String UNASSIGNED_LABEL = "Unassigned";
 
     private AudienceAnalysis() {
-    }
-
-    /** Reads {@code source} and analyses it. */
-    public static AnalysisRun run(PresenceSource source, AnalysisWindow window, AnalysisParameters params) {
-        long t0 = System.nanoTime();
-        TimeRange readRange = window instanceof AnalysisWindow.Range r ? r.range() : TimeRange.ALL;
-        PresenceIngest.Loaded loaded = PresenceIngest.read(source, readRange, params.presence());
-        double loadMillis = (System.nanoTime() - t0) / 1e6;
-        AnalysisRun run = run(loaded.table(), loaded.report(), window, params);
-        LinkedHashMap<String, Double> stages = new LinkedHashMap<>();
-        stages.put("load", loadMillis);
-        stages.putAll(run.stageMillis());
-        return new AnalysisRun(run.result(), stages);
     }
 
     /**
