@@ -2,6 +2,7 @@ package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.config.ConfigLoader;
+import io.vieweratlas.runners.config.LegacyUse;
 import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,10 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Loads and checks the configuration, then prints every value that differs from the built-in default and where it came from. */
+/**
+ * Loads and checks the configuration, then prints every value that differs from the built-in default
+ * and where it came from, and the original project's names it found with what each became.
+ */
 @Command(name = "validate-config", mixinStandardHelpOptions = true,
         description = "Check a configuration (file, preset, environment) and show the values that differ from the defaults.")
 public final class ValidateConfigCommand implements Callable<Integer> {
@@ -40,6 +44,18 @@ public final class ValidateConfigCommand implements Callable<Integer> {
                 out.println("  " + path + " = " + value + "   (" + origin + ")");
             }
         });
+        if (!loaded.legacy().isEmpty()) {
+            out.println("names of the original project (" + loaded.legacy().size() + "; see docs/MIGRATING.md):");
+            for (LegacyUse use : loaded.legacy()) {
+                String what = switch (use.outcome()) {
+                    case MAPPED -> "-> " + use.name().target().orElseThrow();
+                    case IGNORED -> "ignored: " + use.name().note();
+                    case OVERRIDDEN -> "ignored: " + use.name().target().orElseThrow() + " is also set ("
+                            + use.overridden().orElseThrow() + ")";
+                };
+                out.println("  " + use.name().name() + " = " + use.value() + "   " + what + "   (" + use.location() + ")");
+            }
+        }
         out.flush();
         return ExitCodes.OK;
     }

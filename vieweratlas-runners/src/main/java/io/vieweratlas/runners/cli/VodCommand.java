@@ -131,7 +131,8 @@ public final class VodCommand implements Callable<Integer> {
         VodConfig vodConfig = vod;
         Guice.createInjector(new BaseModule(config), new CollectorModule(CollectorModule.credentials(environment)),
                 new VodModule()).injectMembers(this);
-        List<String> pinned = readChannels(Path.of(config.collection().channelsFile()));
+        List<String> pinned = io.vieweratlas.runners.collector.PinnedChannels.of(
+                readChannels(Path.of(config.collection().channelsFile())), config.collection());
         Map<String, Object> inputs = new TreeMap<>();
         inputs.put("pinned_channels", pinned.size());
         if (maxVods != null) {

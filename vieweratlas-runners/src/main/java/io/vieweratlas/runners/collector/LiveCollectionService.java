@@ -100,7 +100,7 @@ public final class LiveCollectionService {
             throw new UsageException(e.getMessage());
         }
         Path channelsFile = Path.of(config.collection().channelsFile());
-        List<String> pinned = readChannels(channelsFile);
+        List<String> pinned = PinnedChannels.of(readChannels(channelsFile), config.collection());
         LOG.info("{} pinned channels from {}", pinned.size(), channelsFile);
         TokenInfo token = helix.validate();
         IrcIdentity identity = chatIdentity(login, token);
@@ -140,7 +140,8 @@ public final class LiveCollectionService {
             };
             AtomicReference<List<String>> lastGood = new AtomicReference<>(pinned);
             LiveCollector collector = new LiveCollector(settings, helix, chat, accumulator, snapshots,
-                    () -> readChannelsLeniently(channelsFile, lastGood), clock, listener, spill);
+                    () -> PinnedChannels.of(readChannelsLeniently(channelsFile, lastGood), config.collection()),
+                    clock, listener, spill);
             StopSignals signals = StopSignals.install(collector::stop);
             try {
                 return collector.run();

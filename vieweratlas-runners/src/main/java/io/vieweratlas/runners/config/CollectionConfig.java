@@ -2,18 +2,20 @@ package io.vieweratlas.runners.config;
 
 import io.vieweratlas.twitch.irc.ChatLogin;
 
+import java.util.List;
+
 /**
  * Live collection settings (section {@code collection}).
  *
  * @param topChannelsLimit          top live channels to discover
- * @param batchSize                 channels per batch in the original's batched sampling
- * @param durationPerBatch          seconds per batch in the original's batched sampling
  * @param waitForHourAlignment      align windows to the top of the hour
  * @param collectionIntervalMinutes minutes between discovery cycles
  * @param maxRuntimeHours           stop after this many hours (0 = no limit)
  * @param maxCollectionCycles       stop after this many windows (0 = no limit)
  * @param windowSeconds             length of one presence window
  * @param channelsFile              extra channels to watch, one login per line
+ * @param channels                  channels to watch when the channels file lists none (the original's
+ *                                  {@code TWITCH_CHANNELS})
  * @param pseudonymize              store viewer logins as keyed pseudonyms (key from {@code VIEWERATLAS_PSEUDONYM_KEY})
  * @param chatLogin                 {@code anonymous} (read chat as {@code justinfan<digits>}, no channel cap) or
  *                                  {@code user} (the token's account, capped at {@code maxChannelsPerLogin})
@@ -21,9 +23,11 @@ import io.vieweratlas.twitch.irc.ChatLogin;
  * @param coverageAlarmShare        share of wanted channels that must be joined; below it the window's
  *                                  {@code CoverageBelowTarget} metric is 1
  */
-public record CollectionConfig(int topChannelsLimit, int batchSize, int durationPerBatch,
-                               boolean waitForHourAlignment, int collectionIntervalMinutes,
+public record CollectionConfig(int topChannelsLimit, boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
-                               String channelsFile, boolean pseudonymize,
+                               String channelsFile, List<String> channels, boolean pseudonymize,
                                ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
+    public CollectionConfig {
+        channels = List.copyOf(channels);
+    }
 }

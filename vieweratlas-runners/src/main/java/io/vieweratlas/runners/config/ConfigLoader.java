@@ -52,15 +52,27 @@ public final class ConfigLoader {
         if (!flags.isEmpty()) {
             resolver.layer(new ConfigLayer("command line", flags));
         }
-        return new LoadedConfig(resolver.resolve(), source);
+        ConfigResolver.Resolved resolved = resolver.resolveDetailed();
+        return new LoadedConfig(resolved.config(), source, resolved.legacy());
     }
 
     /**
-     * A configuration and the file it was read from.
+     * A configuration, the file it was read from and the original project's names found in it.
      *
      * @param config the checked configuration
      * @param file   the config file used, if any
+     * @param legacy the original's keys and variables found, each with what became of it (one warning each)
      */
-    public record LoadedConfig(ViewerAtlasConfig config, Optional<Path> file) {
+    public record LoadedConfig(ViewerAtlasConfig config, Optional<Path> file, List<LegacyUse> legacy) {
+        public LoadedConfig {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(file, "file");
+            legacy = List.copyOf(legacy);
+        }
+
+        /** A configuration without legacy names. */
+        public LoadedConfig(ViewerAtlasConfig config, Optional<Path> file) {
+            this(config, file, List.of());
+        }
     }
 }

@@ -37,6 +37,16 @@ public final class ConfigResolver {
      * @throws ConfigException listing every problem
      */
     public ViewerAtlasConfig resolve() {
+        return resolveDetailed().config();
+    }
+
+    /**
+     * Resolves and checks the layers, and says what became of every name of the original project
+     * found in them ({@link LegacyKeys}).
+     *
+     * @throws ConfigException listing every problem
+     */
+    public Resolved resolveDetailed() {
         Map<String, Object> values = new TreeMap<>();
         Map<String, String> origins = new TreeMap<>();
         ConfigSchema.settings().forEach((path, s) -> {
@@ -44,9 +54,19 @@ public final class ConfigResolver {
             origins.put(path, "default");
         });
         List<String> problems = new ArrayList<>();
-        apply(new ConfigLayer("preset " + preset.cliName(), preset.overrides()), values, origins, problems);
+        List<LegacyUse> legacy = new ArrayList<>();
+        ConfigLayer presetLayer = new ConfigLayer("preset " + preset.cliName(), preset.overrides());
+        apply(presetLayer, flatten(presetLayer, problems), Map.of(), values, origins, problems, legacy);
+        List<Map<String, Object>> flats = new ArrayList<>();
+        Map<String, String> setByNewName = new TreeMap<>();
         for (ConfigLayer layer : layers) {
-            apply(layer, values, origins, problems);
+            Map<String, Object> flat = flatten(layer, problems);
+            flats.add(flat);
+            flat.keySet().stream().filter(path -> legacyName(layer, path).isEmpty())
+                    .forEach(path -> setByNewName.put(path, layer.locate(path)));
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            apply(layers.get(i), flats.get(i), setByNewName, values, origins, problems, legacy);
         }
         if (problems.isEmpty()) {
             crossChecks(values, problems);
@@ -54,14 +74,43 @@ public final class ConfigResolver {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return ViewerAtlasConfig.from(preset, values, origins);
+        return new Resolved(ViewerAtlasConfig.from(preset, values, origins), legacy);
     }
 
-    private static void apply(ConfigLayer layer, Map<String, Object> values, Map<String, String> origins,
-                              List<String> problems) {
+    /**
+     * A checked configuration and what became of the original's names found on the way.
+     *
+     * @param config the configuration
+     * @param legacy the legacy names used, in the order they were found (one warning each)
+     */
+    public record Resolved(ViewerAtlasConfig config, List<LegacyUse> legacy) {
+        public Resolved {
+            Objects.requireNonNull(config, "config");
+            legacy = List.copyOf(legacy);
+        }
+    }
+
+    private static Optional<LegacyKeys.LegacyName> legacyName(ConfigLayer layer, String path) {
+        return EnvironmentOverrides.ORIGIN.equals(layer.origin()) ? LegacyKeys.variable(path)
+                : LegacyKeys.fileKey(path);
+    }
+
+    private static Map<String, Object> flatten(ConfigLayer layer, List<String> problems) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten(layer, "", layer.values(), flat, problems);
+        return flat;
+    }
+
+    private static void apply(ConfigLayer layer, Map<String, Object> flat, Map<String, String> setByNewName,
+                              Map<String, Object> values, Map<String, String> origins, List<String> problems,
+                              List<LegacyUse> legacy) {
+        Map<String, LegacyKeys.LegacyName> mappedHere = new TreeMap<>();
         flat.forEach((path, raw) -> {
+            Optional<LegacyKeys.LegacyName> old = legacyName(layer, path);
+            if (old.isPresent()) {
+                applyLegacy(layer, old.get(), raw, flat, setByNewName, mappedHere, values, origins, problems, legacy);
+                return;
+            }
             Optional<Setting> setting = ConfigSchema.setting(path);
             if (setting.isEmpty()) {
                 problems.add(layer.locate(path) + ": unknown key '" + path + "'" + suggestion(path));
@@ -79,6 +128,46 @@ public final class ConfigResolver {
                         + "': " + e.getMessage());
             }
         });
+    }
+
+    private static void applyLegacy(ConfigLayer layer, LegacyKeys.LegacyName old, Object raw,
+                                    Map<String, Object> flat, Map<String, String> setByNewName,
+                                    Map<String, LegacyKeys.LegacyName> mappedHere, Map<String, Object> values,
+                                    Map<String, String> origins, List<String> problems, List<LegacyUse> legacy) {
+        String where = layer.locate(old.name());
+        String shown = String.valueOf(raw);
+        if (old.ignored()) {
+            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.IGNORED, Optional.empty()));
+            return;
+        }
+        String target = old.target().orElseThrow();
+        if (setByNewName.containsKey(target)) {
+            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.OVERRIDDEN,
+                    Optional.of(setByNewName.get(target))));
+            return;
+        }
+        Optional<Object> value = LegacyKeys.translate(old, raw);
+        if (value.isEmpty()) {
+            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.IGNORED, Optional.empty()));
+            return;
+        }
+        LegacyKeys.LegacyName sibling = mappedHere.putIfAbsent(target, old);
+        if (sibling != null && !String.valueOf(flat.get(sibling.name())).equals(shown)) {
+            problems.add(where + ": " + old.display() + " ('" + shown + "') and " + sibling.display() + " ('"
+                    + flat.get(sibling.name()) + "') both stand for '" + target + "' but differ; ViewerAtlas has one "
+                    + target + ": set it instead");
+            return;
+        }
+        Setting setting = ConfigSchema.setting(target).orElseThrow(
+                () -> new IllegalStateException("legacy name " + old.name() + " maps to unknown key " + target));
+        try {
+            values.put(target, setting.check(value.get()));
+            origins.put(target, layer.origin() + " (as " + old.name() + ")");
+            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.MAPPED, Optional.empty()));
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": " + old.display() + " (read as '" + target + "') has value '" + shown + "': "
+                    + e.getMessage());
+        }
     }
 
     private static void flatten(ConfigLayer layer, String prefix, Map<?, ?> map, Map<String, Object> out,

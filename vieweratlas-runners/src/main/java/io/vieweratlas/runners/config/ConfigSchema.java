@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Every configuration key ViewerAtlas knows, with its type, default and allowed values. Keys and
- * sections follow the original project's {@code config.yaml}; new keys extend its sections.
+ * sections follow the original project's {@code config.yaml}; new keys extend its sections. The
+ * original's keys that were renamed or no longer mean anything are in {@link LegacyKeys}.
  */
 public final class ConfigSchema {
 
@@ -29,8 +30,6 @@ public final class ConfigSchema {
         List<Setting> s = new ArrayList<>();
         // collection: the live collector
         s.add(intKey("collection.top_channels_limit", 5000, 1, 100_000, "top live channels to discover"));
-        s.add(intKey("collection.batch_size", 100, 1, 10_000, "channels per batch (original's batched sampling)"));
-        s.add(intKey("collection.duration_per_batch", 60, 1, 86_400, "seconds per batch (original's batched sampling)"));
         s.add(boolKey("collection.wait_for_hour_alignment", true, "align windows to the top of the hour"));
         s.add(intKey("collection.collection_interval_minutes", 60, 1, 10_080, "minutes between discovery cycles"));
         s.add(doubleKey("collection.max_runtime_hours", 0, 0, 8_760, "stop after this many hours (0 = no limit)"));
@@ -38,6 +37,9 @@ public final class ConfigSchema {
                 "stop after this many windows (0 = no limit)"));
         s.add(intKey("collection.window_seconds", 3600, 10, 86_400, "length of one presence window"));
         s.add(stringKey("collection.channels_file", "channels.txt", "extra channels to watch, one login per line"));
+        s.add(new Setting("collection.channels", SettingType.STRING_LIST, List.of(), Optional.empty(),
+                Optional.empty(), List.of(), false,
+                "channels to watch when the channels file lists none (the original's TWITCH_CHANNELS)"));
         s.add(boolKey("collection.pseudonymize", false,
                 "store viewer logins as keyed HMAC pseudonyms (key from VIEWERATLAS_PSEUDONYM_KEY)"));
         s.add(choiceKey("collection.chat_login", ChatLogin.ANONYMOUS.configValue(),

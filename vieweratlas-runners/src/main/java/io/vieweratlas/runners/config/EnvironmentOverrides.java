@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public final class EnvironmentOverrides {
 
+    /** The origin of the environment's layer in messages. */
+    public static final String ORIGIN = "environment";
+
     /** Variable → dotted configuration key, in documentation order. */
     public static final Map<String, String> VARIABLES;
 
@@ -40,7 +43,9 @@ public final class EnvironmentOverrides {
 
     /**
      * The configuration layer that the variables set in {@code environment} make (blank ones are
-     * ignored); its origin in messages is {@code environment}.
+     * ignored); its origin in messages is {@code environment}. The original project's variables
+     * ({@link LegacyKeys#variables()}) are passed on under their own names, for the resolver to
+     * map with a warning.
      *
      * @param environment the process environment
      * @return the layer
@@ -54,6 +59,12 @@ public final class EnvironmentOverrides {
                 values.put(path, value);
             }
         });
-        return new ConfigLayer("environment", values);
+        LegacyKeys.variables().forEach(legacy -> {
+            String value = environment.get(legacy.name());
+            if (value != null && !value.isBlank()) {
+                values.put(legacy.name(), value);
+            }
+        });
+        return new ConfigLayer(ORIGIN, values);
     }
 }

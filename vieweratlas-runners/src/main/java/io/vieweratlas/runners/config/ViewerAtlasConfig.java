@@ -46,11 +46,12 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
     }
 
     static ViewerAtlasConfig from(Preset preset, Map<String, Object> v, Map<String, String> origins) {
+        @SuppressWarnings("unchecked")
+        List<String> channels = (List<String>) v.get("collection.channels");
         CollectionConfig collection = new CollectionConfig(i(v, "collection.top_channels_limit"),
-                i(v, "collection.batch_size"), i(v, "collection.duration_per_batch"),
                 b(v, "collection.wait_for_hour_alignment"), i(v, "collection.collection_interval_minutes"),
                 d(v, "collection.max_runtime_hours"), i(v, "collection.max_collection_cycles"),
-                i(v, "collection.window_seconds"), s(v, "collection.channels_file"),
+                i(v, "collection.window_seconds"), s(v, "collection.channels_file"), channels,
                 b(v, "collection.pseudonymize"),
                 ChatLogin.parse(s(v, "collection.chat_login")), i(v, "collection.max_channels_per_login"),
                 d(v, "collection.coverage_alarm_share"));
@@ -92,14 +93,13 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         Map<String, Object> root = new TreeMap<>();
         root.put("preset", preset.cliName());
         put(root, "collection.top_channels_limit", collection.topChannelsLimit());
-        put(root, "collection.batch_size", collection.batchSize());
-        put(root, "collection.duration_per_batch", collection.durationPerBatch());
         put(root, "collection.wait_for_hour_alignment", collection.waitForHourAlignment());
         put(root, "collection.collection_interval_minutes", collection.collectionIntervalMinutes());
         put(root, "collection.max_runtime_hours", collection.maxRuntimeHours());
         put(root, "collection.max_collection_cycles", collection.maxCollectionCycles());
         put(root, "collection.window_seconds", collection.windowSeconds());
         put(root, "collection.channels_file", collection.channelsFile());
+        put(root, "collection.channels", collection.channels());
         put(root, "analysis.output_dir", analysis.outputDir());
         put(root, "analysis.overlap_threshold", analysis.overlapThreshold());
         put(root, "analysis.min_community_size", analysis.minCommunitySize());

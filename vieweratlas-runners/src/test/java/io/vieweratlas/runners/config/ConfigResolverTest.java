@@ -40,7 +40,7 @@ class ConfigResolverTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigResolver(Preset.DEFAULT)
                 .layer(new ConfigLayer("f.yaml", Map.of(
                         "analysis", Map.of("overlap_treshold", 3, "resolution", -1, "weighting", "cosine"),
-                        "collection", Map.of("batch_size", "many"),
+                        "collection", Map.of("top_channels_limit", "many"),
                         "nonsense", Map.of("a", 1)),
                         Map.of("analysis.overlap_treshold", "f.yaml:3")))
                 .resolve());
@@ -56,7 +56,7 @@ class ConfigResolverTest {
                 && s.contains("from 1.0E-4 to 1000.0")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("'analysis.weighting' has value 'cosine'")
                 && s.contains("allowed: shared, jaccard, overlap, significance")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.contains("'collection.batch_size' has value 'many': expected a whole number")),
+        assertTrue(p.stream().anyMatch(s -> s.contains("'collection.top_channels_limit' has value 'many': expected a whole number")),
                 p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("unknown section 'nonsense'")), p.toString());
     }
