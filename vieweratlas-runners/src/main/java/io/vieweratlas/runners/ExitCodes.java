@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line or the configuration is wrong; nothing was done. */
     public static final int USAGE = 2;
+    /** {@code migrate-check}: something of the original installation will not carry over as it is. */
+    public static final int NOT_ALL_CARRIED_OVER = 3;
 
     private ExitCodes() {
     }

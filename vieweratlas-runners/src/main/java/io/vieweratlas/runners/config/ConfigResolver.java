@@ -141,14 +141,14 @@ public final class ConfigResolver {
             return;
         }
         String target = old.target().orElseThrow();
-        if (setByNewName.containsKey(target)) {
-            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.OVERRIDDEN,
-                    Optional.of(setByNewName.get(target))));
-            return;
-        }
         Optional<Object> value = LegacyKeys.translate(old, raw);
         if (value.isEmpty()) {
             legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.IGNORED, Optional.empty()));
+            return;
+        }
+        if (setByNewName.containsKey(target)) {
+            legacy.add(new LegacyUse(old, where, shown, LegacyUse.Outcome.OVERRIDDEN,
+                    Optional.of(setByNewName.get(target))));
             return;
         }
         LegacyKeys.LegacyName sibling = mappedHere.putIfAbsent(target, old);

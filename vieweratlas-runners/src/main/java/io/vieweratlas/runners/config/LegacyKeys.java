@@ -70,6 +70,9 @@ public final class LegacyKeys {
     private static final Map<String, LegacyName> FILE_KEYS;
     private static final Map<String, LegacyName> VARIABLES;
     private static final Map<String, Function<Object, Optional<Object>>> VALUE_TRANSLATIONS;
+    private static final List<String> UNCHANGED_VARIABLES = List.of("STORAGE_TYPE", "S3_BUCKET", "S3_PREFIX",
+            "S3_REGION", "OVERLAP_THRESHOLD", "MIN_COMMUNITY_SIZE", "RESOLUTION", "LOG_LEVEL", "TWITCH_OAUTH_TOKEN",
+            "TWITCH_CLIENT_ID", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     private static final String LAKE = "the one lake directory (the original read and wrote its lake under logs/)";
     private static final String BATCHING = "the original sampled channels in batches; ViewerAtlas watches every"
@@ -121,6 +124,14 @@ public final class LegacyKeys {
     /** The original's environment variables that are mapped here, in documentation order. */
     public static List<LegacyName> variables() {
         return List.copyOf(VARIABLES.values());
+    }
+
+    /**
+     * The original's environment variables that are read here under the same name and meaning
+     * (configuration overrides, Twitch credentials, AWS credentials for the SDK).
+     */
+    public static List<String> unchangedVariables() {
+        return UNCHANGED_VARIABLES;
     }
 
     /** The legacy config-file key {@code path} (dotted), if it is one. */
