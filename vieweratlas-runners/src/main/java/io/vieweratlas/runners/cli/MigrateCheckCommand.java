@@ -71,7 +71,7 @@ public final class MigrateCheckCommand implements Callable<Integer> {
     /** The original ran from the folder holding {@code config/config.yaml}. */
     private Path defaultHome() {
         if (config == null) {
-            return Path.of("");
+            return Path.of("").toAbsolutePath();
         }
         Path folder = config.toAbsolutePath().normalize().getParent();
         if (folder.getFileName() != null && folder.getFileName().toString().equals("config")
