@@ -31,7 +31,8 @@ public final class MigrateCheckCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "The original's lake directory (default: its logs_dir or LOGS_DIR, else logs, in the home).")
+            description = "The original's lake directory (default: its logs_dir or LOGS_DIR, else logs, in the home;"
+                    + " or its S3 bucket and prefix when its storage_type is s3).")
     Path data;
 
     @Option(names = "--home", paramLabel = "DIR",

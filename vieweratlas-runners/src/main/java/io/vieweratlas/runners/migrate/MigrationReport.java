@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * @param home     the directory the original ran in (its relative paths resolve there)
  * @param config   the original's config file, if one was checked
- * @param lake     the original's lake directory
+ * @param lake     the original's lake: its directory, or its S3 location
  * @param findings every finding, grouped by category in the order carries over, mapped, ignored, will not load
  */
-public record MigrationReport(Path home, Optional<Path> config, Path lake, List<Finding> findings) {
+public record MigrationReport(Path home, Optional<Path> config, String lake, List<Finding> findings) {
 
     public MigrationReport {
         Objects.requireNonNull(home, "home");

@@ -48,7 +48,7 @@ public final class MigrationReportFormat {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("home", report.home().toString());
         root.put("config", report.config().map(Object::toString).orElse(null));
-        root.put("lake", report.lake().toString());
+        root.put("lake", report.lake());
         root.put("complete", report.complete());
         for (Finding.Category category : Finding.Category.values()) {
             List<Map<String, Object>> items = new ArrayList<>();

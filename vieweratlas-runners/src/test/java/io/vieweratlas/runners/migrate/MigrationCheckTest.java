@@ -46,7 +46,7 @@ class MigrationCheckTest {
         MigrationReport report = MigrationCheck.check(new MigrationCheck.Request(Optional.empty(), Optional.empty(),
                 home, Map.of("TWITCH_CHANNELS", "alpha,bravo")));
 
-        assertEquals(home.resolve("logs"), report.lake(), "the lake comes from LOGS_DIR in .env");
+        assertEquals(home.resolve("logs").toString(), report.lake(), "the lake comes from LOGS_DIR in .env");
         Finding logsDir = only(report, "environment variable", "LOGS_DIR");
         assertEquals(Finding.Category.MAPPED, logsDir.category());
         assertEquals(Optional.of("storage.base_path"), logsDir.newName());
