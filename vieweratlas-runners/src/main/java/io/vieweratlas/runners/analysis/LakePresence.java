@@ -2,6 +2,7 @@ package io.vieweratlas.runners.analysis;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableSource;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
@@ -9,10 +10,12 @@ import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.lake.SnapshotFootprint;
 import io.vieweratlas.parquet.VodPresenceStore;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -27,6 +30,7 @@ public final class LakePresence implements PresenceTableSource {
     private final LakeSelection selection;
     private final OptionalInt threads;
     private final LongConsumer progress;
+    private final OptionalLong maxHeap;
 
     /**
      * @param store     the lake's object store
@@ -35,10 +39,30 @@ public final class LakePresence implements PresenceTableSource {
      * @param progress  told the number of files read so far
      */
     public LakePresence(ObjectStore store, LakeSelection selection, OptionalInt threads, LongConsumer progress) {
+        this(store, selection, threads, progress, OptionalLong.empty());
+    }
+
+    private LakePresence(ObjectStore store, LakeSelection selection, OptionalInt threads, LongConsumer progress,
+                         OptionalLong maxHeap) {
         this.store = Objects.requireNonNull(store, "store");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.maxHeap = Objects.requireNonNull(maxHeap, "maxHeap");
+    }
+
+    /**
+     * This source, checking before each load that the range's estimated heap ({@link MemoryBudget},
+     * from the listing) fits in {@code maxHeap}.
+     *
+     * @param maxHeap the heap the analysis may use, e.g. {@link Runtime#maxMemory()}
+     * @return the checking source
+     */
+    public LakePresence checkingMemory(long maxHeap) {
+        if (maxHeap <= 0) {
+            throw new IllegalArgumentException("maxHeap must be positive, was " + maxHeap);
+        }
+        return new LakePresence(store, selection, threads, progress, OptionalLong.of(maxHeap));
     }
 
     /**
@@ -53,7 +77,21 @@ public final class LakePresence implements PresenceTableSource {
 
     @Override
     public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy) {
-        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy).progress(progress);
+        return loadTable(range, policy, Repeats.KEEP);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InsufficientMemoryException when memory is checked and the range's estimate exceeds it
+     */
+    @Override
+    public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy, Repeats repeats) {
+        if (maxHeap.isPresent() && selection != LakeSelection.VOD) {
+            MemoryBudget.check(SnapshotFootprint.of(store, range), repeats, maxHeap.getAsLong());
+        }
+        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy).progress(progress)
+                .repeats(repeats);
         threads.ifPresent(loader::threads);
         loader.liveSnapshots(selection != LakeSelection.VOD);
         if (selection != LakeSelection.LIVE) {
