@@ -61,6 +61,9 @@ public final class ContinuousCommand implements Callable<Integer> {
     /** The environment credentials are read from (tests replace it). */
     Map<String, String> environment = ProcessEnvironment.variables();
 
+    /** The analysis to run instead of any other (tests replace it, e.g. with one that fails). */
+    Optional<AnalysisTrigger> replacement = Optional.empty();
+
     /** The analysis the wiring binds instead of the configured one, if any. */
     @Inject
     Optional<AnalysisTrigger> bound;
@@ -91,7 +94,7 @@ public final class ContinuousCommand implements Callable<Integer> {
         // analysis.window_days days), as `analyze` with this configuration runs it, with its own run
         // record; one that would not fit the heap is refused before it reads anything.
         PrintWriter out = spec.commandLine().getOut();
-        AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
+        AnalysisTrigger trigger = replacement.or(() -> bound).orElseGet(() -> cycle -> {
             ObjectStore lake = store.get();
             AnalysisRequest request = AnalysisRequests.configured(config,
                             LakePresence.all(lake).checkingMemory(Runtime.getRuntime().maxMemory()))

@@ -30,7 +30,11 @@ public final class Main {
      * is reported as one line naming the settings to change, exit code 1, instead of a stack trace.
      */
     public static int run(String... args) {
-        CommandLine cli = commandLine(args);
+        return execute(commandLine(args), args);
+    }
+
+    /** Executes {@code cli} (configured by {@link #configure}) with {@code args}, reporting an OutOfMemoryError. */
+    static int execute(CommandLine cli, String... args) {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -41,7 +45,7 @@ public final class Main {
     private static int outOfMemory(CommandLine cli, OutOfMemoryError e) {
         PrintWriter err = cli.getErr();
         String command = cli.getParseResult() != null && cli.getParseResult().subcommand() != null
-                ? cli.getParseResult().subcommand().commandSpec().name() : "command";
+                ? cli.getParseResult().subcommand().commandSpec().name() : cli.getCommandName();
         String line = MemoryBudget.outOfMemory(command, Runtime.getRuntime().maxMemory());
         err.println("vieweratlas " + command + ": failed: " + line);
         err.flush();
@@ -73,6 +77,11 @@ public final class Main {
                 cli.addSubcommand(type);
             }
         }
+        return configure(cli);
+    }
+
+    /** Sets exit codes and the one-line error reporting of every command on {@code cli}. */
+    static CommandLine configure(CommandLine cli) {
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex.getCause() instanceof OutOfMemoryError oom) {
