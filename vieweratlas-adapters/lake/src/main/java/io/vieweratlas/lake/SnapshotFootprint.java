@@ -9,12 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +22,8 @@ import java.util.stream.Stream;
  * chatter CSVs whose key time lies in the range (with the loader's one hour of slack), their bytes,
  * and the distinct channels and channel-days (a channel with at least one snapshot on a UTC day).
  * Sizes come from the listing (S3 returns them with the keys) or, for a store that keeps its objects
- * as files, from the file system.
+ * as files, from the file system for one key in {@value #SIZE_SAMPLE}, scaled up (a stat per file
+ * would double the listing's time: 2.5 s instead of 1.4 s for 72,000 files on a loaded machine).
  *
  * @param objects     snapshot objects in the range
  * @param bytes       their total size
@@ -34,6 +34,8 @@ public record SnapshotFootprint(long objects, long bytes, long channels, long ch
 
     /** How far after a range's end a key's time may lie, as {@link LakeAudienceLoader}'s default. */
     private static final Duration KEY_TIME_SLACK = Duration.ofHours(1);
+    /** On a local store, the size of one listed file in this many is read. */
+    static final int SIZE_SAMPLE = 16;
 
     public SnapshotFootprint {
         if (objects < 0 || bytes < 0 || channels < 0 || channelDays < 0) {
@@ -57,8 +59,9 @@ public record SnapshotFootprint(long objects, long bytes, long channels, long ch
             count(store, LakeLayout.SNAPSHOTS + prefix, keyRange, counter, true);
             count(store, LakeLayout.CHATTER_LOGS + prefix, keyRange, counter, false);
         }
-        return new SnapshotFootprint(counter.objects, counter.bytes, counter.channels.size(),
-                counter.channelDays.size());
+        long bytes = counter.sampled == 0 ? counter.bytes
+                : Math.round((double) counter.sampledBytes / counter.sampled * counter.objects);
+        return new SnapshotFootprint(counter.objects, bytes, counter.channels.size(), counter.channelDays.size());
     }
 
     private static void count(ObjectStore store, String prefix, TimeRange keyRange, Counter counter, boolean json) {
@@ -66,7 +69,7 @@ public record SnapshotFootprint(long objects, long bytes, long channels, long ch
         if (local) {
             try (Stream<String> keys = store.listKeys(prefix)) {
                 keys.forEach(k -> parse(k, json).filter(s -> keyRange.contains(s.time()))
-                        .ifPresent(s -> counter.add(s, sizeOf(store, k))));
+                        .ifPresent(s -> counter.addSampled(s, () -> sizeOf(store, k))));
             }
         } else {
             try (Stream<ObjectInfo> infos = store.list(prefix)) {
@@ -94,14 +97,30 @@ public record SnapshotFootprint(long objects, long bytes, long channels, long ch
     private static final class Counter {
         long objects;
         long bytes;
+        long sampled;
+        long sampledBytes;
         final Set<String> channels = new HashSet<>();
         final Set<String> channelDays = new HashSet<>();
 
         void add(SnapshotKey key, long size) {
-            objects++;
+            count(key);
             bytes += size;
+        }
+
+        void addSampled(SnapshotKey key, LongSupplier size) {
+            if (objects % SIZE_SAMPLE == 0) {
+                sampled++;
+                sampledBytes += size.getAsLong();
+            }
+            count(key);
+        }
+
+        private void count(SnapshotKey key) {
+            objects++;
             channels.add(key.channel());
-            channelDays.add(key.channel() + '/' + LocalDate.ofInstant(key.time(), ZoneOffset.UTC));
+            // the key's day folder, YYYY/MM/DD/, is its UTC day
+            int slash = key.key().lastIndexOf('/');
+            channelDays.add(key.channel() + key.key().substring(Math.max(0, slash - 10), slash));
         }
     }
 }

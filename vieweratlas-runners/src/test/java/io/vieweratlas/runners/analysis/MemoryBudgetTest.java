@@ -86,7 +86,8 @@ class MemoryBudgetTest {
         try (var files = Files.walk(dir.resolve("raw"))) {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-        assertEquals(bytes, all.bytes());
+        // sizes of one file in 16, scaled up
+        assertTrue(Math.abs(all.bytes() - bytes) < bytes / 4, all.bytes() + " of " + bytes);
         SnapshotFootprint firstDay = SnapshotFootprint.of(store, TimeRange.between(
                 Instant.parse("2026-01-05T00:00:00Z"), dayTwo.minus(Duration.ofHours(1))));
         assertEquals(firstDayObjects[0], firstDay.objects(), "the range plus the loader's hour of key slack");
