@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -59,6 +61,7 @@ public final class LakeAudienceLoader {
     private final boolean liveSnapshots;
     private final List<PresenceSource> extraSources;
     private final Repeats repeats;
+    private final Optional<Consumer<SnapshotFootprint>> footprint;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -72,6 +75,7 @@ public final class LakeAudienceLoader {
         this.liveSnapshots = b.liveSnapshots;
         this.extraSources = List.copyOf(b.extraSources);
         this.repeats = b.repeats;
+        this.footprint = b.footprint;
     }
 
     /** A builder reading from {@code store}. */
@@ -111,6 +115,7 @@ public final class LakeAudienceLoader {
             batches.add(new LinkedBlockingQueue<>());
         }
         AtomicInteger role = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
         Parallel.run(threads + 1, () -> {
             int me = role.getAndIncrement();
             if (me == 0) {
@@ -118,6 +123,9 @@ public final class LakeAudienceLoader {
                     if (liveSnapshots) {
                         list(keyRange, skipped, batches);
                     }
+                } catch (RuntimeException | Error e) {
+                    stopped.set(true); // the footprint's observer refused the window, or the listing failed
+                    throw e;
                 } finally {
                     for (int i = 0; i < threads; i++) {
                         batches.get(i % queues).add(END_OF_LISTING);
@@ -135,7 +143,7 @@ public final class LakeAudienceLoader {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while loading the lake", e);
                 }
-                if (batch == END_OF_LISTING) {
+                if (batch == END_OF_LISTING || stopped.get()) {
                     return;
                 }
                 for (SnapshotListing.Candidate candidate : batch) {
@@ -170,7 +178,7 @@ public final class LakeAudienceLoader {
     private void list(TimeRange keyRange, List<SkippedInput> skipped,
                       List<BlockingQueue<List<SnapshotListing.Candidate>>> out) {
         Batches batches = new Batches(out);
-        listing.forEach(keyRange, skipped::add, batches);
+        listing.forEach(keyRange, skipped::add, batches, footprint.map(f -> new FootprintCounter(store, f)));
         batches.flush();
     }
 
@@ -220,6 +228,7 @@ public final class LakeAudienceLoader {
         private boolean liveSnapshots = true;
         private final List<PresenceSource> extraSources = new ArrayList<>();
         private Repeats repeats = Repeats.KEEP;
+        private Optional<Consumer<SnapshotFootprint>> footprint = Optional.empty();
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -274,6 +283,19 @@ public final class LakeAudienceLoader {
          */
         public Builder repeats(Repeats repeats) {
             this.repeats = Objects.requireNonNull(repeats, "repeats");
+            return this;
+        }
+
+        /**
+         * Hands the live snapshots' {@link SnapshotFootprint} to {@code observer} as the loader's own
+         * listing proceeds (every thousand objects, and once complete), on the listing thread. An
+         * observer that throws stops the load: the listing ends, the readers stop after the file at
+         * hand, and {@link #load} throws that exception. The listing runs well ahead of the reading
+         * (it is a small part of a load), so a window too big for the heap is refused after a small
+         * part of it was read, without a second listing.
+         */
+        public Builder footprint(Consumer<SnapshotFootprint> observer) {
+            this.footprint = Optional.of(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loading hourly lakes without repeated presence: memberships, not entries, and the same results. */
@@ -34,7 +35,7 @@ class LakeAudienceLoaderRepeatsTest {
     }
 
     @Test
-    void hourlySnapshotsCostMembershipsAndGiveTheSameResults() {
+    void hourlySnapshotsCostMembershipsAndGiveTheSameResults() throws Exception {
         FileSystemObjectStore store = new FileSystemObjectStore(dir);
         SyntheticLake synth = SyntheticLake.plan(SyntheticLakeSpec.builder().channels(40).communities(4)
                 .viewers(4000).snapshotsPerChannel(30).bots(true).seed(5).build());
@@ -55,6 +56,29 @@ class LakeAudienceLoaderRepeatsTest {
             assertEquals(expected, analyse(drop), threads + " threads");
         }
         assertTrue(entries > 5 * memberships, entries + " entries, " + memberships + " memberships");
+
+        // the loader's own listing gives the footprint: sizes from the listing of a store without
+        // local files (as S3), sampled on one with them
+        long bytes;
+        try (var files = java.nio.file.Files.walk(dir.resolve("raw"))) {
+            bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        List<SnapshotFootprint> seen = new java.util.ArrayList<>();
+        LakeAudienceLoader.builder(new CountingObjectStore(store)).footprint(seen::add).build().load(TimeRange.ALL);
+        SnapshotFootprint listed = seen.get(seen.size() - 1);
+        assertEquals(new SnapshotFootprint(1200, bytes, 40, listed.channelDays()), listed);
+        assertEquals(listed, SnapshotFootprint.of(new CountingObjectStore(store), TimeRange.ALL));
+        assertEquals(1200, SnapshotFootprint.of(store, TimeRange.ALL).objects());
+        // an observer that refuses stops the load early
+        CountingObjectStore counting = new CountingObjectStore(store);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LakeAudienceLoader
+                .builder(counting).footprint(f -> {
+                    if (f.objects() >= 1000) {
+                        throw new IllegalStateException("too big: " + f.objects());
+                    }
+                }).build().load(TimeRange.ALL));
+        assertEquals("too big: 1000", refused.getMessage());
+        assertTrue(counting.reads.size() < 1200, counting.reads.size() + " of 1200 files read");
     }
 
     private void put(FileSystemObjectStore store, String key, String time, String... chatters) {

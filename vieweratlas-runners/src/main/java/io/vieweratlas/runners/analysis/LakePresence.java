@@ -10,7 +10,6 @@ import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.lake.LakeSnapshotStore;
-import io.vieweratlas.lake.SnapshotFootprint;
 import io.vieweratlas.parquet.VodPresenceStore;
 
 import java.util.Objects;
@@ -52,8 +51,9 @@ public final class LakePresence implements PresenceTableSource {
     }
 
     /**
-     * This source, checking before each load that the range's estimated heap ({@link MemoryBudget},
-     * from the listing) fits in {@code maxHeap}.
+     * This source, checking as each load lists the range that its estimated heap ({@link MemoryBudget},
+     * from the listing) fits in {@code maxHeap}; a range that does not is refused before most of it is
+     * read.
      *
      * @param maxHeap the heap the analysis may use, e.g. {@link Runtime#maxMemory()}
      * @return the checking source
@@ -87,11 +87,10 @@ public final class LakePresence implements PresenceTableSource {
      */
     @Override
     public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy, Repeats repeats) {
-        if (maxHeap.isPresent() && selection != LakeSelection.VOD) {
-            MemoryBudget.check(SnapshotFootprint.of(store, range), repeats, maxHeap.getAsLong());
-        }
         LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy).progress(progress)
                 .repeats(repeats);
+        // checked as the loader lists, well before its readers are done: no second listing
+        maxHeap.ifPresent(max -> loader.footprint(f -> MemoryBudget.check(f, repeats, max)));
         threads.ifPresent(loader::threads);
         loader.liveSnapshots(selection != LakeSelection.VOD);
         if (selection != LakeSelection.LIVE) {

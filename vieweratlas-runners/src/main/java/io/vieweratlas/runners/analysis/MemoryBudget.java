@@ -11,7 +11,9 @@ import java.util.Objects;
  * read, and the check that stops an analysis that would not fit with a message instead of an
  * {@link OutOfMemoryError} part-way through.
  *
- * <p>The model (figures measured on the synthetic lakes, docs/SCALING.md): a fixed
+ * <p>The model (figures measured on the synthetic lakes, docs/SCALING.md; the deep-72h lake analyses
+ * at {@code -Xmx128m} and the deep-168h one at {@code -Xmx160m}, which the model puts at 123 MB and
+ * 203 MB): a fixed
  * {@value #BASELINE_MB} MB; per snapshot object its row (time, metadata, location) and the listing,
  * {@value #PER_OBJECT} B; chatter entries estimated from the JSON bytes at {@value #JSON_BYTES_PER_ENTRY} B
  * per entry. Keeping every entry ({@link Repeats#KEEP}) costs {@value #PER_ENTRY} B per entry. Dropping
@@ -25,14 +27,17 @@ public final class MemoryBudget {
 
     /** JVM, libraries and the analysis's fixed structures. */
     static final long BASELINE_MB = 40;
-    /** Per snapshot object. */
+    /** Per snapshot object: its row (≈ 200 B, most of it the location) and the listing's share. */
     static final long PER_OBJECT = 400;
-    /** JSON bytes per chatter entry. */
-    static final long JSON_BYTES_PER_ENTRY = 27;
-    /** Heap per chatter entry when every entry is kept. */
+    /** JSON bytes per chatter entry (the synthetic lakes: 326 MB for 16.98 M entries). */
+    static final long JSON_BYTES_PER_ENTRY = 19;
+    /** Heap per chatter entry when every entry is kept (docs/SCALING.md, the large lake). */
     static final long PER_ENTRY = 80;
-    /** Heap per distinct membership when repeats are dropped. */
-    static final long PER_MEMBERSHIP = 100;
+    /**
+     * Heap per distinct membership when repeats are dropped: its key and its place in the channel's
+     * set while loading (≈ 35 B), then its id, audience and inverted-index entries.
+     */
+    static final long PER_MEMBERSHIP = 60;
 
     private MemoryBudget() {
     }

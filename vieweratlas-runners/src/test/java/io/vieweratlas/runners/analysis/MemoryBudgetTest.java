@@ -34,8 +34,8 @@ class MemoryBudgetTest {
     @TempDir
     Path dir;
 
-    /** The deep-72h bench lake's listing: 72,000 objects, 410 MB, 1,000 channels over 3 days (4 dated). */
-    private static final SnapshotFootprint DEEP_72H = new SnapshotFootprint(72_000, 410_000_000L, 1_000, 4_000);
+    /** The deep-72h bench lake's listing: 72,000 objects, 326 MB, 1,000 channels over 3 days. */
+    private static final SnapshotFootprint DEEP_72H = new SnapshotFootprint(72_000, 326_079_600L, 1_000, 3_000);
 
     @Test
     void droppingRepeatsIsEstimatedByMembershipsKeepingThemByEntries() {
@@ -47,8 +47,9 @@ class MemoryBudgetTest {
         assertEquals(MemoryBudget.BASELINE_MB << 20, MemoryBudget.estimate(new SnapshotFootprint(0, 0, 0, 0),
                 Repeats.DROP));
         // twice the days, about twice the memberships
-        SnapshotFootprint week = new SnapshotFootprint(168_000, 957_000_000L, 1_000, 8_000);
-        assertTrue(MemoryBudget.estimate(week, Repeats.DROP) > drop);
+        SnapshotFootprint week = new SnapshotFootprint(168_000, 760_654_176L, 1_000, 7_000);
+        long weekDrop = MemoryBudget.estimate(week, Repeats.DROP);
+        assertTrue(weekDrop > drop && weekDrop < 247L << 20, (weekDrop >> 20) + " MB: fits -Xmx256m, as measured");
     }
 
     @Test
@@ -56,7 +57,7 @@ class MemoryBudgetTest {
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
                 () -> MemoryBudget.check(DEEP_72H, Repeats.KEEP, 256L << 20));
         String m = e.getMessage();
-        assertTrue(m.contains("72,000 snapshot objects"), m);
+        assertTrue(m.contains("72,000 snapshot objects (310 MB of JSON, 3,000 channel-days)"), m);
         assertTrue(m.contains(String.format(Locale.ROOT, "needs an estimated %,d MB",
                 MemoryBudget.estimate(DEEP_72H, Repeats.KEEP) >> 20)), m);
         assertTrue(m.contains("this JVM may use 256 MB"), m);
