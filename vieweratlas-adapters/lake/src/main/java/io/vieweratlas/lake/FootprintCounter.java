@@ -59,19 +59,18 @@ final class FootprintCounter {
         int slash = key.key().lastIndexOf('/');
         channelDays.add(key.channel() + key.key().substring(Math.max(0, slash - 10), slash));
         if (objects % CHECK_EVERY == 0) {
-            observer.accept(footprint());
+            observer.accept(footprint(false));
         }
     }
 
     /** Tells the observer the final footprint. */
     void done() {
-        observer.accept(footprint());
+        observer.accept(footprint(true));
     }
 
-    /** The footprint so far. */
-    SnapshotFootprint footprint() {
+    private SnapshotFootprint footprint(boolean complete) {
         long bytes = knownBytes + (sampled == 0 ? 0 : Math.round((double) sampledBytes / sampled * unsized));
-        return new SnapshotFootprint(objects, bytes, channels.size(), channelDays.size());
+        return new SnapshotFootprint(objects, bytes, channels.size(), channelDays.size(), complete);
     }
 
     private long sizeOf(String key) {

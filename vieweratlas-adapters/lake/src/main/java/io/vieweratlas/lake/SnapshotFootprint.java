@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param bytes       their total size
  * @param channels    distinct channels
  * @param channelDays distinct (channel, UTC day) pairs
+ * @param complete    whether the listing is complete (else these are the figures so far, a lower bound)
  */
-public record SnapshotFootprint(long objects, long bytes, long channels, long channelDays) {
+public record SnapshotFootprint(long objects, long bytes, long channels, long channelDays, boolean complete) {
 
     public SnapshotFootprint {
         if (objects < 0 || bytes < 0 || channels < 0 || channelDays < 0) {

@@ -66,7 +66,7 @@ class LakeAudienceLoaderRepeatsTest {
         List<SnapshotFootprint> seen = new java.util.ArrayList<>();
         LakeAudienceLoader.builder(new CountingObjectStore(store)).footprint(seen::add).build().load(TimeRange.ALL);
         SnapshotFootprint listed = seen.get(seen.size() - 1);
-        assertEquals(new SnapshotFootprint(1200, bytes, 40, listed.channelDays()), listed);
+        assertEquals(new SnapshotFootprint(1200, bytes, 40, listed.channelDays(), true), listed);
         assertEquals(listed, SnapshotFootprint.of(new CountingObjectStore(store), TimeRange.ALL));
         assertEquals(1200, SnapshotFootprint.of(store, TimeRange.ALL).objects());
         // an observer that refuses stops the load early

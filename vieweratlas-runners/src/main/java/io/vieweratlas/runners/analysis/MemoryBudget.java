@@ -90,12 +90,13 @@ public final class MemoryBudget {
         long need = estimate(footprint, repeats);
         if (need > maxHeap) {
             throw new InsufficientMemoryException(String.format(Locale.ROOT,
-                    "not enough memory to analyse %,d snapshot objects (%,d MB of JSON, %,d channel-days): the"
-                            + " analysis needs an estimated %,d MB of heap, this JVM may use %,d MB (max heap);"
+                    "not enough memory to analyse %s%,d snapshot objects (%,d MB of JSON, %,d channel-days%s): the"
+                            + " analysis needs an estimated %s%,d MB of heap, this JVM may use %,d MB (max heap);"
                             + " read fewer days (analysis.window_days, or analyze --since/--until) or give the JVM"
                             + " more heap (JAVA_OPTS=-Xmx..., in ECS the task definition's memory)",
-                    footprint.objects(), footprint.bytes() >> 20, footprint.channelDays(), need >> 20,
-                    maxHeap >> 20));
+                    footprint.complete() ? "" : "at least ", footprint.objects(), footprint.bytes() >> 20,
+                    footprint.channelDays(), footprint.complete() ? "" : " listed so far",
+                    footprint.complete() ? "" : "more than ", need >> 20, maxHeap >> 20));
         }
     }
 }

@@ -35,7 +35,7 @@ class MemoryBudgetTest {
     Path dir;
 
     /** The deep-72h bench lake's listing: 72,000 objects, 326 MB, 1,000 channels over 3 days. */
-    private static final SnapshotFootprint DEEP_72H = new SnapshotFootprint(72_000, 326_079_600L, 1_000, 3_000);
+    private static final SnapshotFootprint DEEP_72H = new SnapshotFootprint(72_000, 326_079_600L, 1_000, 3_000, true);
 
     @Test
     void droppingRepeatsIsEstimatedByMembershipsKeepingThemByEntries() {
@@ -44,10 +44,10 @@ class MemoryBudgetTest {
         // measured: the lake analyses at -Xmx256m dropping repeats, and fails at -Xmx512m keeping them
         assertTrue(drop < 256L << 20, (drop >> 20) + " MB");
         assertTrue(keep > 512L << 20, (keep >> 20) + " MB");
-        assertEquals(MemoryBudget.BASELINE_MB << 20, MemoryBudget.estimate(new SnapshotFootprint(0, 0, 0, 0),
+        assertEquals(MemoryBudget.BASELINE_MB << 20, MemoryBudget.estimate(new SnapshotFootprint(0, 0, 0, 0, true),
                 Repeats.DROP));
         // twice the days, about twice the memberships
-        SnapshotFootprint week = new SnapshotFootprint(168_000, 760_654_176L, 1_000, 7_000);
+        SnapshotFootprint week = new SnapshotFootprint(168_000, 760_654_176L, 1_000, 7_000, true);
         long weekDrop = MemoryBudget.estimate(week, Repeats.DROP);
         assertTrue(weekDrop > drop && weekDrop < 247L << 20, (weekDrop >> 20) + " MB: fits -Xmx256m, as measured");
     }
@@ -63,6 +63,12 @@ class MemoryBudgetTest {
         assertTrue(m.contains("this JVM may use 256 MB"), m);
         assertTrue(m.contains("analysis.window_days") && m.contains("-Xmx"), m);
         MemoryBudget.check(DEEP_72H, Repeats.DROP, 256L << 20); // fits
+        // refused while the listing is still under way: the figures so far are a lower bound
+        SnapshotFootprint soFar = new SnapshotFootprint(89_000, 402_653_184L, 1_000, 3_709, false);
+        String partial = assertThrows(InsufficientMemoryException.class,
+                () -> MemoryBudget.check(soFar, Repeats.DROP, 123L << 20)).getMessage();
+        assertTrue(partial.startsWith("not enough memory to analyse at least 89,000 snapshot objects (384 MB of JSON,"
+                + " 3,709 channel-days listed so far): the analysis needs an estimated more than "), partial);
     }
 
     @Test
