@@ -4,6 +4,7 @@ import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.LoadReport;
@@ -16,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -36,6 +39,11 @@ import java.util.function.LongConsumer;
  * chatter CSV or a JSON file with a CSV twin that needs it — is handed to {@link SnapshotJsonCodec} /
  * {@link ChatterCsvCodec}, so a malformed file is skipped with its key and the codec's reason in the
  * report and the rest loads.
+ *
+ * <p>With {@link Builder#repeats(Repeats) Repeats.DROP} each channel's files go to one loading
+ * thread (by a hash of the channel), so a viewer seen in many hourly snapshots of a channel is held
+ * once; a lake that turns out to hold duplicate snapshots (two of one channel at one time) is read a
+ * second time keeping every entry, since which copy counts is only known once all are read.
  */
 public final class LakeAudienceLoader {
 
@@ -52,6 +60,8 @@ public final class LakeAudienceLoader {
     private final LongConsumer progress;
     private final boolean liveSnapshots;
     private final List<PresenceSource> extraSources;
+    private final Repeats repeats;
+    private final Optional<Consumer<SnapshotFootprint>> footprint;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -64,6 +74,8 @@ public final class LakeAudienceLoader {
         this.progress = b.progress;
         this.liveSnapshots = b.liveSnapshots;
         this.extraSources = List.copyOf(b.extraSources);
+        this.repeats = b.repeats;
+        this.footprint = b.footprint;
     }
 
     /** A builder reading from {@code store}. */
@@ -78,18 +90,32 @@ public final class LakeAudienceLoader {
      */
     public PresenceIngest.Loaded load(TimeRange range) {
         Objects.requireNonNull(range, "range");
+        PresenceIngest.Loaded loaded = load(range, repeats);
+        if (!loaded.table().exactOver(range)) {
+            return load(range, Repeats.KEEP);
+        }
+        return loaded;
+    }
+
+    private PresenceIngest.Loaded load(TimeRange range, Repeats repeats) {
         TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
         List<SkippedInput> skipped = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         List<SnapshotFileReader> readers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            readers.add(new SnapshotFileReader(store, policy, json, csv));
+            readers.add(new SnapshotFileReader(store, policy, repeats, json, csv));
         }
         // One thread lists while the others read what it has listed so far: listing a large lake
         // on disk is a directory walk with a stat per file (tens of ms per thousand files), and
-        // would otherwise leave the other cores idle at the start.
-        BlockingQueue<List<SnapshotListing.Candidate>> batches = new LinkedBlockingQueue<>();
+        // would otherwise leave the other cores idle at the start. Dropping repeats, every thread
+        // has a queue of its own and gets all files of its channels.
+        int queues = repeats == Repeats.DROP ? threads : 1;
+        List<BlockingQueue<List<SnapshotListing.Candidate>>> batches = new ArrayList<>();
+        for (int i = 0; i < queues; i++) {
+            batches.add(new LinkedBlockingQueue<>());
+        }
         AtomicInteger role = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
         Parallel.run(threads + 1, () -> {
             int me = role.getAndIncrement();
             if (me == 0) {
@@ -97,23 +123,27 @@ public final class LakeAudienceLoader {
                     if (liveSnapshots) {
                         list(keyRange, skipped, batches);
                     }
+                } catch (RuntimeException | Error e) {
+                    stopped.set(true); // the footprint's observer refused the window, or the listing failed
+                    throw e;
                 } finally {
                     for (int i = 0; i < threads; i++) {
-                        batches.add(END_OF_LISTING);
+                        batches.get(i % queues).add(END_OF_LISTING);
                     }
                 }
                 return;
             }
             SnapshotFileReader reader = readers.get(me - 1);
+            BlockingQueue<List<SnapshotListing.Candidate>> mine = batches.get((me - 1) % queues);
             while (true) {
                 List<SnapshotListing.Candidate> batch;
                 try {
-                    batch = batches.take();
+                    batch = mine.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while loading the lake", e);
                 }
-                if (batch == END_OF_LISTING) {
+                if (batch == END_OF_LISTING || stopped.get()) {
                     return;
                 }
                 for (SnapshotListing.Candidate candidate : batch) {
@@ -135,7 +165,7 @@ public final class LakeAudienceLoader {
         }
         for (PresenceSource source : extraSources) {
             // Other sources (e.g. VOD buckets) go into the same table.
-            PresenceTableBuilder extra = new PresenceTableBuilder();
+            PresenceTableBuilder extra = new PresenceTableBuilder(repeats);
             LoadReport report = source.forEachSnapshot(range, snapshot -> PresenceIngest.append(extra, snapshot, policy));
             loaded += report.loaded();
             skipped.addAll(report.skipped());
@@ -145,34 +175,45 @@ public final class LakeAudienceLoader {
     }
 
     /** Lists the candidates in {@code keyRange} and hands them to the readers in batches of consecutive keys. */
-    private void list(TimeRange keyRange, List<SkippedInput> skipped, BlockingQueue<List<SnapshotListing.Candidate>> out) {
+    private void list(TimeRange keyRange, List<SkippedInput> skipped,
+                      List<BlockingQueue<List<SnapshotListing.Candidate>>> out) {
         Batches batches = new Batches(out);
-        listing.forEach(keyRange, skipped::add, batches);
+        listing.forEach(keyRange, skipped::add, batches, footprint.map(f -> new FootprintCounter(store, f)));
         batches.flush();
     }
 
-    /** Groups listed candidates into batches of {@link #BATCH} for the reading threads. */
+    /**
+     * Groups listed candidates into batches of {@link #BATCH} for the reading threads; with more
+     * than one queue, a candidate goes to the queue its channel hashes to.
+     */
     private static final class Batches implements Consumer<SnapshotListing.Candidate> {
-        private final BlockingQueue<List<SnapshotListing.Candidate>> out;
-        private List<SnapshotListing.Candidate> batch = new ArrayList<>(BATCH);
+        private final List<BlockingQueue<List<SnapshotListing.Candidate>>> out;
+        private final List<List<SnapshotListing.Candidate>> batch = new ArrayList<>();
 
-        Batches(BlockingQueue<List<SnapshotListing.Candidate>> out) {
+        Batches(List<BlockingQueue<List<SnapshotListing.Candidate>>> out) {
             this.out = out;
+            for (int i = 0; i < out.size(); i++) {
+                batch.add(new ArrayList<>(BATCH));
+            }
         }
 
         @Override
         public void accept(SnapshotListing.Candidate candidate) {
-            batch.add(candidate);
-            if (batch.size() == BATCH) {
-                out.add(batch);
-                batch = new ArrayList<>(BATCH);
+            int q = out.size() == 1 ? 0 : Math.floorMod(candidate.key().channel().hashCode(), out.size());
+            List<SnapshotListing.Candidate> b = batch.get(q);
+            b.add(candidate);
+            if (b.size() == BATCH) {
+                out.get(q).add(b);
+                batch.set(q, new ArrayList<>(BATCH));
             }
         }
 
-        /** Hands on the last, partly filled batch. */
+        /** Hands on the last, partly filled batches. */
         void flush() {
-            if (!batch.isEmpty()) {
-                out.add(batch);
+            for (int q = 0; q < out.size(); q++) {
+                if (!batch.get(q).isEmpty()) {
+                    out.get(q).add(batch.get(q));
+                }
             }
         }
     }
@@ -186,6 +227,8 @@ public final class LakeAudienceLoader {
         private LongConsumer progress = n -> { };
         private boolean liveSnapshots = true;
         private final List<PresenceSource> extraSources = new ArrayList<>();
+        private Repeats repeats = Repeats.KEEP;
+        private Optional<Consumer<SnapshotFootprint>> footprint = Optional.empty();
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -230,6 +273,29 @@ public final class LakeAudienceLoader {
          */
         public Builder alsoFrom(PresenceSource source) {
             extraSources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Whether a viewer seen again on a channel is kept (default {@link Repeats#KEEP}); with
+         * {@link Repeats#DROP} memory follows memberships and the table answers {@link #load}'s
+         * range only.
+         */
+        public Builder repeats(Repeats repeats) {
+            this.repeats = Objects.requireNonNull(repeats, "repeats");
+            return this;
+        }
+
+        /**
+         * Hands the live snapshots' {@link SnapshotFootprint} to {@code observer} as the loader's own
+         * listing proceeds (every thousand objects, and once complete), on the listing thread. An
+         * observer that throws stops the load: the listing ends, the readers stop after the file at
+         * hand, and {@link #load} throws that exception. The listing runs well ahead of the reading
+         * (it is a small part of a load), so a window too big for the heap is refused after a small
+         * part of it was read, without a second listing.
+         */
+        public Builder footprint(Consumer<SnapshotFootprint> observer) {
+            this.footprint = Optional.of(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

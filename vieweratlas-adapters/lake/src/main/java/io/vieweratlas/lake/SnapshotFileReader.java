@@ -1,6 +1,7 @@
 package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 final class SnapshotFileReader {
 
-    private final PresenceTableBuilder builder = new PresenceTableBuilder();
+    private final PresenceTableBuilder builder;
     private final PresencePolicy policy;
     private final ObjectBytes bytes;
     private final FastSnapshotParser fast;
@@ -32,7 +33,9 @@ final class SnapshotFileReader {
     private long loaded;
 
     /** A reader of objects in {@code store}; the codecs may be shared between readers. */
-    SnapshotFileReader(ObjectStore store, PresencePolicy policy, SnapshotJsonCodec json, ChatterCsvCodec csv) {
+    SnapshotFileReader(ObjectStore store, PresencePolicy policy, Repeats repeats, SnapshotJsonCodec json,
+                       ChatterCsvCodec csv) {
+        this.builder = new PresenceTableBuilder(repeats);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.bytes = new ObjectBytes(store);
         this.fast = new FastSnapshotParser(builder, policy);

@@ -57,18 +57,48 @@ final class SnapshotListing {
      * caller's thread. Failures of the store propagate.
      */
     void forEach(TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys, Consumer<Candidate> sink) {
+        forEach(keyRange, notSnapshotKeys, sink, Optional.empty());
+    }
+
+    /**
+     * As {@link #forEach(TimeRange, Consumer, Consumer)}, adding every listed snapshot key in range
+     * to {@code footprint} (whose observer may stop the listing by throwing) and telling it when
+     * the listing is complete.
+     */
+    void forEach(TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys, Consumer<Candidate> sink,
+                 Optional<FootprintCounter> footprint) {
         for (String prefix : LakeLayout.snapshotListingPrefixes(keyRange)) {
-            forEachUnder(prefix, keyRange, notSnapshotKeys, sink);
+            forEachUnder(prefix, keyRange, notSnapshotKeys, sink, footprint);
         }
+        footprint.ifPresent(FootprintCounter::done);
+    }
+
+    /** A listed key with its size, negative when the listing gives none. */
+    private record Listed(String key, long size) {
+    }
+
+    /**
+     * The keys under {@code prefix}: names only on a store with local files (sizes there cost a
+     * stat each), with their sizes on others (an object store's listing has them).
+     */
+    private Stream<Listed> listing(String prefix, boolean sized) {
+        if (!sized) {
+            return store.listKeys(prefix).map(k -> new Listed(k, -1));
+        }
+        return store.list(prefix).map(i -> new Listed(i.key(), i.size()));
     }
 
     /** Lists JSON and CSV keys under one folder prefix and joins twins. */
     private void forEachUnder(String prefix, TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys,
-                              Consumer<Candidate> sink) {
-        try (Stream<String> jsonListing = store.listKeys(LakeLayout.SNAPSHOTS + prefix);
-             Stream<String> csvListing = store.listKeys(LakeLayout.CHATTER_LOGS + prefix)) {
-            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, notSnapshotKeys);
-            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, notSnapshotKeys);
+                              Consumer<Candidate> sink, Optional<FootprintCounter> footprint) {
+        // Sizes only for a footprint, and only where the listing has them.
+        boolean sized = footprint.isPresent() && store.localPath(LakeLayout.SNAPSHOTS + "probe.json").isEmpty();
+        try (Stream<Listed> jsonListing = listing(LakeLayout.SNAPSHOTS + prefix, sized);
+             Stream<Listed> csvListing = listing(LakeLayout.CHATTER_LOGS + prefix, sized)) {
+            Iterator<SnapshotKey> jsonKeys = keys(jsonListing, SnapshotKey.Format.JSON, keyRange, notSnapshotKeys,
+                    footprint);
+            Iterator<SnapshotKey> csvKeys = keys(csvListing, SnapshotKey.Format.CSV, keyRange, notSnapshotKeys,
+                    footprint);
             SnapshotKey j = next(jsonKeys);
             SnapshotKey c = next(csvKeys);
             // Both listings come in key order, and stems order the same way, so twins meet in one pass.
@@ -93,10 +123,12 @@ final class SnapshotListing {
         return it.hasNext() ? it.next() : null;
     }
 
-    private static Iterator<SnapshotKey> keys(Stream<String> listing, SnapshotKey.Format format, TimeRange keyRange,
-                                              Consumer<SkippedInput> notSnapshotKeys) {
+    private static Iterator<SnapshotKey> keys(Stream<Listed> listing, SnapshotKey.Format format, TimeRange keyRange,
+                                              Consumer<SkippedInput> notSnapshotKeys,
+                                              Optional<FootprintCounter> footprint) {
         return listing
-                .<SnapshotKey>mapMulti((key, out) -> {
+                .<SnapshotKey>mapMulti((listed, out) -> {
+                    String key = listed.key();
                     Optional<SnapshotKey> parsed = format == SnapshotKey.Format.JSON
                             ? LakeLayout.parseSnapshotKey(key) : LakeLayout.parseChatterLogKey(key);
                     if (parsed.isEmpty()) {
@@ -105,6 +137,7 @@ final class SnapshotListing {
                                 ? LakeLayout.SNAPSHOTS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.json"
                                 : LakeLayout.CHATTER_LOGS + "YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv") + ")"));
                     } else if (keyRange.contains(parsed.get().time())) {
+                        footprint.ifPresent(f -> f.add(parsed.get(), listed.size()));
                         out.accept(parsed.get());
                     }
                 })

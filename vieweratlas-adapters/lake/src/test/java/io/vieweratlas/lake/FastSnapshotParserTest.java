@@ -2,6 +2,7 @@ package io.vieweratlas.lake;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceTable;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.Evidence;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
@@ -168,7 +169,7 @@ class FastSnapshotParserTest {
             corpus.forEach((channel, content) -> store.put(key(channel).key(), content));
             for (PresencePolicy policy : PresencePolicy.values()) {
                 for (TimeRange range : ranges) {
-                    SnapshotFileReader reader = new SnapshotFileReader(store, policy, codec, new ChatterCsvCodec());
+                    SnapshotFileReader reader = new SnapshotFileReader(store, policy, Repeats.KEEP, codec, new ChatterCsvCodec());
                     List<Row> expectedRows = new ArrayList<>();
                     List<SkippedInput> expectedSkips = new ArrayList<>();
                     for (Map.Entry<String, byte[]> file : corpus.entrySet()) {

@@ -5,6 +5,7 @@ import io.vieweratlas.core.analysis.AnalysisRun;
 import io.vieweratlas.core.analysis.AnalysisWindow;
 import io.vieweratlas.core.analysis.aggregate.Aggregator;
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.analysis.edges.EdgeAnalysis;
 import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.analysis.stability.Calibration;
@@ -96,7 +97,12 @@ public final class AnalysisService implements AnalyzeUseCase {
         AnalysisWindow window = request.window();
         long t0 = System.nanoTime();
         TimeRange readRange = window instanceof AnalysisWindow.Range r ? r.range() : TimeRange.ALL;
-        PresenceIngest.Loaded loaded = PresenceIngest.read(input.source(), readRange, params.presence());
+        // One fixed range read and aggregated as a whole: repeated presence can be dropped while
+        // loading (memory follows memberships). Rolling windows and a window anchored to the newest
+        // snapshot aggregate narrower ranges of the table, which need every entry.
+        Repeats repeats = window instanceof AnalysisWindow.Range && request.rolling().isEmpty()
+                ? Repeats.DROP : Repeats.KEEP;
+        PresenceIngest.Loaded loaded = PresenceIngest.read(input.source(), readRange, params.presence(), repeats);
         double loadMillis = millisSince(t0);
         listener.stage("analysing " + loaded.table().rows() + " snapshots");
 
@@ -199,7 +205,7 @@ public final class AnalysisService implements AnalyzeUseCase {
         Map<String, ChannelMeta> meta = Map.of();
         if (input.metadata().isPresent()) {
             PresenceIngest.Loaded loaded = PresenceIngest.read(input.metadata().get(), TimeRange.ALL,
-                    params.presence());
+                    params.presence(), Repeats.DROP);
             Aggregator.Aggregation agg = Aggregator.aggregate(loaded.table(),
                     Aggregator.resolve(AnalysisWindow.ALL, loaded.table()));
             TreeMap<String, ChannelMeta> byChannel = new TreeMap<>();

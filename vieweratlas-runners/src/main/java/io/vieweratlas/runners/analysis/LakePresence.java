@@ -2,6 +2,7 @@ package io.vieweratlas.runners.analysis;
 
 import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
 import io.vieweratlas.core.analysis.aggregate.PresenceTableSource;
+import io.vieweratlas.core.analysis.aggregate.Repeats;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
@@ -13,6 +14,7 @@ import io.vieweratlas.parquet.VodPresenceStore;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -27,6 +29,7 @@ public final class LakePresence implements PresenceTableSource {
     private final LakeSelection selection;
     private final OptionalInt threads;
     private final LongConsumer progress;
+    private final OptionalLong maxHeap;
 
     /**
      * @param store     the lake's object store
@@ -35,10 +38,31 @@ public final class LakePresence implements PresenceTableSource {
      * @param progress  told the number of files read so far
      */
     public LakePresence(ObjectStore store, LakeSelection selection, OptionalInt threads, LongConsumer progress) {
+        this(store, selection, threads, progress, OptionalLong.empty());
+    }
+
+    private LakePresence(ObjectStore store, LakeSelection selection, OptionalInt threads, LongConsumer progress,
+                         OptionalLong maxHeap) {
         this.store = Objects.requireNonNull(store, "store");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.threads = Objects.requireNonNull(threads, "threads");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.maxHeap = Objects.requireNonNull(maxHeap, "maxHeap");
+    }
+
+    /**
+     * This source, checking as each load lists the range that its estimated heap ({@link MemoryBudget},
+     * from the listing) fits in {@code maxHeap}; a range that does not is refused before most of it is
+     * read.
+     *
+     * @param maxHeap the heap the analysis may use, e.g. {@link Runtime#maxMemory()}
+     * @return the checking source
+     */
+    public LakePresence checkingMemory(long maxHeap) {
+        if (maxHeap <= 0) {
+            throw new IllegalArgumentException("maxHeap must be positive, was " + maxHeap);
+        }
+        return new LakePresence(store, selection, threads, progress, OptionalLong.of(maxHeap));
     }
 
     /**
@@ -53,7 +77,20 @@ public final class LakePresence implements PresenceTableSource {
 
     @Override
     public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy) {
-        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy).progress(progress);
+        return loadTable(range, policy, Repeats.KEEP);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InsufficientMemoryException when memory is checked and the range's estimate exceeds it
+     */
+    @Override
+    public PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy, Repeats repeats) {
+        LakeAudienceLoader.Builder loader = LakeAudienceLoader.builder(store).policy(policy).progress(progress)
+                .repeats(repeats);
+        // checked as the loader lists, well before its readers are done: no second listing
+        maxHeap.ifPresent(max -> loader.footprint(f -> MemoryBudget.check(f, repeats, max)));
         threads.ifPresent(loader::threads);
         loader.liveSnapshots(selection != LakeSelection.VOD);
         if (selection != LakeSelection.LIVE) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The analysis as a recorded run. */
     @Inject
     Provider<AnalysisJob> job;
+
+    /** Now, for a configured window ({@code analysis.window_days}). */
+    @Inject
+    Provider<Clock> clock;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Export directory (default: analysis.output_dir).")
     Path out;
@@ -188,7 +193,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ObjectStore store = this.store.get();
         AnalysisPrinter printer = new AnalysisPrinter(spec.commandLine().getOut(), System.console() != null);
         LakePresence lake = new LakePresence(store, sources,
-                threads == null ? OptionalInt.empty() : OptionalInt.of(threads), printer::files);
+                threads == null ? OptionalInt.empty() : OptionalInt.of(threads), printer::files)
+                .checkingMemory(Runtime.getRuntime().maxMemory());
         AnalysisRequest.Builder request = AnalysisRequest.builder(new AnalysisRequest.Presence(lake))
                 .parameters(params)
                 .outputs(AnalysisRequests.outputs(config, outDir));
@@ -200,7 +206,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         .rolling(new AnalysisRequest.Rolling(parseDuration(window), parseDuration("--step", step),
                                 fromTime, toTime, overTime.trackingJaccard()));
             } else {
-                request.window(window());
+                request.window(window(config));
             }
             if (calibrate) {
                 request.calibration(new AnalysisRequest.CalibrationPlan(
@@ -218,7 +224,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         inputs.put("lake", store.describe());
         inputs.put("out", outDir.toString());
         inputs.put("source", sources.toString());
-        inputs.put("window", window != null ? window : since != null || until != null ? since + ".." + until : "all");
+        inputs.put("window", window != null ? window : since != null || until != null ? since + ".." + until
+                : rolling ? "all" : AnalysisRequests.describeWindow(config));
         if (rolling) {
             inputs.put("step", step);
         }
@@ -233,7 +240,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private AnalysisWindow window() {
+    private AnalysisWindow window(ViewerAtlasConfig config) {
         if (window != null && (since != null || until != null)) {
             throw new UsageException("--window cannot be combined with --since/--until");
         }
@@ -241,7 +248,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return AnalysisWindow.last(parseDuration(window));
         }
         if (since == null && until == null) {
-            return AnalysisWindow.ALL;
+            return AnalysisRequests.window(config, clock.get().instant());
         }
         try {
             return AnalysisWindow.range(new TimeRange(Optional.ofNullable(since).map(s -> parseTime("--since", s)),

@@ -70,7 +70,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     Path cache = Path.of(".cache", "bench");
 
     @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
-            description = "Sizes to run: small, medium, large (default: all).")
+            description = "Sizes to run: small, medium, large (default: these three); deep (the medium lake with "
+                    + "hourly snapshots: deep-72h and deep-168h, 72,000 and 168,000 files, generated once).")
     List<String> sizes = List.of("small", "medium", "large");
 
     @Option(names = "--runs", paramLabel = "N", description = "Analyses per size; the fastest is reported (default 1).")
@@ -83,8 +84,18 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             case "small" -> b.channels(100).communities(6).viewers(10_000).build();
             case "medium" -> b.channels(1_000).communities(20).viewers(200_000).build();
             case "large" -> b.channels(5_000).communities(60).viewers(2_000_000).build();
-            default -> throw new UsageException("unknown size '" + size + "' (allowed: small, medium, large)");
+            // production's shape: one snapshot per channel per hour, for 3 days and for a week
+            case "deep-72h" -> b.channels(1_000).communities(20).viewers(200_000).snapshotsPerChannel(72).build();
+            case "deep-168h" -> b.channels(1_000).communities(20).viewers(200_000).snapshotsPerChannel(168).build();
+            default -> throw new UsageException("unknown size '" + size
+                    + "' (allowed: small, medium, large, deep, deep-72h, deep-168h)");
         };
+    }
+
+    /** The sizes asked for, {@code deep} standing for both hourly lakes. */
+    private List<String> expandedSizes() {
+        return sizes.stream().flatMap(s -> s.equals("deep") ? Stream.of("deep-72h", "deep-168h") : Stream.of(s))
+                .toList();
     }
 
     @Override
@@ -98,7 +109,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 + "total ms | peak heap MB | edges | communities | modularity | NMI | load avg |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         out.flush();
-        for (String size : sizes) {
+        for (String size : expandedSizes()) {
             SyntheticLakeSpec s = spec(size);
             SyntheticLake synth = SyntheticLake.plan(s);
             // The generator version is part of the key: a changed generator must not reuse old lakes.

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,12 +61,18 @@ public final class ContinuousCommand implements Callable<Integer> {
     /** The environment credentials are read from (tests replace it). */
     Map<String, String> environment = ProcessEnvironment.variables();
 
+    /** The analysis to run instead of any other (tests replace it, e.g. with one that fails). */
+    Optional<AnalysisTrigger> replacement = Optional.empty();
+
     /** The analysis the wiring binds instead of the configured one, if any. */
     @Inject
     Optional<AnalysisTrigger> bound;
 
     @Inject
     Provider<ObjectStore> store;
+
+    @Inject
+    Provider<Clock> clock;
 
     @Inject
     Provider<AnalysisJob> analysis;
@@ -83,15 +90,19 @@ public final class ContinuousCommand implements Callable<Integer> {
                 cycles == null ? OptionalInt.empty() : OptionalInt.of(cycles));
         Guice.createInjector(new BaseModule(config), new AnalysisModule(),
                 new CollectorModule(CollectorModule.credentials(environment))).injectMembers(this);
-        // Unless the wiring binds another, the analysis is the configured one of the whole lake, as
-        // `analyze` with this configuration runs it, with its own run record.
+        // Unless the wiring binds another, the analysis is the configured one of the lake (the last
+        // analysis.window_days days), as `analyze` with this configuration runs it, with its own run
+        // record; one that would not fit the heap is refused before it reads anything.
         PrintWriter out = spec.commandLine().getOut();
-        AnalysisTrigger trigger = bound.orElseGet(() -> cycle -> {
+        AnalysisTrigger trigger = replacement.or(() -> bound).orElseGet(() -> cycle -> {
             ObjectStore lake = store.get();
-            AnalysisRequest request = AnalysisRequests.configured(config, LakePresence.all(lake)).build();
+            AnalysisRequest request = AnalysisRequests.configured(config,
+                            LakePresence.all(lake).checkingMemory(Runtime.getRuntime().maxMemory()))
+                    .window(AnalysisRequests.window(config, clock.get().instant())).build();
             analysis.get().run(request, Map.of("lake", lake.describe(),
-                    "out", config.analysis().outputDir(), "source", "all", "window", "all",
-                    "after_window", cycle), new AnalysisPrinter(out, false));
+                    "out", config.analysis().outputDir(), "source", "all",
+                    "window", AnalysisRequests.describeWindow(config), "after_window", cycle),
+                    new AnalysisPrinter(out, false));
         });
         int every = config.analysis().analysisIntervalCycles();
         try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every)) {

@@ -3,6 +3,7 @@ package io.vieweratlas.runners.cli;
 import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
+import io.vieweratlas.runners.analysis.MemoryBudget;
 import io.vieweratlas.runners.config.ConfigException;
 import io.vieweratlas.runners.config.Redaction;
 import org.slf4j.Logger;
@@ -24,9 +25,32 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this). */
+    /**
+     * Runs the command line and returns the exit code (tests call this). An {@link OutOfMemoryError}
+     * is reported as one line naming the settings to change, exit code 1, instead of a stack trace.
+     */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        return execute(commandLine(args), args);
+    }
+
+    /** Executes {@code cli} (configured by {@link #configure}) with {@code args}, reporting an OutOfMemoryError. */
+    static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(cli, e);
+        }
+    }
+
+    private static int outOfMemory(CommandLine cli, OutOfMemoryError e) {
+        PrintWriter err = cli.getErr();
+        String command = cli.getParseResult() != null && cli.getParseResult().subcommand() != null
+                ? cli.getParseResult().subcommand().commandSpec().name() : cli.getCommandName();
+        String line = MemoryBudget.outOfMemory(command, Runtime.getRuntime().maxMemory());
+        err.println("vieweratlas " + command + ": failed: " + line);
+        err.flush();
+        LOG.debug("stack trace", e);
+        return ExitCodes.FAILURE;
     }
 
     /** The configured picocli command line with every subcommand (exit codes, error handling). */
@@ -53,8 +77,16 @@ public final class Main {
                 cli.addSubcommand(type);
             }
         }
+        return configure(cli);
+    }
+
+    /** Sets exit codes and the one-line error reporting of every command on {@code cli}. */
+    static CommandLine configure(CommandLine cli) {
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
             PrintWriter err = commandLine.getErr();
             err.println("vieweratlas " + commandLine.getCommandName() + ": " + describe(ex));
             err.flush();

@@ -1,5 +1,6 @@
 package io.vieweratlas.runners.collector;
 
+import io.vieweratlas.runners.analysis.MemoryBudget;
 import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.WindowReport;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Starts an analysis after every {@code every}-th full window, on a background thread so
  * collection goes on meanwhile. One analysis at a time: one that falls due while the previous
  * still runs is skipped (and logged). Partial windows (the aligned lead-in, the final flush) do
- * not trigger.
+ * not trigger. A failed analysis is logged and collection goes on; so is one that runs out of
+ * memory (one line naming the settings to change), which never costs the collector a window.
  */
 public final class AnalysisScheduler implements CollectorListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisScheduler.class);
@@ -57,6 +59,11 @@ public final class AnalysisScheduler implements CollectorListener, AutoCloseable
                 trigger.get().analyze(report.cycle());
             } catch (Exception e) {
                 LOG.error("analysis after window {} failed: {}", report.cycle(), e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // The analysis's garbage is unreachable once the error has unwound it, so collection
+                // goes on; the window that triggered it was written before this listener ran.
+                LOG.error(MemoryBudget.outOfMemory("the analysis after window " + report.cycle(),
+                        Runtime.getRuntime().maxMemory()) + "; collection goes on");
             } finally {
                 running.set(false);
             }

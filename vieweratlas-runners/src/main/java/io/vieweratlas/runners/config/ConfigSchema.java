@@ -95,6 +95,9 @@ public final class ConfigSchema {
                 "channels whose stability confidence is below this are flagged"));
         s.add(doubleKey("analysis.tracking_jaccard", 0.2, 0.01, 1,
                 "communities of consecutive windows with at least this member Jaccard share a stable id"));
+        s.add(intKey("analysis.window_days", 0, 0, 3650,
+                "analyze and the collector's analysis read only the last N days up to now (0 = all history;"
+                        + " the role images set 14 so memory stays bounded)"));
         // vod
         s.add(boolKey("vod.enabled", false, "collect VOD chat replays"));
         s.add(intKey("vod.bucket_len_s", 60, 1, 86_400, "presence bucket length in seconds"));

@@ -30,6 +30,7 @@ public final class EnvironmentOverrides {
         env.put("OVERLAP_THRESHOLD", "analysis.overlap_threshold");
         env.put("MIN_COMMUNITY_SIZE", "analysis.min_community_size");
         env.put("RESOLUTION", "analysis.resolution");
+        env.put("ANALYSIS_WINDOW_DAYS", "analysis.window_days");
         env.put("LOG_LEVEL", "log_level");
         env.put("TWITCH_HELIX_URL", "twitch.helix_url");
         env.put("TWITCH_AUTH_URL", "twitch.auth_url");

@@ -69,7 +69,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
                         i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
                 new OverTimeConfig(i(v, "analysis.stability_runs"), d(v, "analysis.confidence_level"),
-                        d(v, "analysis.tracking_jaccard")));
+                        d(v, "analysis.tracking_jaccard"), i(v, "analysis.window_days")));
         VodConfig vod = new VodConfig(b(v, "vod.enabled"), i(v, "vod.bucket_len_s"), b(v, "vod.auto_discover"),
                 i(v, "vod.vod_limit_per_channel"), i(v, "vod.max_age_hours"), i(v, "vod.max_age_days"),
                 i(v, "vod.min_views"), i(v, "vod.max_vods_per_run"), d(v, "vod.max_processing_hours"),
@@ -128,6 +128,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.stability_runs", analysis.overTime().stabilityRuns());
         put(root, "analysis.confidence_level", analysis.overTime().confidenceLevel());
         put(root, "analysis.tracking_jaccard", analysis.overTime().trackingJaccard());
+        put(root, "analysis.window_days", analysis.overTime().windowDays());
         put(root, "vod.enabled", vod.enabled());
         put(root, "vod.bucket_len_s", vod.bucketLenS());
         put(root, "vod.auto_discover", vod.autoDiscover());

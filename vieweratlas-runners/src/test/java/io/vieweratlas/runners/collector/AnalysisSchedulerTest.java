@@ -51,4 +51,27 @@ class AnalysisSchedulerTest {
         }
         assertEquals(List.of(2, 6), analyzed);
     }
+
+    @Test
+    void anAnalysisThatRunsOutOfMemoryIsLoggedAndTheNextOneRuns() throws Exception {
+        List<Integer> analyzed = new CopyOnWriteArrayList<>();
+        CountDownLatch both = new CountDownLatch(2);
+        AnalysisTrigger trigger = cycle -> {
+            analyzed.add(cycle);
+            both.countDown();
+            if (cycle == 1) {
+                throw new OutOfMemoryError("Java heap space (test)");
+            }
+        };
+        try (AnalysisScheduler scheduler = new AnalysisScheduler(Optional.of(trigger), 1)) {
+            scheduler.windowClosed(window(1, false));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((analyzed.isEmpty() || scheduler.analysisRunning()) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            scheduler.windowClosed(window(2, false));
+            assertTrue(both.await(10, TimeUnit.SECONDS), "the analysis after window 2 ran: " + analyzed);
+        }
+        assertEquals(List.of(1, 2), analyzed);
+    }
 }

@@ -8,6 +8,7 @@ import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.cli.ContinuousCommand;
 import io.vieweratlas.runners.cli.Main;
 import io.vieweratlas.twitch.irc.FakeIrcServer;
 import okhttp3.mockwebserver.Dispatcher;
@@ -33,9 +34,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -227,6 +232,53 @@ class CollectorCommandsTest {
         assertTrue(Files.isRegularFile(lake.resolve("processed/analysis_results.json")),
                 "the analysis after window 1 wrote its results; out: " + r.out());
         assertTrue(Files.isDirectory(lake.resolve("runs/analyze")));
+    }
+
+    @Test
+    void anAnalysisRunningOutOfMemoryCostsTheCollectorNoWindow() throws Exception {
+        Path cfg = config("  window_seconds: 10\n  wait_for_hour_alignment: false\n");
+        Files.writeString(cfg, Files.readString(cfg) + "analysis:\n  analysis_interval_cycles: 1\n");
+        Path lake = dir.resolve("lake");
+        List<Long> snapshotsWhenAnalysed = new CopyOnWriteArrayList<>();
+        CountDownLatch firstAnalysis = new CountDownLatch(1);
+        AnalysisTrigger hungry = cycle -> {
+            try (Stream<Path> files = Files.walk(lake.resolve("raw/snapshots"))) {
+                snapshotsWhenAnalysed.add(files.filter(Files::isRegularFile).count());
+            }
+            firstAnalysis.countDown();
+            throw new OutOfMemoryError("Java heap space (test hook)");
+        };
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                CommandLine cli = Main.commandLine();
+                setEnvironment(cli, CREDENTIALS);
+                ContinuousCommand continuous = (ContinuousCommand) cli.getSubcommands().get("continuous").getCommand();
+                Field replacement = ContinuousCommand.class.getDeclaredField("replacement");
+                replacement.setAccessible(true);
+                replacement.set(continuous, Optional.of(hungry));
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                cli.setOut(new PrintWriter(out));
+                cli.setErr(new PrintWriter(err));
+                int code = cli.execute("continuous", "--cycles", "2", "--config", cfg.toString(), "--data",
+                        lake.toString());
+                result.set(new Result(code, out.toString(), err.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        irc.awaitJoined(WAIT, "alpha", "beta");
+        irc.say("alpha", "ann", "1", "hi");
+        irc.say("beta", "bob", "1", "hi");
+        assertTrue(firstAnalysis.await(60, TimeUnit.SECONDS), "the analysis after window 1 ran");
+        irc.say("alpha", "cy", "1", "still here");
+        runner.join(Duration.ofSeconds(60).toMillis());
+        Result r = result.get();
+        assertEquals(0, r.code(), r.err());
+        // window 1 was written before its analysis ran out of memory, and window 2 was collected after it
+        assertEquals(List.of(2L, 3L), snapshotsWhenAnalysed, r.out());
+        assertTrue(r.out().contains("continuous stopped (max_cycles): 2 windows, 3 snapshots written"), r.out());
     }
 
     @Test

@@ -53,6 +53,12 @@ public final class Aggregator {
      * so they do not depend on scheduling.
      */
     public static Aggregation aggregate(PresenceTable table, TimeRange range, int threads) {
+        if (!table.exactOver(range)) {
+            throw new IllegalArgumentException("this table was loaded without repeated presence (Repeats.DROP)"
+                    + (table.sameTimeRows() ? " and has duplicate snapshots" : "")
+                    + ": its audiences are exact only over the whole range it was loaded for, not " + range
+                    + "; load it with Repeats.KEEP to aggregate narrower ranges");
+        }
         int rows = table.rows();
         long since = range.since().map(Instant::getEpochSecond).orElse(Long.MIN_VALUE);
         long until = range.until().map(Instant::getEpochSecond).orElse(Long.MAX_VALUE);

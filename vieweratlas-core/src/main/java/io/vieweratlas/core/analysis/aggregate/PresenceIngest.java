@@ -32,14 +32,30 @@ public final class PresenceIngest {
      * {@link PresenceTableSource#loadTable} when the source offers it, else snapshot by snapshot.
      */
     public static Loaded read(PresenceSource source, TimeRange range, PresencePolicy policy) {
+        return read(source, range, policy, Repeats.KEEP);
+    }
+
+    /**
+     * As {@link #read(PresenceSource, TimeRange, PresencePolicy)}, keeping or dropping repeated
+     * presence. With {@link Repeats#DROP} the table is meant to be aggregated over {@code range}
+     * only; a source whose snapshots turn out to include duplicates (two of one channel at one
+     * time) is read a second time with {@link Repeats#KEEP}, since which copy counts is only known
+     * once all are read.
+     */
+    public static Loaded read(PresenceSource source, TimeRange range, PresencePolicy policy, Repeats repeats) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(repeats, "repeats");
         if (source instanceof PresenceTableSource tables) {
-            return Objects.requireNonNull(tables.loadTable(range, policy), "loadTable returned null");
+            return Objects.requireNonNull(tables.loadTable(range, policy, repeats), "loadTable returned null");
         }
-        PresenceTableBuilder builder = new PresenceTableBuilder();
+        PresenceTableBuilder builder = new PresenceTableBuilder(repeats);
         LoadReport report = source.forEachSnapshot(range, s -> add(builder, s, policy));
-        return new Loaded(PresenceTable.of(List.of(builder)), report);
+        PresenceTable table = PresenceTable.of(List.of(builder));
+        if (!table.exactOver(range)) {
+            return read(source, range, policy, Repeats.KEEP);
+        }
+        return new Loaded(table, report);
     }
 
     /** Reads already loaded snapshots. */

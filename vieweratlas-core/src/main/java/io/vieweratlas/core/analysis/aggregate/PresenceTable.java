@@ -2,6 +2,7 @@ package io.vieweratlas.core.analysis.aggregate;
 
 import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.viewer.ViewerIds;
+import io.vieweratlas.core.model.TimeRange;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,6 +15,10 @@ import java.util.Optional;
  * Presence snapshots in columns: per snapshot its channel, time, metadata and a range of
  * {@link #members()} holding dense ids of {@link #viewers()}. Rows are sorted by (channel, time,
  * location), so the table — viewer ids included — is the same whatever order the input was read in.
+ *
+ * <p>A table whose builders dropped repeated presence ({@link Repeats#DROP}) holds each viewer once
+ * per channel (and loading thread): its channel audiences over all its rows are exact, over a
+ * narrower range they are not, which {@link #repeatsDropped()} tells the {@link Aggregator}.
  */
 public final class PresenceTable {
 
@@ -27,10 +32,12 @@ public final class PresenceTable {
     private final String[] locations;
     private final int[] starts;
     private final int[] members;
+    private final boolean repeatsDropped;
+    private final boolean sameTimeRows;
 
     private PresenceTable(ViewerIds viewers, String[] channels, long[] epochSeconds, long[] viewerCounts,
                           String[] games, String[] languages, String[] titles, String[] locations, int[] starts,
-                          int[] members) {
+                          int[] members, boolean repeatsDropped, boolean sameTimeRows) {
         this.viewers = viewers;
         this.channels = channels;
         this.epochSeconds = epochSeconds;
@@ -41,6 +48,8 @@ public final class PresenceTable {
         this.locations = locations;
         this.starts = starts;
         this.members = members;
+        this.repeatsDropped = repeatsDropped;
+        this.sameTimeRows = sameTimeRows;
     }
 
     /** Combines builders (on all cores); see {@link #of(List, int)}. */
@@ -57,9 +66,12 @@ public final class PresenceTable {
         Objects.requireNonNull(builders, "builders");
         int rows = 0;
         long memberTotal = 0;
+        boolean dropped = false;
         for (PresenceTableBuilder b : builders) {
+            b.loadingDone();
             rows += b.rows;
             memberTotal += b.memberTotal;
+            dropped |= b.repeatsDropped > 0;
         }
         if (memberTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many viewer memberships for one table: " + memberTotal);
@@ -108,11 +120,15 @@ public final class PresenceTable {
             m += length[i];
         }
         st[rows] = m;
+        boolean sameTime = false;
+        for (int i = 1; i < rows && !sameTime; i++) {
+            sameTime = ep[i] == ep[i - 1] && ch[i].equals(ch[i - 1]);
+        }
         ViewerIds.Assignment ids = ViewerIds.assign(high, low, from, length, threads);
         for (PresenceTableBuilder b : builders) {
             b.releaseKeys();
         }
-        return new PresenceTable(ids.ids(), ch, ep, vc, ga, la, ti, lo, st, ids.dense());
+        return new PresenceTable(ids.ids(), ch, ep, vc, ga, la, ti, lo, st, ids.dense(), dropped, sameTime);
     }
 
     /** The distinct viewers; {@link #members()} holds their ids. */
@@ -173,6 +189,46 @@ public final class PresenceTable {
     /** Dense viewer ids of all rows (shared array: do not modify). */
     public int[] members() {
         return members;
+    }
+
+    /**
+     * Whether loading dropped repeated presence ({@link Repeats#DROP} and at least one viewer seen
+     * twice on a channel): the audiences are then exact only over a range holding every row.
+     */
+    public boolean repeatsDropped() {
+        return repeatsDropped;
+    }
+
+    /**
+     * Whether two rows of one channel have the same time (duplicate snapshots). Which of them
+     * counts is decided by location at aggregation, so a table that also {@link #repeatsDropped()
+     * dropped repeats} may have kept a viewer only in the copy that does not count: such a table
+     * must be loaded again with {@link Repeats#KEEP}.
+     */
+    public boolean sameTimeRows() {
+        return sameTimeRows;
+    }
+
+    /**
+     * Whether this table's audiences over {@code range} are those of its input: always when every
+     * entry was kept, else only when {@code range} holds every row and no two rows of a channel
+     * share a time.
+     */
+    public boolean exactOver(TimeRange range) {
+        if (!repeatsDropped) {
+            return true;
+        }
+        if (sameTimeRows) {
+            return false;
+        }
+        long since = range.since().map(Instant::getEpochSecond).orElse(Long.MIN_VALUE);
+        long until = range.until().map(Instant::getEpochSecond).orElse(Long.MAX_VALUE);
+        for (long e : epochSeconds) {
+            if (e < since || e >= until) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Time of the newest snapshot, if any. */

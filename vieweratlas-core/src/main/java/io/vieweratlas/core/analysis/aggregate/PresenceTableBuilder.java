@@ -4,7 +4,9 @@ import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,6 +18,12 @@ import java.util.Set;
  *
  * <p>Usage per snapshot: {@link #begin}, then {@link #viewer} for each chatter, then
  * {@link #end} (or {@link #abort} to drop a snapshot that turned out malformed).
+ *
+ * <p>A builder made with {@link Repeats#DROP} keeps a viewer only in the first snapshot of a
+ * channel it sees it in (decided at {@link #end}, after {@link #removeFromCurrent}), so its key
+ * blocks grow with distinct channel–viewer memberships instead of entries; the snapshot rows
+ * themselves (time, metadata, location) are all kept. Game, language and title strings are shared
+ * between the rows that repeat them.
  */
 public final class PresenceTableBuilder {
 
@@ -52,9 +60,31 @@ public final class PresenceTableBuilder {
     private String language;
     private String title;
     private String location;
+    private final Repeats repeats;
+    /** With {@link Repeats#DROP}: per channel, the viewers kept so far. */
+    private Map<String, KeySet> seen = new HashMap<>();
+    /** One instance per distinct metadata string (hourly snapshots repeat them). */
+    private Map<String, String> strings = new HashMap<>();
+    /** Entries dropped as repeats. */
+    long repeatsDropped;
 
-    /** An empty builder. */
+    /** An empty builder that keeps every entry ({@link Repeats#KEEP}). */
     public PresenceTableBuilder() {
+        this(Repeats.KEEP);
+    }
+
+    /**
+     * An empty builder.
+     *
+     * @param repeats whether a viewer seen again on a channel is kept
+     */
+    public PresenceTableBuilder(Repeats repeats) {
+        this.repeats = Objects.requireNonNull(repeats, "repeats");
+    }
+
+    /** What this builder keeps of repeated presence. */
+    public Repeats repeats() {
+        return repeats;
     }
 
     /**
@@ -169,6 +199,9 @@ public final class PresenceTableBuilder {
         if (!open) {
             throw new IllegalStateException("no snapshot begun");
         }
+        if (repeats == Repeats.DROP) {
+            dropRepeats();
+        }
         if (rows == epochSeconds.length) {
             int cap = epochSeconds.length * 2;
             epochSeconds = Arrays.copyOf(epochSeconds, cap);
@@ -177,10 +210,10 @@ public final class PresenceTableBuilder {
             rowStart = Arrays.copyOf(rowStart, cap);
             rowLength = Arrays.copyOf(rowLength, cap);
         }
-        channels.add(channel);
-        games.add(game);
-        languages.add(language);
-        titles.add(title);
+        channels.add(shared(channel));
+        games.add(shared(game));
+        languages.add(shared(language));
+        titles.add(shared(title));
         locations.add(location);
         epochSeconds[rows] = epochSecond;
         viewerCounts[rows] = viewerCount;
@@ -190,6 +223,33 @@ public final class PresenceTableBuilder {
         memberTotal += used - rowBegin;
         rows++;
         open = false;
+    }
+
+    /** Removes from the open row the viewers this builder already kept for its channel. */
+    private void dropRepeats() {
+        KeySet kept = seen.computeIfAbsent(channel, c -> new KeySet());
+        int w = rowBegin;
+        for (int i = rowBegin; i < used; i++) {
+            if (kept.add(keyHigh[i], keyLow[i])) {
+                keyHigh[w] = keyHigh[i];
+                keyLow[w++] = keyLow[i];
+            }
+        }
+        repeatsDropped += used - w;
+        used = w;
+    }
+
+    private String shared(String s) {
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+
+    /**
+     * Distinct channel–viewer memberships kept so far ({@link Repeats#DROP}; with
+     * {@link Repeats#KEEP} the entries kept, repeats included).
+     */
+    public long kept() {
+        return memberTotal;
     }
 
     /** Ends the current snapshot, replacing the metadata given to {@link #begin}. */
@@ -234,6 +294,12 @@ public final class PresenceTableBuilder {
         return rowBlock[j] < 0 ? NO_LOW : lowBlocks.get(rowBlock[j]);
     }
 
+    /** Drops what only loading needs (the sets of viewers seen per channel, the shared strings). */
+    void loadingDone() {
+        seen = new HashMap<>();
+        strings = new HashMap<>();
+    }
+
     /**
      * Empties the builder once {@link PresenceTable#of} has numbered its keys and taken its rows,
      * so that a caller still holding the builder does not hold its key blocks too.
@@ -249,6 +315,9 @@ public final class PresenceTableBuilder {
         used = 0;
         rows = 0;
         memberTotal = 0;
+        repeatsDropped = 0;
+        seen = new HashMap<>();
+        strings = new HashMap<>();
         channels.clear();
         games.clear();
         languages.clear();

@@ -23,4 +23,18 @@ public interface PresenceTableSource extends PresenceSource {
      * @return the table and what was read and skipped
      */
     PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy);
+
+    /**
+     * As {@link #loadTable(TimeRange, PresencePolicy)}, keeping or dropping repeated presence (see
+     * {@link PresenceIngest#read(PresenceSource, TimeRange, PresencePolicy, Repeats)}). The default
+     * keeps every entry, which is always exact.
+     *
+     * @param range   the time range
+     * @param policy  which chat evidence counts as presence
+     * @param repeats whether a viewer seen again on a channel is kept
+     * @return the table and what was read and skipped
+     */
+    default PresenceIngest.Loaded loadTable(TimeRange range, PresencePolicy policy, Repeats repeats) {
+        return loadTable(range, policy);
+    }
 }
