@@ -6,6 +6,7 @@ import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
@@ -168,7 +169,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
                 pool.shutdownNow();
             }
         }
-        return new LoadReport(loaded[0], skipped);
+        return LoadReport.of(PresenceSourceKind.LIVE.wireName(), loaded[0], skipped);
     }
 
     private int deliver(Future<ReadResult> future, TimeRange range, Consumer<PresenceSnapshot> consumer,

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -100,6 +102,7 @@ public final class VodPresenceStore implements PresenceSource {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(consumer, "consumer");
         long loaded = 0;
+        SortedMap<String, Long> bySource = new TreeMap<>();
         List<LoadReport.SkippedInput> skipped = new ArrayList<>();
         VodStarts starts = new VodStarts(store);
         for (String key : keys()) {
@@ -121,10 +124,11 @@ public final class VodPresenceStore implements PresenceSource {
                 if (range.contains(s.timestamp())) {
                     consumer.accept(s);
                     loaded++;
+                    bySource.merge(b.source().wireName(), 1L, Long::sum);
                 }
             }
         }
-        return new LoadReport(loaded, skipped);
+        return new LoadReport(loaded, skipped, bySource);
     }
 
     /**
