@@ -20,10 +20,13 @@ import io.vieweratlas.twitch.irc.ChatLogin;
  * @param maxChannelsPerLogin       channels a logged-in chat account may be in at once (Twitch: 100)
  * @param coverageAlarmShare        share of wanted channels that must be joined; below it the window's
  *                                  {@code CoverageBelowTarget} metric is 1
+ * @param writeCsvTwin              also write the original's CSV twin of each snapshot under
+ *                                  {@code raw/chatter_logs/}, for readers of the original's files
  */
 public record CollectionConfig(int topChannelsLimit, int batchSize, int durationPerBatch,
                                boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
                                String channelsFile, boolean pseudonymize,
-                               ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
+                               ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare,
+                               boolean writeCsvTwin) {
 }
