@@ -66,8 +66,18 @@ final class EdgeListAnalysis {
         EdgeList list;
         try {
             // by name: Athena writes CSV by default, UNLOAD and DuckDB COPY write .parquet
-            list = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
-                    ? EdgeListParquet.read(file) : EdgeListCsv.read(file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+                list = EdgeListParquet.read(file);
+            } else {
+                EdgeListCsv.Input input = EdgeListCsv.readAny(file);
+                if (!input.audiencesKnown() && params.weighting() != Weighting.SHARED) {
+                    throw new UsageException("weighting '" + params.weighting().wireName() + "' needs each channel's "
+                            + "audience (source_audience, target_audience), which " + file + " does not have and no "
+                            + EdgeListCsv.NODES_FILE + " lies beside it: use --weighting shared, or put the "
+                            + EdgeListCsv.NODES_FILE + " of the same export beside it");
+                }
+                list = input.edges();
+            }
         } catch (NoSuchFileException e) {
             throw new UsageException("--edges " + file + ": no such file");
         }
