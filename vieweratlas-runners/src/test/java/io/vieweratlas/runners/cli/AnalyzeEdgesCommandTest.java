@@ -119,6 +119,11 @@ class AnalyzeEdgesCommandTest {
             assertEquals(communities(first), communities(again), weighting);
             assertEquals(Files.readAllLines(first.resolve("graph_edges.csv")),
                     Files.readAllLines(again.resolve("graph_edges.csv")), weighting);
+            Path fromJson = dir.resolve("json-" + weighting);
+            r = run("analyze", "--edges", first.resolve("graph.json").toString(), "--out", fromJson.toString(),
+                    "--seed", "9", "--weighting", weighting);
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertEquals(communities(first), communities(fromJson), weighting);
         }
     }
 
