@@ -2,6 +2,7 @@ package io.vieweratlas.parquet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vieweratlas.core.model.PresenceSourceKind;
+import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.LakeTimes;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.GroupType;
@@ -80,7 +81,7 @@ record OriginalVodRow(String channel, String contentId, PresenceSourceKind sourc
             start = vodStart.get().plusSeconds(offset);
         } else {
             throw new IllegalArgumentException("bucket_start_ts is null and started_at is not a time, and the start "
-                    + "of VOD " + vodId() + " is not known (not in " + io.vieweratlas.lake.LakeLayout.VOD_QUEUE
+                    + "of VOD " + vodId() + " is not known (not in " + LakeLayout.VOD_QUEUE
                     + "): the bucket at offset " + offset + " s cannot be placed in time");
         }
         return new VodBucket(platform, source, channel, "", contentId, start, Math.max(0, offset), bucketLenS,

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * {@code vod:<id>}, timestamp at the bucket's end) for analysis.
  *
  * <p>It also reads the original project's VOD snapshots: its pandas-written Parquet under the same
- * prefix or, written without S3, under {@value #ORIGINAL_LOCAL_VOD}, and its JSON snapshots (see
+ * prefix or, written without S3, under {@value LakeLayout#ORIGINAL_VOD_SNAPSHOTS}, and its JSON snapshots (see
  * {@link VodParquetCodec#decode(byte[], String, java.util.function.Function)} for how their rows
  * are placed in time).
  *
@@ -38,13 +38,6 @@ import java.util.stream.Stream;
  */
 public final class VodPresenceStore implements PresenceSource {
     private static final Logger LOG = LoggerFactory.getLogger(VodPresenceStore.class);
-
-    /**
-     * Where the original wrote a VOD's Parquet and JSON snapshots without S3, relative to its data
-     * directory: {@code vod_snapshots/<channel>/<vod_id>/part-0000.parquet} and
-     * {@code snapshot_NNNN.json}.
-     */
-    public static final String ORIGINAL_LOCAL_VOD = "vod_snapshots/";
 
     private final ObjectStore store;
 
@@ -140,7 +133,7 @@ public final class VodPresenceStore implements PresenceSource {
      */
     private List<String> keys() {
         List<String> all = new ArrayList<>();
-        for (String prefix : List.of(LakeLayout.CURATED_VOD, ORIGINAL_LOCAL_VOD)) {
+        for (String prefix : List.of(LakeLayout.CURATED_VOD, LakeLayout.ORIGINAL_VOD_SNAPSHOTS)) {
             try (Stream<ObjectInfo> listing = store.list(prefix)) {
                 listing.map(ObjectInfo::key).filter(k -> k.endsWith(".parquet") || k.endsWith(".json"))
                         .forEach(all::add);
