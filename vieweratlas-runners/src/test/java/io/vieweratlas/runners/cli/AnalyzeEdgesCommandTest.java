@@ -121,7 +121,7 @@ class AnalyzeEdgesCommandTest {
                     Files.readAllLines(again.resolve("graph_edges.csv")), weighting);
             Path fromJson = dir.resolve("json-" + weighting);
             r = run("analyze", "--edges", first.resolve("graph.json").toString(), "--out", fromJson.toString(),
-                    "--seed", "9", "--weighting", weighting);
+                    "--seed", "9", "--weighting", weighting, "--data", dir.resolve("no-lake").toString());
             assertEquals(0, r.code(), r.err() + r.out());
             assertEquals(communities(first), communities(fromJson), weighting);
         }
@@ -172,11 +172,12 @@ class AnalyzeEdgesCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "source,target,shared,source_audience,target_audience\na,b,3,10,12\na,c,three,10,9\n");
         ValidateConfigCommandTest.Result r = run("analyze", "--edges", bad.toString(), "--out",
-                dir.resolve("x").toString());
+                dir.resolve("x").toString(), "--data", dir.resolve("no-lake").toString());
         assertEquals(ExitCodes.FAILURE, r.code());
         assertTrue(r.err().contains(bad + ":3: shared is not a whole number: 'three'"), r.err());
         Files.writeString(bad, "source,target,weight\na,b,3\n"); // neither Athena's form nor our graph_edges.csv
-        r = run("analyze", "--edges", bad.toString(), "--out", dir.resolve("x").toString());
+        r = run("analyze", "--edges", bad.toString(), "--out", dir.resolve("x").toString(), "--data",
+                dir.resolve("no-lake").toString());
         assertTrue(r.err().contains(bad + ":1: missing column(s) shared, source_audience, target_audience"), r.err());
     }
 
