@@ -228,6 +228,13 @@ public final class OriginalLakeWriter {
                     pandasTypes.put(c, "empty");
                     numpyTypes.put(c, "object");
                 }
+                case TIME -> { // a datetime64[ns] column, as pyarrow writes it for Parquet format 2.6
+                    schema.optional(PrimitiveTypeName.INT64)
+                            .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.NANOS))
+                            .named(c);
+                    pandasTypes.put(c, "datetime");
+                    numpyTypes.put(c, "datetime64[ns]");
+                }
                 case LIST -> {
                     schema.optionalList().optionalElement(PrimitiveTypeName.BINARY)
                             .as(LogicalTypeAnnotation.stringType()).named(c);
@@ -257,6 +264,8 @@ public final class OriginalLakeWriter {
                         case STRING -> g.append(c, (String) v);
                         case INT -> g.append(c, ((Number) v).longValue());
                         case FLOAT -> g.append(c, ((Number) v).doubleValue());
+                        case TIME -> g.append(c, Math.addExact(Math.multiplyExact(((Instant) v).getEpochSecond(),
+                                1_000_000_000L), ((Instant) v).getNano()));
                         case LIST -> {
                             Group list = g.addGroup(c);
                             for (Object e : (List<?>) v) {
@@ -277,9 +286,9 @@ public final class OriginalLakeWriter {
         return out.bytes();
     }
 
-    private enum Kind { STRING, INT, FLOAT, NULL, LIST }
+    private enum Kind { STRING, INT, FLOAT, NULL, LIST, TIME }
 
-    /** pandas' dtype of a column: object of str, int64, float64 (ints with None), all None, lists. */
+    /** pandas' dtype of a column: object of str, int64, float64 (ints with None), datetime64, all None, lists. */
     private static Kind kind(List<Map<String, Object>> records, String column) {
         boolean anyNull = false;
         Kind seen = null;
@@ -293,6 +302,8 @@ public final class OriginalLakeWriter {
                 seen = seen == null ? Kind.INT : seen;
             } else if (v instanceof Double) {
                 seen = Kind.FLOAT;
+            } else if (v instanceof Instant) {
+                seen = Kind.TIME;
             } else {
                 seen = Kind.STRING;
             }

@@ -95,6 +95,19 @@ class OriginalVodFilesTest {
     }
 
     @Test
+    void bucketStartsInADatetimeColumnAreReadAsTimes() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Map<String, Object> r : OriginalLakeWriter.records("alice", "123", START, 60, buckets(),
+                OriginalLakeWriter.Placement.BUCKET_START)) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("bucket_start_ts", Instant.parse(r.get("bucket_start_ts") + "Z")); // pd.to_datetime(...)
+            records.add(m);
+        }
+        List<VodBucket> read = VodParquetCodec.decode(OriginalLakeWriter.parquet(records), "k");
+        assertEquals(List.of(START, START.plusSeconds(120)), read.stream().map(VodBucket::bucketStart).toList());
+    }
+
+    @Test
     void rowsWithOnlyAnOffsetNeedTheVodStartAndSayWhyWhenItIsUnknown() {
         byte[] file = OriginalLakeWriter.parquet(OriginalLakeWriter.records("alice", "123", START, 60, buckets(),
                 OriginalLakeWriter.Placement.OFFSET_ONLY));
