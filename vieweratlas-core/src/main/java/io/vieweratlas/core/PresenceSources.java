@@ -2,6 +2,7 @@ package io.vieweratlas.core;
 
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.PresenceSource;
 
@@ -54,13 +55,18 @@ public final class PresenceSources {
             Objects.requireNonNull(range, "range");
             Objects.requireNonNull(consumer, "consumer");
             long n = 0;
+            TreeMap<String, Long> bySource = new TreeMap<>();
             for (PresenceSnapshot s : snapshots) {
                 if (range.contains(s.timestamp())) {
                     consumer.accept(s);
                     n++;
+                    // the original's vocabulary: VOD buckets and imports by name, every live window "live"
+                    PresenceSourceKind k = s.source();
+                    bySource.merge(k == PresenceSourceKind.VOD || k == PresenceSourceKind.IMPORT ? k.wireName()
+                            : PresenceSourceKind.LIVE.wireName(), 1L, Long::sum);
                 }
             }
-            return new LoadReport(n, List.of());
+            return new LoadReport(n, List.of(), bySource);
         }
     }
 

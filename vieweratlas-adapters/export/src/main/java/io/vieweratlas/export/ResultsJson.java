@@ -22,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * {@code analysis_results.json}: the original's keys ({@code timestamp, config, partition, labels,
- * statistics {graph, detection, tagging, aggregator}}) plus {@code algorithm, seed, weighting,
+ * statistics {graph, detection, tagging, aggregator}}, with the original's statistics names both in
+ * their groups and at the top of {@code statistics}: see {@code docs/ORIGINAL-FORMATS.md}) plus {@code algorithm, seed, weighting,
  * filters, data_quality, communities} (per-community summaries). Channel-level only. Keys are in
  * a fixed order, numbers are formatted by Jackson's shortest round-trip rules: equal results give
  * identical bytes.
@@ -121,6 +122,7 @@ public final class ResultsJson implements GraphExporter {
         stats.put("detection", detection(s.detection()));
         stats.put("tagging", new TreeMap<>(s.tagging().byRule()));
         stats.put("aggregator", aggregator(s.aggregator()));
+        original(stats, s);
         doc.put("statistics", stats);
         doc.put("algorithm", s.detection().algorithm());
         doc.put("seed", s.detection().seed());
@@ -173,6 +175,9 @@ public final class ResultsJson implements GraphExporter {
         m.put("shared", dist(g.shared()));
         m.put("pair_counting", g.pairCounting());
         m.put("pair_increments", g.pairIncrements());
+        m.put("num_nodes", g.nodes()); // the original's names, for its readers
+        m.put("num_edges", g.edges());
+        m.put("num_isolated_nodes", g.isolated());
         return m;
     }
 
@@ -197,6 +202,7 @@ public final class ResultsJson implements GraphExporter {
         m.put("unassigned_channels", d.unassignedChannels());
         m.put("disconnected_communities", d.disconnectedCommunities());
         m.put("largest_community", d.largestCommunity());
+        m.put("num_communities", d.communities()); // the original's name, for its readers
         return m;
     }
 
@@ -209,7 +215,35 @@ public final class ResultsJson implements GraphExporter {
         m.put("since", text(a.since()));
         m.put("until", text(a.until()));
         m.put("newest_data", text(a.newestData()));
+        m.put("top_channels_by_viewers", topChannels(a)); // the original's names, for its readers
+        m.put("snapshot_sources", new LinkedHashMap<>(a.snapshotSources()));
         return m;
+    }
+
+    /**
+     * The original's statistics keys at the top of {@code statistics} too, as the original's
+     * readers name them: {@code num_nodes}, {@code num_edges}, {@code num_isolated_nodes},
+     * {@code num_communities}, {@code num_channels} (channels in the graph),
+     * {@code top_channels_by_viewers} ({@code [[login, distinct viewers], ...]}, ten at most) and
+     * {@code snapshot_sources} ({@code {source: snapshots read}}).
+     */
+    private static void original(Map<String, Object> stats, AnalysisStatistics s) {
+        stats.put("num_nodes", s.graph().nodes());
+        stats.put("num_edges", s.graph().edges());
+        stats.put("num_isolated_nodes", s.graph().isolated());
+        stats.put("num_communities", s.detection().communities());
+        stats.put("num_channels", s.graph().nodes());
+        stats.put("top_channels_by_viewers", topChannels(s.aggregator()));
+        stats.put("snapshot_sources", new LinkedHashMap<>(s.aggregator().snapshotSources()));
+    }
+
+    /** {@code [[login, viewers], ...]}: the original wrote Python tuples, which JSON makes arrays. */
+    private static List<Object> topChannels(AnalysisStatistics.Aggregation a) {
+        List<Object> top = new ArrayList<>();
+        for (AnalysisStatistics.ChannelViewers c : a.topChannels()) {
+            top.add(List.of(c.channel(), c.viewers()));
+        }
+        return top;
     }
 
     private static String text(Optional<Instant> t) {

@@ -52,4 +52,48 @@ class ResultsJsonTest {
         ResultsJson.writeTree(doc, streamed);
         assertArrayEquals(ResultsJson.databind(doc), streamed.toByteArray());
     }
+
+    @Test
+    void carriesTheOriginalsStatisticsNamesInTheirGroupsAndAtTheTop() throws IOException {
+        io.vieweratlas.core.model.AnalysisResult base = Fixtures.result(List.of(), List.of(), List.of());
+        io.vieweratlas.core.model.AnalysisStatistics s = base.statistics();
+        io.vieweratlas.core.model.AnalysisStatistics.Aggregation a = s.aggregator();
+        TreeMap<String, Long> sources = new TreeMap<>(Map.of("live", 20L, "vod", 4L));
+        io.vieweratlas.core.model.AnalysisStatistics stats = new io.vieweratlas.core.model.AnalysisStatistics(
+                new io.vieweratlas.core.model.AnalysisStatistics.Graph(7, 5, 0.2, 2, 1, s.graph().degree(),
+                        s.graph().weight(), s.graph().shared(), "all", 0),
+                s.detection(), s.tagging(),
+                new io.vieweratlas.core.model.AnalysisStatistics.Aggregation(a.snapshots(), a.channels(), a.viewers(),
+                        a.memberships(), a.since(), a.until(), a.newestData(), sources, List.of(
+                        new io.vieweratlas.core.model.AnalysisStatistics.ChannelViewers("big", 900),
+                        new io.vieweratlas.core.model.AnalysisStatistics.ChannelViewers("small", 12))),
+                s.filters());
+        io.vieweratlas.core.model.AnalysisResult r = new io.vieweratlas.core.model.AnalysisResult(base.timestamp(),
+                base.config(), base.nodes(), base.edges(), base.communities(), stats, base.dataQuality());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ResultsJson().write(r, out);
+        com.fasterxml.jackson.databind.JsonNode st = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toByteArray()).get("statistics");
+        // where the original wrote them (main.py _step_save_results, graph_builder, data_aggregator)
+        org.junit.jupiter.api.Assertions.assertEquals(7, st.at("/graph/num_nodes").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(5, st.at("/graph/num_edges").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(1, st.at("/graph/num_isolated_nodes").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(s.detection().communities(),
+                st.at("/detection/num_communities").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals("[[\"big\",900],[\"small\",12]]",
+                st.at("/aggregator/top_channels_by_viewers").toString());
+        org.junit.jupiter.api.Assertions.assertEquals("{\"live\":20,\"vod\":4}",
+                st.at("/aggregator/snapshot_sources").toString());
+        // and at the top of statistics, as the readers name them
+        org.junit.jupiter.api.Assertions.assertEquals(7, st.get("num_nodes").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(5, st.get("num_edges").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(1, st.get("num_isolated_nodes").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(s.detection().communities(), st.get("num_communities").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(7, st.get("num_channels").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals("[[\"big\",900],[\"small\",12]]",
+                st.get("top_channels_by_viewers").toString());
+        org.junit.jupiter.api.Assertions.assertEquals("{\"live\":20,\"vod\":4}", st.get("snapshot_sources").toString());
+        // ours stay
+        org.junit.jupiter.api.Assertions.assertEquals(7, st.at("/graph/nodes").asInt());
+    }
 }

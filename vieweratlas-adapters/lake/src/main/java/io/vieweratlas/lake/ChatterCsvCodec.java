@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads the original project's chatter CSV, the twin it wrote next to each snapshot JSON under
+ * Reads (and, for {@code collection.write_csv_twin}, writes) the original project's chatter CSV, the twin it wrote next to each snapshot JSON under
  * {@code raw/chatter_logs/YYYY/MM/DD/<channel>_<YYYYmmdd_HHMMSS>.csv}.
  *
  * <p>The original wrote it with Python's {@code csv.writer} (comma, {@code "} quoting only where
@@ -49,6 +49,42 @@ public final class ChatterCsvCodec {
 
     /** Creates a codec; instances are stateless and thread-safe. */
     public ChatterCsvCodec() {
+    }
+
+    /** The original's header, in its order. */
+    public static final String HEADER = "timestamp,channel,viewer_count,game_name,title,started_at,username";
+
+    /**
+     * The snapshot as the original's collector wrote its CSV twin: {@link #HEADER}, then one row
+     * per chatter in login order, each repeating the snapshot's time (the lake's timestamp form),
+     * channel, viewer count, game, title and {@code started_at} (Helix's form, {@code Unknown}
+     * when not known), quoted as Python's {@code csv.writer} quotes, CRLF line ends. There is no
+     * language column (the original had none). Equal snapshots give equal bytes, and
+     * {@link #decode} gives back the channel, time, chatters and those metadata.
+     */
+    public byte[] encode(PresenceSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        StreamMetadata stream = snapshot.stream();
+        String prefix = String.join(",", field(LakeTimes.formatTimestamp(snapshot.timestamp())),
+                field(snapshot.channel()), Long.toString(stream.viewerCount()), field(stream.gameName()),
+                field(stream.title()), field(stream.startedAt().map(LakeTimes::formatStartedAt).orElse("Unknown")));
+        StringBuilder out = new StringBuilder(HEADER.length() + 2 + (prefix.length() + 16) * snapshot.chatters().size());
+        out.append(HEADER).append("\r\n");
+        for (String login : new java.util.TreeSet<>(snapshot.chatters())) {
+            out.append(prefix).append(',').append(field(login)).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Python {@code csv.writer}'s minimal quoting: only fields holding a comma, quote or line break. */
+    private static String field(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return '"' + s.replace("\"", "\"\"") + '"';
+            }
+        }
+        return s;
     }
 
     /**

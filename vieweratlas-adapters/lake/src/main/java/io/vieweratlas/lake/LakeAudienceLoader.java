@@ -9,6 +9,7 @@ import io.vieweratlas.core.analysis.viewer.ViewerKeys;
 import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
+import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
@@ -163,15 +164,16 @@ public final class LakeAudienceLoader {
             skipped.addAll(reader.skipped());
             builders.add(reader.builder());
         }
+        // the raw snapshots are the live collector's; other sources count their own kinds
+        LoadReport report = LoadReport.of(PresenceSourceKind.LIVE.wireName(), loaded, skipped);
         for (PresenceSource source : extraSources) {
             // Other sources (e.g. VOD buckets) go into the same table.
             PresenceTableBuilder extra = new PresenceTableBuilder(repeats);
-            LoadReport report = source.forEachSnapshot(range, snapshot -> PresenceIngest.append(extra, snapshot, policy));
-            loaded += report.loaded();
-            skipped.addAll(report.skipped());
+            report = report.plus(source.forEachSnapshot(range,
+                    snapshot -> PresenceIngest.append(extra, snapshot, policy)));
             builders.add(extra);
         }
-        return new PresenceIngest.Loaded(PresenceTable.of(builders, threads), new LoadReport(loaded, skipped));
+        return new PresenceIngest.Loaded(PresenceTable.of(builders, threads), report);
     }
 
     /** Lists the candidates in {@code keyRange} and hands them to the readers in batches of consecutive keys. */

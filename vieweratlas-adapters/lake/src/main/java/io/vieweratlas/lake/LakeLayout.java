@@ -48,6 +48,12 @@ public final class LakeLayout {
     public static final String VOD_CHAT = "raw/vod_chat/";
     /** Prefix of curated VOD presence buckets. */
     public static final String CURATED_VOD = "curated/presence_snapshots/source=vod/";
+    /**
+     * Prefix of the original project's VOD presence written without S3, relative to its data
+     * directory: {@code vod_snapshots/<channel>/<vod_id>/part-0000.parquet} and
+     * {@code snapshot_NNNN.json} (read only).
+     */
+    public static final String ORIGINAL_VOD_SNAPSHOTS = "vod_snapshots/";
     /** Per-UTC-day record of which channels were collected. */
     public static final String DAILY_COLLECTION_STATE = "state/daily_collection_state.json";
     /** The VOD work queue. */

@@ -6,6 +6,7 @@ import io.vieweratlas.core.model.LoadReport.SkippedInput;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.model.PresenceSourceKind;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.SnapshotStore;
@@ -66,6 +67,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
     private final SnapshotListing listing;
     private final int readThreads;
     private final Duration keyTimeSlack;
+    private final boolean writeCsvTwin;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -74,6 +76,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         this.listing = new SnapshotListing(b.store);
         this.readThreads = b.readThreads;
         this.keyTimeSlack = b.keyTimeSlack;
+        this.writeCsvTwin = b.writeCsvTwin;
     }
 
     /** A lake on {@code store} with default options. */
@@ -101,17 +104,41 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         for (int attempt = 0; attempt < 3; attempt++) {
             WriteOutcome outcome = store.putIfAbsent(key, bytes);
             if (outcome.written()) {
+                writeCsvTwin(snapshot);
                 return new SnapshotWrite(key, SnapshotWrite.Status.WRITTEN);
             }
             Optional<StoredObject> existing = store.get(key);
             if (existing.isEmpty()) {
                 continue; // deleted between our two calls: try again
             }
-            return new SnapshotWrite(key, sameSnapshot(existing.get().content(), bytes, snapshot)
-                    ? SnapshotWrite.Status.UNCHANGED : SnapshotWrite.Status.CONFLICT);
+            if (sameSnapshot(existing.get().content(), bytes, snapshot)) {
+                writeCsvTwin(snapshot); // a retried write also completes a twin an earlier attempt missed
+                return new SnapshotWrite(key, SnapshotWrite.Status.UNCHANGED);
+            }
+            return new SnapshotWrite(key, SnapshotWrite.Status.CONFLICT);
         }
         throw new IllegalStateException("snapshot key '" + key + "' on " + store.describe()
                 + " kept appearing and disappearing while writing");
+    }
+
+    /**
+     * With {@code writeCsvTwin}, the original's CSV twin of a snapshot this store holds, written
+     * only if absent (atomic; a retry changes nothing). A different CSV already at the key is left
+     * as it is and logged: the JSON is the record, the twin only its copy for the original's readers.
+     */
+    private void writeCsvTwin(PresenceSnapshot snapshot) {
+        if (!writeCsvTwin) {
+            return;
+        }
+        String key = LakeLayout.chatterLogKey(snapshot.channel(), snapshot.timestamp());
+        byte[] bytes = csv.encode(snapshot);
+        if (!store.putIfAbsent(key, bytes).written()) {
+            Optional<StoredObject> existing = store.get(key);
+            if (existing.isPresent() && !Arrays.equals(existing.get().content(), bytes)) {
+                LOG.warn("Not replacing {}: it differs from the CSV twin of {}", key,
+                        LakeLayout.snapshotKey(snapshot.channel(), snapshot.timestamp()));
+            }
+        }
     }
 
     private boolean sameSnapshot(byte[] stored, byte[] ours, PresenceSnapshot snapshot) {
@@ -168,7 +195,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
                 pool.shutdownNow();
             }
         }
-        return new LoadReport(loaded[0], skipped);
+        return LoadReport.of(PresenceSourceKind.LIVE.wireName(), loaded[0], skipped);
     }
 
     private int deliver(Future<ReadResult> future, TimeRange range, Consumer<PresenceSnapshot> consumer,
@@ -238,6 +265,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         private final ObjectStore store;
         private int readThreads = 3;
         private Duration keyTimeSlack = Duration.ofHours(1);
+        private boolean writeCsvTwin;
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -264,6 +292,16 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
                 throw new IllegalArgumentException("keyTimeSlack must be between 0 and 1 day, was " + slack);
             }
             this.keyTimeSlack = slack;
+            return this;
+        }
+
+        /**
+         * Whether {@link #put} also writes the original's CSV twin of each snapshot under
+         * {@code raw/chatter_logs/} ({@link ChatterCsvCodec#encode}), for readers of the original's
+         * files; default false.
+         */
+        public Builder writeCsvTwin(boolean write) {
+            this.writeCsvTwin = write;
             return this;
         }
 

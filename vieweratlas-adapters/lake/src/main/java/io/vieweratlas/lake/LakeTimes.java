@@ -18,7 +18,7 @@ import java.util.Set;
  * a time without zone is read as UTC. Times with {@code Z} or an offset, fractional seconds and
  * Python's {@code str(datetime)} form (space instead of {@code T}) are accepted too.
  */
-final class LakeTimes {
+public final class LakeTimes {
 
     /** Placeholders the original wrote when Twitch did not say (e.g. {@code started_at: "Unknown"}). */
     static final Set<String> PLACEHOLDERS = Set.of("", "unknown", "unavailable", "none", "null", "n/a");
@@ -31,7 +31,7 @@ final class LakeTimes {
      *
      * @return empty when {@code text} is not such a time
      */
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         String s = text.strip();
         if (s.length() > 10 && s.charAt(10) == ' ') {
             s = s.substring(0, 10) + 'T' + s.substring(11);
@@ -77,7 +77,7 @@ final class LakeTimes {
     }
 
     /** Whether {@code text} is one of the original's "not known" placeholders. */
-    static boolean isPlaceholder(String text) {
+    public static boolean isPlaceholder(String text) {
         return PLACEHOLDERS.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -290,4 +290,54 @@ class LakeSnapshotStoreTest {
         assertThrows(IllegalArgumentException.class, () -> LakeSnapshotStore.builder(store).readThreads(0));
         assertThrows(IllegalArgumentException.class, () -> LakeSnapshotStore.builder(store).keyTimeSlack(Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void csvTwinIsTheOriginalsBytesForTheOriginalsSnapshot() throws Exception {
+        String json = "original/raw/snapshots/2024/01/15/shroud_20240115_143017.json";
+        PresenceSnapshot s = new SnapshotJsonCodec().decode(Fixtures.bytes(json), Optional.of("shroud"));
+        assertEquals(text(Fixtures.bytes("original/raw/chatter_logs/2024/01/15/shroud_20240115_143017.csv")),
+                text(new ChatterCsvCodec().encode(s)));
+    }
+
+    @Test
+    void writesTheCsvTwinOnlyWhenAskedAtomicallyAndIdempotently() {
+        ObjectStore store = new InMemoryObjectStore();
+        PresenceSnapshot s = PresenceSnapshot.builder("alpha", T0).chatters(List.of("zed", "ann", "o'neil"))
+                .stream(new StreamMetadata(7, "Chess, Go", "en", "say \"hi\"", Optional.empty())).build();
+        LakeSnapshotStore.on(store).put(s);
+        String csvKey = LakeLayout.chatterLogKey("alpha", T0);
+        assertTrue(store.get(csvKey).isEmpty(), "off by default");
+
+        LakeSnapshotStore twins = LakeSnapshotStore.builder(store).writeCsvTwin(true).build();
+        // the JSON is there already (UNCHANGED): a retried write completes the missing twin
+        assertEquals(SnapshotWrite.Status.UNCHANGED, twins.put(s).status());
+        String expected = "timestamp,channel,viewer_count,game_name,title,started_at,username\r\n"
+                + "2024-01-05T10:00:00,alpha,7,\"Chess, Go\",\"say \"\"hi\"\"\",Unknown,ann\r\n"
+                + "2024-01-05T10:00:00,alpha,7,\"Chess, Go\",\"say \"\"hi\"\"\",Unknown,o'neil\r\n"
+                + "2024-01-05T10:00:00,alpha,7,\"Chess, Go\",\"say \"\"hi\"\"\",Unknown,zed\r\n";
+        assertEquals(expected, text(store.get(csvKey).orElseThrow().content()));
+        assertEquals(SnapshotWrite.Status.UNCHANGED, twins.put(s).status());
+        assertEquals(expected, text(store.get(csvKey).orElseThrow().content()));
+
+        // what the twin holds is what the lake reads from it when the JSON is gone
+        store.delete(LakeLayout.snapshotKey("alpha", T0));
+        List<PresenceSnapshot> read = new ArrayList<>();
+        twins.forEachSnapshot(TimeRange.ALL, read::add);
+        assertEquals(1, read.size());
+        assertEquals(s.chatters(), read.get(0).chatters());
+        assertEquals(T0, read.get(0).timestamp());
+        assertEquals("Chess, Go", read.get(0).stream().gameName());
+        assertEquals("say \"hi\"", read.get(0).stream().title());
+        assertEquals(7, read.get(0).stream().viewerCount());
+
+        // a different file already at the twin's key is left alone
+        PresenceSnapshot other = snapshot("beta", T0, "x");
+        store.put(LakeLayout.chatterLogKey("beta", T0), "keep me".getBytes());
+        assertEquals(SnapshotWrite.Status.WRITTEN, twins.put(other).status());
+        assertEquals("keep me", text(store.get(LakeLayout.chatterLogKey("beta", T0)).orElseThrow().content()));
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

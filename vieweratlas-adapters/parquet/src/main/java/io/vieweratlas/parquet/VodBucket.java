@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param platform     {@code twitch}
  * @param source       {@link PresenceSourceKind#VOD} for fetched replays, {@link PresenceSourceKind#IMPORT} for imports
  * @param channelLogin the channel's login, lower case
- * @param channelId    the channel's user id
+ * @param channelId    the channel's user id, empty when unknown (the original's files have none)
  * @param contentId    {@code vod:<id>}
  * @param bucketStart  wall-clock start of the bucket (VOD creation time plus the offset)
  * @param offsetS      seconds from the start of the VOD, a multiple of {@code bucketLenS}
@@ -48,8 +48,11 @@ public record VodBucket(String platform, PresenceSourceKind source, String chann
      * length, the channel id and content id set.
      */
     public PresenceSnapshot toSnapshot() {
-        return PresenceSnapshot.builder(channelLogin, bucketStart.plusSeconds(bucketLenS))
-                .window(Duration.ofSeconds(bucketLenS)).source(source).chatters(chatters)
-                .channelId(channelId).contentId(contentId).build();
+        PresenceSnapshot.Builder b = PresenceSnapshot.builder(channelLogin, bucketStart.plusSeconds(bucketLenS))
+                .window(Duration.ofSeconds(bucketLenS)).source(source).chatters(chatters).contentId(contentId);
+        if (!channelId.isEmpty()) {
+            b.channelId(channelId);
+        }
+        return b.build();
     }
 }

@@ -28,7 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes and reads VOD presence buckets as Parquet bytes.
@@ -104,23 +107,47 @@ public final class VodParquetCodec {
     }
 
     /**
-     * Reads a file written by {@link #encode} (or any file with the same column names and types).
+     * Reads a file written by {@link #encode} (or any file with the same column names and types),
+     * or the original project's pandas-written VOD snapshots (see {@link #decode(byte[], String,
+     * Function)}) whose rows carry their own time.
      *
      * @param location where the bytes came from, for messages (e.g. the lake key)
      * @throws IllegalArgumentException naming {@code location} when the bytes are not such a file
      */
     public static List<VodBucket> decode(byte[] content, String location) {
+        return decode(content, location, vodId -> Optional.empty());
+    }
+
+    /**
+     * Reads a VOD presence file, recognising its kind by its columns: this codec's
+     * ({@code channel_login, channel_id}, int64 {@code bucket_start_ts}) or the original
+     * project's ({@code channel, chatters, content_id} and {@code offset_s} or
+     * {@code bucket_start_ts}, as pandas wrote its live-snapshot records). An original row is
+     * placed at {@code bucket_start_ts}, else at the VOD's start plus {@code offset_s}, the VOD's
+     * start being {@code started_at} when that is a time, else {@code vodStarts} of the VOD id.
+     *
+     * @param location  where the bytes came from, for messages (e.g. the lake key)
+     * @param vodStarts the start of a VOD by id, for original rows that do not carry it
+     * @throws IllegalArgumentException naming {@code location} when the bytes are neither kind, or
+     *                                  a row is not a bucket (with its row number)
+     */
+    public static List<VodBucket> decode(byte[] content, String location,
+                                         Function<String, Optional<Instant>> vodStarts) {
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(vodStarts, "vodStarts");
         InputFile in = ByteArrayFiles.input(content, location);
         List<VodBucket> out = new ArrayList<>();
         ParquetReadOptions options = HadoopFreeReadOptions.with(SnappyCodecFactory.INSTANCE);
         try (ParquetFileReader reader = ParquetFileReader.open(in, options)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            boolean original = kind(schema, location);
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             for (PageReadStore rows = reader.readNextRowGroup(); rows != null; rows = reader.readNextRowGroup()) {
                 RecordReader<Group> records = io.getRecordReader(rows, new GroupRecordConverter(schema));
                 for (long i = 0; i < rows.getRowCount(); i++) {
-                    out.add(toBucket(records.read(), location, out.size()));
+                    Group g = records.read();
+                    out.add(original ? originalBucket(g, location, out.size(), vodStarts)
+                            : toBucket(g, location, out.size()));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -132,6 +159,36 @@ public final class VodParquetCodec {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         return out;
+    }
+
+    /**
+     * True for the original's pandas schema, false for this codec's; neither is an error naming
+     * the columns each needs and the columns found.
+     */
+    private static boolean kind(MessageType schema, String location) {
+        Set<String> columns = new TreeSet<>();
+        schema.getFields().forEach(f -> columns.add(f.getName()));
+        if (columns.contains("channel_login") && columns.contains("channel_id")
+                && columns.contains("bucket_start_ts") && columns.contains("chatters")) {
+            return false;
+        }
+        if (OriginalVodRow.recognises(columns)) {
+            return true;
+        }
+        throw new IllegalArgumentException(location + ": neither a ViewerAtlas VOD presence file (columns "
+                + "channel_login, channel_id, bucket_start_ts, chatters) nor the original's VOD snapshots (columns "
+                + "channel, chatters, content_id and offset_s or bucket_start_ts); its columns are " + columns);
+    }
+
+    private static VodBucket originalBucket(Group g, String location, int row,
+                                            Function<String, Optional<Instant>> vodStarts) {
+        try {
+            OriginalVodRow r = OriginalVodRow.of(g);
+            return r.place(vodStarts.apply(r.vodId()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(location + ": row " + row + " is not a VOD presence bucket: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static VodBucket toBucket(Group g, String location, int row) {

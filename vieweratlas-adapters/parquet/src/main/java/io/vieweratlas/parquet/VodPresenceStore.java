@@ -12,9 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -23,6 +27,11 @@ import java.util.stream.Stream;
  * {@code curated/presence_snapshots/source=vod/channel=<login>/vod=<id>/part-0000.parquet}, and
  * serves every bucket as a {@link PresenceSnapshot} (source VOD or IMPORT, content id
  * {@code vod:<id>}, timestamp at the bucket's end) for analysis.
+ *
+ * <p>It also reads the original project's VOD snapshots: its pandas-written Parquet under the same
+ * prefix or, written without S3, under {@value LakeLayout#ORIGINAL_VOD_SNAPSHOTS}, and its JSON snapshots (see
+ * {@link VodParquetCodec#decode(byte[], String, java.util.function.Function)} for how their rows
+ * are placed in time).
  *
  * <p>Reading goes file by file in key order; a file that cannot be read is skipped, logged at
  * WARN and reported in the {@link LoadReport} with its key, the rest still loads.
@@ -86,19 +95,18 @@ public final class VodPresenceStore implements PresenceSource {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(consumer, "consumer");
         long loaded = 0;
+        SortedMap<String, Long> bySource = new TreeMap<>();
         List<LoadReport.SkippedInput> skipped = new ArrayList<>();
-        List<String> keys;
-        try (Stream<ObjectInfo> listing = store.list(LakeLayout.CURATED_VOD)) {
-            keys = listing.map(ObjectInfo::key).filter(k -> k.endsWith(".parquet")).toList();
-        }
-        for (String key : keys) {
+        VodStarts starts = new VodStarts(store);
+        for (String key : keys()) {
             Optional<StoredObject> object = store.get(key);
             if (object.isEmpty()) {
                 continue; // deleted since the listing
             }
             List<VodBucket> buckets;
             try {
-                buckets = VodParquetCodec.decode(object.get().content(), key);
+                buckets = key.endsWith(".parquet") ? VodParquetCodec.decode(object.get().content(), key, starts)
+                        : OriginalVodJson.decode(object.get().content(), key, starts);
             } catch (IllegalArgumentException e) {
                 LOG.warn("Skipping {}: {}", key, e.getMessage());
                 skipped.add(new LoadReport.SkippedInput(key, e.getMessage()));
@@ -109,10 +117,46 @@ public final class VodPresenceStore implements PresenceSource {
                 if (range.contains(s.timestamp())) {
                     consumer.accept(s);
                     loaded++;
+                    bySource.merge(b.source().wireName(), 1L, Long::sum);
                 }
             }
         }
-        return new LoadReport(loaded, skipped);
+        return new LoadReport(loaded, skipped, bySource);
+    }
+
+    /**
+     * The files to read, in key order: every {@code .parquet} under the curated prefix and under
+     * the original's local {@code vod_snapshots/}, and the original's JSON snapshots
+     * ({@code .json}) in a folder without a Parquet file. The original wrote each VOD as Parquet
+     * and, without S3, the same rows again as {@code snapshot_NNNN.json}; the JSON stands alone
+     * only where writing Parquet failed, so a folder's JSON counts only when it has no Parquet.
+     */
+    private List<String> keys() {
+        List<String> all = new ArrayList<>();
+        for (String prefix : List.of(LakeLayout.CURATED_VOD, LakeLayout.ORIGINAL_VOD_SNAPSHOTS)) {
+            try (Stream<ObjectInfo> listing = store.list(prefix)) {
+                listing.map(ObjectInfo::key).filter(k -> k.endsWith(".parquet") || k.endsWith(".json"))
+                        .forEach(all::add);
+            }
+        }
+        Set<String> withParquet = new HashSet<>();
+        for (String k : all) {
+            if (k.endsWith(".parquet")) {
+                withParquet.add(folder(k));
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (String k : all) {
+            if (k.endsWith(".parquet") || !withParquet.contains(folder(k))) {
+                keys.add(k);
+            }
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    private static String folder(String key) {
+        return key.substring(0, key.lastIndexOf('/') + 1);
     }
 
     @Override

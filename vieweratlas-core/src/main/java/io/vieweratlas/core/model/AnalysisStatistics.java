@@ -97,8 +97,41 @@ public record AnalysisStatistics(Graph graph, Detection detection, Tagging taggi
      * @param since       window start, if bounded
      * @param until       window end (exclusive), if bounded
      * @param newestData  time of the newest snapshot in the data, if any
+     * @param snapshotSources snapshots read per source ({@code live}, {@code vod}, {@code import}),
+     *                        sorted; empty when the input does not tell (an edge list)
+     * @param topChannels up to {@link #TOP_CHANNELS} channels with the most distinct viewers before
+     *                    filtering, most first (ties by login)
      */
     public record Aggregation(long snapshots, int channels, long viewers, long memberships, Optional<Instant> since,
-                              Optional<Instant> until, Optional<Instant> newestData) {
+                              Optional<Instant> until, Optional<Instant> newestData,
+                              SortedMap<String, Long> snapshotSources, List<ChannelViewers> topChannels) {
+
+        /** How many channels {@link #topChannels} lists at most (the original's ten). */
+        public static final int TOP_CHANNELS = 10;
+
+        public Aggregation {
+            snapshotSources = java.util.Collections.unmodifiableSortedMap(
+                    new java.util.TreeMap<>(Objects.requireNonNull(snapshotSources, "snapshotSources")));
+            topChannels = List.copyOf(topChannels);
+        }
+
+        /** Aggregation statistics without counts per source or top channels. */
+        public Aggregation(long snapshots, int channels, long viewers, long memberships, Optional<Instant> since,
+                           Optional<Instant> until, Optional<Instant> newestData) {
+            this(snapshots, channels, viewers, memberships, since, until, newestData, new java.util.TreeMap<>(),
+                    List.of());
+        }
+    }
+
+    /**
+     * A channel and its distinct viewers.
+     *
+     * @param channel the channel login
+     * @param viewers distinct viewers
+     */
+    public record ChannelViewers(String channel, long viewers) {
+        public ChannelViewers {
+            Objects.requireNonNull(channel, "channel");
+        }
     }
 }

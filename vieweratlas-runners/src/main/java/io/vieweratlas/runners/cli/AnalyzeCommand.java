@@ -140,8 +140,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--edges", paramLabel = "FILE",
             description = "Continue from an edge list (CSV, or Parquet if FILE ends in .parquet, with columns source,target,"
                     + "shared,source_audience,target_audience, "
-                    + "e.g. the result of infrastructure/aws/athena/overlap_edges.sql): skips loading, filters and "
-                    + "pair counting. With --data, game and language labels come from the lake's snapshots.")
+                    + "e.g. the result of infrastructure/aws/athena/overlap_edges.sql, or an analysis's own "
+                    + "graph_edges.csv, with the graph_nodes.csv beside it for the audiences, or its graph.json): skips loading, filters "
+                    + "and pair counting. With --data, game and language labels come from the lake's snapshots.")
     Path edges;
 
     @Option(names = "--viewers", paramLabel = "N",

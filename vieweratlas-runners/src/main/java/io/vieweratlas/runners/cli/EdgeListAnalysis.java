@@ -8,6 +8,7 @@ import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.lake.edges.EdgeListCsv;
+import io.vieweratlas.lake.edges.EdgeListJson;
 import io.vieweratlas.parquet.EdgeListParquet;
 import io.vieweratlas.runners.ExitCodes;
 import io.vieweratlas.runners.UsageException;
@@ -28,8 +29,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code analyze --edges FILE}: checks the options that fit an edge list, reads it (CSV, or Parquet
- * when the name ends in {@code .parquet}) and hands it to the analysis use case; channel metadata
+ * {@code analyze --edges FILE}: checks the options that fit an edge list, reads it (CSV: Athena's
+ * or an analysis's own {@code graph_edges.csv}; Parquet when the name ends in {@code .parquet}; an
+ * analysis's own node-link {@code graph.json} when it ends in {@code .json}) and hands it to the analysis use case; channel metadata
  * (for labels) comes from the lake only when {@code --data} names one.
  */
 final class EdgeListAnalysis {
@@ -66,8 +68,21 @@ final class EdgeListAnalysis {
         EdgeList list;
         try {
             // by name: Athena writes CSV by default, UNLOAD and DuckDB COPY write .parquet
-            list = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
-                    ? EdgeListParquet.read(file) : EdgeListCsv.read(file);
+            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".parquet")) {
+                list = EdgeListParquet.read(file);
+            } else if (lower.endsWith(".json")) {
+                list = EdgeListJson.read(file); // an analysis's own node-link graph.json
+            } else {
+                EdgeListCsv.Input input = EdgeListCsv.readAny(file);
+                if (!input.audiencesKnown() && params.weighting() != Weighting.SHARED) {
+                    throw new UsageException("weighting '" + params.weighting().wireName() + "' needs each channel's "
+                            + "audience (source_audience, target_audience), which " + file + " does not have and no "
+                            + EdgeListCsv.NODES_FILE + " lies beside it: use --weighting shared, or put the "
+                            + EdgeListCsv.NODES_FILE + " of the same export beside it");
+                }
+                list = input.edges();
+            }
         } catch (NoSuchFileException e) {
             throw new UsageException("--edges " + file + ": no such file");
         }

@@ -22,11 +22,14 @@ import java.util.List;
  * @param maxChannelsPerLogin       channels a logged-in chat account may be in at once (Twitch: 100)
  * @param coverageAlarmShare        share of wanted channels that must be joined; below it the window's
  *                                  {@code CoverageBelowTarget} metric is 1
+ * @param writeCsvTwin              also write the original's CSV twin of each snapshot under
+ *                                  {@code raw/chatter_logs/}, for readers of the original's files
  */
 public record CollectionConfig(int topChannelsLimit, boolean waitForHourAlignment, int collectionIntervalMinutes,
                                double maxRuntimeHours, int maxCollectionCycles, int windowSeconds,
                                String channelsFile, List<String> channels, boolean pseudonymize,
-                               ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare) {
+                               ChatLogin chatLogin, int maxChannelsPerLogin, double coverageAlarmShare,
+                               boolean writeCsvTwin) {
     public CollectionConfig {
         channels = List.copyOf(channels);
     }

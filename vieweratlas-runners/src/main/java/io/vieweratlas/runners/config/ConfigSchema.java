@@ -49,6 +49,8 @@ public final class ConfigSchema {
                 "channels a logged-in chat account may be in at once (Twitch's cap)"));
         s.add(doubleKey("collection.coverage_alarm_share", 0.95, 0, 1,
                 "a window covering fewer wanted channels than this share reports CoverageBelowTarget=1"));
+        s.add(boolKey("collection.write_csv_twin", false,
+                "also write the original's CSV twin of each snapshot under raw/chatter_logs/"));
         // analysis: defaults and ranges are the analysis parameters' own
         AnalysisParameters d = AnalysisParameters.defaults();
         s.add(stringKey("analysis.output_dir", "community_analysis", "where local exports are written"));

@@ -54,7 +54,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 i(v, "collection.window_seconds"), s(v, "collection.channels_file"), channels,
                 b(v, "collection.pseudonymize"),
                 ChatLogin.parse(s(v, "collection.chat_login")), i(v, "collection.max_channels_per_login"),
-                d(v, "collection.coverage_alarm_share"));
+                d(v, "collection.coverage_alarm_share"), b(v, "collection.write_csv_twin"));
         @SuppressWarnings("unchecked")
         List<String> bots = (List<String>) v.get("analysis.bots");
         AnalysisConfig analysis = new AnalysisConfig(s(v, "analysis.output_dir"), i(v, "analysis.overlap_threshold"),
@@ -125,6 +125,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "collection.chat_login", collection.chatLogin().configValue());
         put(root, "collection.max_channels_per_login", collection.maxChannelsPerLogin());
         put(root, "collection.coverage_alarm_share", collection.coverageAlarmShare());
+        put(root, "collection.write_csv_twin", collection.writeCsvTwin());
         put(root, "analysis.stability_runs", analysis.overTime().stabilityRuns());
         put(root, "analysis.confidence_level", analysis.overTime().confidenceLevel());
         put(root, "analysis.tracking_jaccard", analysis.overTime().trackingJaccard());

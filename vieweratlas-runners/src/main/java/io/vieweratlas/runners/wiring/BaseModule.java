@@ -96,7 +96,8 @@ public final class BaseModule extends AbstractModule {
     @Provides
     @Singleton
     SnapshotStore snapshotStore(ObjectStore store, Pseudonymizer pseudonymizer) {
-        SnapshotStore lake = LakeSnapshotStore.on(store);
+        SnapshotStore lake = LakeSnapshotStore.builder(store)
+                .writeCsvTwin(config.collection().writeCsvTwin()).build();
         // collection.pseudonymize: logins are replaced before anything reaches the lake
         return pseudonymizer.enabled() ? new PseudonymizingSnapshotStore(lake, pseudonymizer) : lake;
     }

@@ -105,6 +105,58 @@ class AnalyzeEdgesCommandTest {
     }
 
     @Test
+    void ownExportRoundTripsToTheSamePartitionForEachWeighting() throws IOException {
+        for (String weighting : List.of("shared", "jaccard")) {
+            Path first = dir.resolve("first-" + weighting);
+            ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", first.toString(),
+                    "--seed", "9", "--weighting", weighting);
+            assertEquals(0, r.code(), r.err() + r.out());
+            Path again = dir.resolve("again-" + weighting);
+            // graph_nodes.csv lies beside graph_edges.csv: audiences and channels without edges come from it
+            r = run("analyze", "--edges", first.resolve("graph_edges.csv").toString(), "--out", again.toString(),
+                    "--seed", "9", "--weighting", weighting, "--data", lake.toString());
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertEquals(communities(first), communities(again), weighting);
+            assertEquals(Files.readAllLines(first.resolve("graph_edges.csv")),
+                    Files.readAllLines(again.resolve("graph_edges.csv")), weighting);
+            Path fromJson = dir.resolve("json-" + weighting);
+            r = run("analyze", "--edges", first.resolve("graph.json").toString(), "--out", fromJson.toString(),
+                    "--seed", "9", "--weighting", weighting, "--data", dir.resolve("no-lake").toString());
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertEquals(communities(first), communities(fromJson), weighting);
+        }
+    }
+
+    @Test
+    void ownEdgesAloneRunSharedWeightingAndRefuseTheOthersInOneLine() throws IOException {
+        Path first = dir.resolve("first");
+        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", first.toString(),
+                "--seed", "9", "--weighting", "shared");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path alone = dir.resolve("alone");
+        Files.createDirectories(alone);
+        Path edgesOnly = Files.copy(first.resolve("graph_edges.csv"), alone.resolve("graph_edges.csv"));
+
+        Path again = dir.resolve("again");
+        r = run("analyze", "--edges", edgesOnly.toString(), "--out", again.toString(), "--seed", "9",
+                "--weighting", "shared", "--data", lake.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        Map<String, String> before = communities(first);
+        Map<String, String> after = communities(again);
+        before.keySet().retainAll(after.keySet()); // channels without an edge are not in an edge file
+        assertEquals(before, after);
+
+        for (String weighting : List.of("jaccard", "overlap", "significance")) {
+            r = run("analyze", "--edges", edgesOnly.toString(), "--out", dir.resolve("no-" + weighting).toString(),
+                    "--weighting", weighting, "--viewers", "2000");
+            assertEquals(ExitCodes.USAGE, r.code(), weighting + ": " + r.out() + r.err());
+            String message = r.err().strip();
+            assertTrue(message.contains("weighting '" + weighting + "' needs each channel's audience")
+                    && message.contains("--weighting shared") && message.lines().count() <= 2, message);
+        }
+    }
+
+    @Test
     void significanceWithoutViewersIsAUsageError() {
         ValidateConfigCommandTest.Result r = run("analyze", "--edges", edges.toString(), "--out",
                 dir.resolve("x").toString(), "--weighting", "significance");
@@ -120,12 +172,13 @@ class AnalyzeEdgesCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "source,target,shared,source_audience,target_audience\na,b,3,10,12\na,c,three,10,9\n");
         ValidateConfigCommandTest.Result r = run("analyze", "--edges", bad.toString(), "--out",
-                dir.resolve("x").toString());
+                dir.resolve("x").toString(), "--data", dir.resolve("no-lake").toString());
         assertEquals(ExitCodes.FAILURE, r.code());
         assertTrue(r.err().contains(bad + ":3: shared is not a whole number: 'three'"), r.err());
-        Files.writeString(bad, "source,target,shared\na,b,3\n");
-        r = run("analyze", "--edges", bad.toString(), "--out", dir.resolve("x").toString());
-        assertTrue(r.err().contains(bad + ":1: missing column(s) source_audience, target_audience"), r.err());
+        Files.writeString(bad, "source,target,weight\na,b,3\n"); // neither Athena's form nor our graph_edges.csv
+        r = run("analyze", "--edges", bad.toString(), "--out", dir.resolve("x").toString(), "--data",
+                dir.resolve("no-lake").toString());
+        assertTrue(r.err().contains(bad + ":1: missing column(s) shared, source_audience, target_audience"), r.err());
     }
 
     @Test

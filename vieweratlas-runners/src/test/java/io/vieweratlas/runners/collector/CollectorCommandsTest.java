@@ -206,6 +206,42 @@ class CollectorCommandsTest {
     }
 
     @Test
+    void writeCsvTwinWritesTheOriginalsCsvBesideEachSnapshot() throws Exception {
+        Path cfg = config("  window_seconds: 10\n  wait_for_hour_alignment: false\n  write_csv_twin: true\n");
+        Path lake = dir.resolve("lake");
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(run(CREDENTIALS, "collect", "--config", cfg.toString(), "--data", lake.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        irc.awaitJoined(WAIT, "alpha", "beta");
+        irc.say("alpha", "bob", "12", "hey");
+        irc.say("alpha", "ann", "11", "hi");
+        irc.say("beta", "cy", "13", "yo");
+        runner.join(Duration.ofSeconds(60).toMillis());
+        Result r = result.get();
+        assertEquals(0, r.code(), r.err());
+        List<Path> json;
+        try (Stream<Path> files = Files.walk(lake.resolve("raw/snapshots"))) {
+            json = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertEquals(2, json.size(), json.toString());
+        for (Path j : json) {
+            String stem = lake.resolve("raw/snapshots").relativize(j).toString().replace(".json", ".csv");
+            List<String> csv = Files.readAllLines(lake.resolve("raw/chatter_logs").resolve(stem));
+            assertEquals("timestamp,channel,viewer_count,game_name,title,started_at,username", csv.get(0));
+            String channel = j.getFileName().toString().startsWith("alpha") ? "alpha" : "beta";
+            List<String> logins = csv.subList(1, csv.size()).stream().map(l -> l.substring(l.lastIndexOf(',') + 1))
+                    .toList();
+            assertEquals(channel.equals("alpha") ? List.of("ann", "bob") : List.of("cy"), logins);
+            assertTrue(csv.get(1).contains("," + channel + ","), csv.get(1));
+        }
+    }
+
+    @Test
     void continuousAnalyzesAfterEveryNthWindow() throws Exception {
         Path cfg = config("  window_seconds: 10\n  wait_for_hour_alignment: false\n");
         Files.writeString(cfg, Files.readString(cfg) + "analysis:\n  analysis_interval_cycles: 1\n  output_dir: "

@@ -103,8 +103,15 @@ public final class EdgeAnalysis {
         for (int size : audience) {
             memberships += size;
         }
+        List<AnalysisStatistics.ChannelViewers> top = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            top.add(new AnalysisStatistics.ChannelViewers(channels.get(i), audience[i]));
+        }
+        top.sort(java.util.Comparator.comparingLong(AnalysisStatistics.ChannelViewers::viewers).reversed()
+                .thenComparing(AnalysisStatistics.ChannelViewers::channel));
         AnalysisStatistics.Aggregation agg = new AnalysisStatistics.Aggregation(0, n, viewers.orElse(0),
-                memberships, Optional.empty(), Optional.empty(), Optional.empty());
+                memberships, Optional.empty(), Optional.empty(), Optional.empty(), new TreeMap<>(),
+                top.subList(0, Math.min(AnalysisStatistics.Aggregation.TOP_CHANNELS, n)));
         AnalysisStatistics stats = new AnalysisStatistics(GraphStatisticsCalculator.of(graph), parts.detection(),
                 new AnalysisStatistics.Tagging(parts.labelRules()), agg, List.of());
         DataQualityReport quality = new DataQualityReport(1, List.of(), List.of(), missing);

@@ -61,6 +61,14 @@ public final class EdgeRows {
         counts.add(new int[]{sh, row});
     }
 
+    /**
+     * Adds a channel with its audience, whether or not an edge names it (a graph's isolated
+     * channels have none); {@code row} is where it was given.
+     */
+    public void channel(int row, String login, long audience) {
+        audience(login(login, "channel", row), count(audience, "audience", row), row);
+    }
+
     /** The edge list of the rows added, channels and edges sorted. */
     public EdgeList build() {
         List<String> channels = new ArrayList<>(audience.keySet());

@@ -21,6 +21,8 @@ import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.TimeRange;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ public final class AudienceAnalysis {
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
                 raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),
-                agg.range().until(), newest);
+                agg.range().until(), newest, load.loadedBySource(), topChannels(raw));
         AnalysisStatistics stats = new AnalysisStatistics(graphStats,
                 parts.detection(), new AnalysisStatistics.Tagging(parts.labelRules()), aggStats, filtered.steps());
         DataQualityReport quality = new DataQualityReport(load.loaded(), load.skipped(), agg.duplicateSnapshots(),
@@ -138,4 +140,14 @@ public final class AudienceAnalysis {
                 parts.communities(), stats, quality);
     }
 
+    /** The channels with the most distinct viewers, most first, ties by login (the original's top ten). */
+    static List<AnalysisStatistics.ChannelViewers> topChannels(Audiences audiences) {
+        List<AnalysisStatistics.ChannelViewers> all = new ArrayList<>(audiences.channelCount());
+        for (int c = 0; c < audiences.channelCount(); c++) {
+            all.add(new AnalysisStatistics.ChannelViewers(audiences.channels().get(c), audiences.audienceSize(c)));
+        }
+        all.sort(Comparator.comparingLong(AnalysisStatistics.ChannelViewers::viewers).reversed()
+                .thenComparing(AnalysisStatistics.ChannelViewers::channel));
+        return List.copyOf(all.subList(0, Math.min(AnalysisStatistics.Aggregation.TOP_CHANNELS, all.size())));
+    }
 }
