@@ -3,7 +3,6 @@ package io.vieweratlas.parquet;
 import io.vieweratlas.core.model.LoadReport;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.TimeRange;
-import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.PresenceSource;
 import io.vieweratlas.core.port.StoredObject;
@@ -134,8 +133,8 @@ public final class VodPresenceStore implements PresenceSource {
     private List<String> keys() {
         List<String> all = new ArrayList<>();
         for (String prefix : List.of(LakeLayout.CURATED_VOD, LakeLayout.ORIGINAL_VOD_SNAPSHOTS)) {
-            try (Stream<ObjectInfo> listing = store.list(prefix)) {
-                listing.map(ObjectInfo::key).filter(k -> k.endsWith(".parquet") || k.endsWith(".json"))
+            try (Stream<String> listing = store.listKeys(prefix)) {
+                listing.filter(k -> k.endsWith(".parquet") || k.endsWith(".json"))
                         .forEach(all::add);
             }
         }

@@ -8,6 +8,7 @@ import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.lake.SnapshotKey;
+import io.vieweratlas.parquet.VodPresenceStore;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -119,6 +120,17 @@ final class LakeFindings {
         addVod(findings, curatedVod, LakeLayout.CURATED_VOD, "Parquet (pandas)");
         addVod(findings, localVodParquet, "vod_snapshots/", "Parquet (pandas), written without S3");
         addVod(findings, localVodJson, "vod_snapshots/", "JSON twins (snapshot_NNNN.json)");
+        if (curatedVod.files + localVodParquet.files + localVodJson.files > 0) {
+            // Read as analyze reads them: a bucket the original left without a time (no
+            // bucket_start_ts, no VOD start) is listed below with its reason, not counted as carried over.
+            LoadReport vod = new VodPresenceStore(store).forEachSnapshot(TimeRange.ALL, s -> { });
+            findings.add(Finding.counted(Finding.Category.CARRIES_OVER, "VOD buckets that load", "VOD presence",
+                    vod.loaded(), "read by analyze --source vod|all as they are"));
+            for (LoadReport.SkippedInput skipped : vod.skipped()) {
+                findings.add(Finding.of(Finding.Category.WILL_NOT_LOAD, "VOD presence file", skipped.location(),
+                        skipped.reason()));
+            }
+        }
         if (vodChat.files > 0) {
             findings.add(Finding.counted(Finding.Category.CARRIES_OVER, "raw VOD chat", LakeLayout.VOD_CHAT,
                     vodChat.files, "kept as the raw record; analyze reads the presence buckets"));

@@ -1,16 +1,25 @@
 package io.vieweratlas.runners.migrate;
 
+import io.vieweratlas.filesystem.FileSystemObjectStore;
+import io.vieweratlas.parquet.OriginalLakeWriter;
+import io.vieweratlas.parquet.OriginalLakeWriter.Location;
+import io.vieweratlas.parquet.OriginalLakeWriter.Placement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,14 +73,17 @@ class MigrationCheckTest {
     }
 
     @Test
-    void vodPresenceInBothOriginalLayoutsIsCountedByKeyAndRawChatPointsAtImport() throws IOException {
+    void vodPresenceInBothOriginalLayoutsIsReadAsAnalyzeReadsItAndRawChatPointsAtImport() throws IOException {
         Path lake = home.resolve("logs");
-        String curated = "curated/presence_snapshots/source=vod/";
-        write(lake.resolve(curated + "channel=alpha/vod=101/part-0000.parquet"), "PAR1");
-        write(lake.resolve(curated + "channel=bravo/vod=202/part-0000.parquet"), "PAR1");
-        write(lake.resolve("vod_snapshots/alpha/303/part-0000.parquet"), "PAR1");
-        write(lake.resolve("vod_snapshots/alpha/303/snapshot_0000.json"), "{}");
-        write(lake.resolve("vod_snapshots/alpha/303/snapshot_0001.json"), "{}");
+        OriginalLakeWriter original = new OriginalLakeWriter(new FileSystemObjectStore(lake));
+        Instant start = Instant.parse("2026-01-05T20:00:00Z");
+        SortedMap<Long, SortedSet<String>> buckets = new TreeMap<>(Map.of(
+                0L, OriginalLakeWriter.chatters("ann", "bob"), 60L, OriginalLakeWriter.chatters("bob", "cy")));
+        original.vod("alpha", "101", start, 60, buckets, Placement.BUCKET_START, Location.CURATED);
+        // As the original's own VOD collector wrote every VOD: no bucket_start_ts, no start, and
+        // VOD 202 is in no queue ViewerAtlas reads, so its buckets cannot be placed in time.
+        original.vod("bravo", "202", start, 60, buckets, Placement.OFFSET_ONLY, Location.CURATED);
+        original.vod("alpha", "303", start, 60, buckets, Placement.OFFSET_AND_STARTED_AT, Location.LOCAL);
         write(home.resolve("vod_raw/alpha_303.json"), "{}");
         write(lake.resolve("notes/readme.txt"), "mine");
 
@@ -79,6 +91,7 @@ class MigrationCheckTest {
                 home, Map.of()));
         List<Finding> vod = report.findings().stream()
                 .filter(f -> f.kind().equals("VOD presence (original format)")).toList();
+        String curated = "curated/presence_snapshots/source=vod/";
         assertEquals(3, vod.size(), vod.toString());
         assertEquals(curated, vod.get(0).subject());
         assertEquals(2, vod.get(0).count().orElseThrow());
@@ -86,11 +99,16 @@ class MigrationCheckTest {
         assertEquals(1, vod.get(1).count().orElseThrow());
         assertEquals(2, vod.get(2).count().orElseThrow());
         assertEquals("JSON twins (snapshot_NNNN.json), 1 VODs", vod.get(2).detail());
+        assertEquals(4, only(report, "VOD buckets that load", "VOD presence").count().orElseThrow(),
+                "two buckets of VOD 101 and two of 303 (its JSON twins repeat the Parquet)");
+        Finding unplaced = only(report, "VOD presence file", curated + "channel=bravo/vod=202/part-0000.parquet");
+        assertEquals(Finding.Category.WILL_NOT_LOAD, unplaced.category());
+        assertTrue(unplaced.detail().contains("cannot be placed in time"), unplaced.detail());
         Finding raw = only(report, "raw VOD chat (TwitchDownloader JSON)", home.resolve("vod_raw").toString());
         assertEquals(Finding.Category.IGNORED, raw.category());
         assertTrue(raw.detail().contains("vieweratlas import --format twitchdownloader"), raw.detail());
         assertTrue(only(report, "other files", lake.toString()).detail().endsWith("notes/readme.txt"));
-        assertTrue(report.complete());
+        assertFalse(report.complete(), "VOD 202 will not load");
     }
 
     @Test
