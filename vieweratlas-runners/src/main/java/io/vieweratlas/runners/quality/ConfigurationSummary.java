@@ -21,11 +21,14 @@ import java.util.Objects;
  * @param worstSmallestRecovered largest "smallest recovered community" over the lakes (how small a
  *                               community it still recovers on its worst lake), 0 if one lake recovers none
  * @param meanMillis          mean analysis time per lake
+ * @param layoutTop           mean over the laid-out lakes of {@link LayoutSpread#topDistance()}, when measured
+ * @param layoutMembers       mean over the laid-out lakes of {@link LayoutSpread#memberDistance()}, when measured
  */
 public record ConfigurationSummary(QualityConfiguration configuration, int lakes, double worstNmi, double medianNmi,
                                    double worstAri, double medianAri, int belowBaseline, int maxDisconnected,
                                    int maxUnassigned, double recoveredShare, int worstSmallestRecovered,
-                                   double meanMillis) {
+                                   double meanMillis, java.util.OptionalDouble layoutTop,
+                                   java.util.OptionalDouble layoutMembers) {
 
     public ConfigurationSummary {
         Objects.requireNonNull(configuration, "configuration");
@@ -55,7 +58,9 @@ public record ConfigurationSummary(QualityConfiguration configuration, int lakes
                 scores.stream().mapToInt(LakeScore::disconnected).max().orElse(0),
                 scores.stream().mapToInt(LakeScore::unassigned).max().orElse(0),
                 planted == 0 ? 0 : (double) recovered / planted, worstSmallest,
-                scores.stream().mapToDouble(LakeScore::millis).average().orElse(0));
+                scores.stream().mapToDouble(LakeScore::millis).average().orElse(0),
+                scores.stream().flatMap(s -> s.layout().stream()).mapToDouble(LayoutSpread::topDistance).average(),
+                scores.stream().flatMap(s -> s.layout().stream()).mapToDouble(LayoutSpread::memberDistance).average());
     }
 
     static double median(double[] values) {

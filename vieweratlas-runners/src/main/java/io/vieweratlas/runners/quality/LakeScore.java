@@ -7,6 +7,7 @@ import io.vieweratlas.core.model.GraphNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,10 +27,11 @@ import java.util.TreeMap;
  * @param smallestPlanted   channels of the smallest planted community
  * @param smallestRecovered channels of the smallest recovered planted community, 0 when none is
  * @param millis            analysis time in milliseconds (not part of any comparison; machine-dependent)
+ * @param layout            where the largest channels sit on the map, for the configurations whose layout is checked
  */
 public record LakeScore(String lake, String configuration, double nmi, double ari, int planted, int found,
                         int disconnected, int unassigned, int recovered, int smallestPlanted, int smallestRecovered,
-                        double millis) {
+                        double millis, Optional<LayoutSpread> layout) {
 
     /** Jaccard at which a planted community counts as recovered. */
     public static final double RECOVERED = 0.9;
@@ -37,6 +39,13 @@ public record LakeScore(String lake, String configuration, double nmi, double ar
     public LakeScore {
         Objects.requireNonNull(lake, "lake");
         Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** This score with the layout measurement {@code spread}. */
+    LakeScore withLayout(Optional<LayoutSpread> spread) {
+        return new LakeScore(lake, configuration, nmi, ari, planted, found, disconnected, unassigned, recovered,
+                smallestPlanted, smallestRecovered, millis, spread);
     }
 
     /**
@@ -79,6 +88,6 @@ public record LakeScore(String lake, String configuration, double nmi, double ar
         }
         return new LakeScore(lake, configuration, nmi, ari, size.size(), result.communities().size(),
                 result.statistics().detection().disconnectedCommunities(), unassigned, recovered,
-                smallestPlanted == Integer.MAX_VALUE ? 0 : smallestPlanted, smallestRecovered, millis);
+                smallestPlanted == Integer.MAX_VALUE ? 0 : smallestPlanted, smallestRecovered, millis, Optional.empty());
     }
 }

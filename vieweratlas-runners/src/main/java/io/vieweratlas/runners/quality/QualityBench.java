@@ -61,6 +61,19 @@ public final class QualityBench {
      * @throws IOException when an analysis fails to read its (in-memory) input
      */
     public Report run(QualityGrid grid, Consumer<String> progress) throws IOException {
+        return run(grid, java.util.Set.of(), progress);
+    }
+
+    /**
+     * Runs the grid, laying out the results of the defaults, of the original's method and of the
+     * configurations named in {@code layoutChecked} to measure where their largest channels sit
+     * ({@link LayoutSpread}).
+     *
+     * @param progress receives one line per lake analysed
+     * @throws IOException when an analysis fails to read its (in-memory) input
+     */
+    public Report run(QualityGrid grid, java.util.Set<String> layoutChecked, Consumer<String> progress)
+            throws IOException {
         List<QualityConfiguration> configs = grid.configurations();
         List<List<LakeScore>> byConfig = new ArrayList<>();
         configs.forEach(c -> byConfig.add(new ArrayList<>()));
@@ -78,6 +91,9 @@ public final class QualityBench {
                 AnalysisResult result = analysis.analyze(AnalysisRequest.builder(new AnalysisRequest.Presence(source))
                         .parameters(config.parameters()).build()).result().orElseThrow();
                 LakeScore score = LakeScore.of(lake.name(), config.name(), result, truth, (System.nanoTime() - t) / 1e6);
+                if (config.role() != QualityConfiguration.Role.GRID || layoutChecked.contains(config.name())) {
+                    score = score.withLayout(LayoutSpread.measure(result, truth, config.parameters().seed()));
+                }
                 byConfig.get(c).add(score);
                 all.add(score);
             }

@@ -41,6 +41,8 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
                     new double[] {1.0, 1.2, 1.5}, new int[] {5, 10}, new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}));
             case "full" -> new QualityGrid(BenchmarkFamily.full(), settings(base, Weighting.values(),
                     new double[] {0.8, 1.0, 1.2, 1.5, 2.0}, new int[] {3, 5, 10}, CommunityAlgorithm.values()));
+            case "explore" -> new QualityGrid(BenchmarkFamily.small(), settings(base, Weighting.values(),
+                    new double[] {1.5, 2.0, 3.0, 4.0}, new int[] {2, 3, 5}, new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}));
             case "tiny" -> new QualityGrid(List.of(
                     BenchmarkFamily.member(300, 10, 0.2, 0.4, 2, 0.05, 20, 0.75, 1),
                     BenchmarkFamily.member(400, 12, 0.3, 0.5, 3, 0.0, 0, 1.0, 2)),

@@ -26,14 +26,15 @@ public final class QualityTables {
         StringBuilder b = new StringBuilder();
         b.append("| configuration | worst NMI | median NMI | worst ARI | median ARI | lakes below original "
                 + "| max disconnected | max unassigned | planted recovered | smallest recovered (worst lake) "
-                + "| ms per lake |\n");
-        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| ms per lake | top-5 distance to centroid (all members) |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (ConfigurationSummary s : report.summaries()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %d/%d | %d | %d | %.1f %% | %s | %.0f |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %d/%d | %d | %d | %.1f %% | %s | %.0f | %s |%n",
                     s.configuration().name(), s.worstNmi(), s.medianNmi(), s.worstAri(), s.medianAri(),
                     s.belowBaseline(), s.lakes(), s.maxDisconnected(), s.maxUnassigned(), 100 * s.recoveredShare(),
                     s.worstSmallestRecovered() == 0 ? "none" : Integer.toString(s.worstSmallestRecovered()),
-                    s.meanMillis()));
+                    s.meanMillis(), s.layoutTop().isPresent() ? String.format(Locale.ROOT, "%.4f (%.4f)",
+                            s.layoutTop().getAsDouble(), s.layoutMembers().orElse(0)) : ""));
         }
         return b.toString();
     }
@@ -42,27 +43,33 @@ public final class QualityTables {
     public static String summaryCsv(QualityBench.Report report) {
         StringBuilder b = new StringBuilder("configuration,role,weighting,overlap_threshold,resolution,algorithm,"
                 + "lakes,worst_nmi,median_nmi,worst_ari,median_ari,lakes_below_original,max_disconnected,"
-                + "max_unassigned,recovered_share,worst_smallest_recovered,mean_ms\n");
+                + "max_unassigned,recovered_share,worst_smallest_recovered,mean_ms,layout_top5_distance,layout_member_distance\n");
         for (ConfigurationSummary s : report.summaries()) {
             var p = s.configuration().parameters();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%.6f,%d,%.1f%n",
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%.6f,%d,%.1f,%s,%s%n",
                     quote(s.configuration().name()), s.configuration().role().name().toLowerCase(Locale.ROOT),
                     p.weighting().wireName(), p.overlapThreshold(), p.resolution(), p.algorithm().wireName(),
                     s.lakes(), s.worstNmi(), s.medianNmi(), s.worstAri(), s.medianAri(), s.belowBaseline(),
                     s.maxDisconnected(), s.maxUnassigned(), s.recoveredShare(), s.worstSmallestRecovered(),
-                    s.meanMillis()));
+                    s.meanMillis(), optional(s.layoutTop()), optional(s.layoutMembers())));
         }
         return b.toString();
+    }
+
+    private static String optional(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.6f", v.getAsDouble()) : "";
     }
 
     /** Every score as CSV, one row per lake and configuration. */
     public static String scoresCsv(QualityBench.Report report) {
         StringBuilder b = new StringBuilder("lake,configuration,nmi,ari,planted,found,disconnected,unassigned,"
-                + "recovered,smallest_planted,smallest_recovered,ms\n");
+                + "recovered,smallest_planted,smallest_recovered,ms,layout_top5_distance,layout_member_distance\n");
         for (LakeScore s : report.scores()) {
-            b.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%d,%d,%d,%d,%d,%d,%.1f%n", quote(s.lake()),
+            b.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%d,%d,%d,%d,%d,%d,%.1f,%s,%s%n", quote(s.lake()),
                     quote(s.configuration()), s.nmi(), s.ari(), s.planted(), s.found(), s.disconnected(),
-                    s.unassigned(), s.recovered(), s.smallestPlanted(), s.smallestRecovered(), s.millis()));
+                    s.unassigned(), s.recovered(), s.smallestPlanted(), s.smallestRecovered(), s.millis(),
+                    s.layout().map(l -> String.format(Locale.ROOT, "%.6f", l.topDistance())).orElse(""),
+                    s.layout().map(l -> String.format(Locale.ROOT, "%.6f", l.memberDistance())).orElse("")));
         }
         return b.toString();
     }
