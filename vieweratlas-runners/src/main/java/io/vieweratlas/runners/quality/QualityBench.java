@@ -88,8 +88,10 @@ public final class QualityBench {
             for (int c = 0; c < configs.size(); c++) {
                 QualityConfiguration config = configs.get(c);
                 long t = System.nanoTime();
-                AnalysisResult result = analysis.analyze(AnalysisRequest.builder(new AnalysisRequest.Presence(source))
-                        .parameters(config.parameters()).build()).result().orElseThrow();
+                AnalysisRequest.Builder request = AnalysisRequest.builder(new AnalysisRequest.Presence(source))
+                        .parameters(config.parameters());
+                config.calibration().ifPresent(request::calibration);
+                AnalysisResult result = analysis.analyze(request.build()).result().orElseThrow();
                 LakeScore score = LakeScore.of(lake.name(), config.name(), result, truth, (System.nanoTime() - t) / 1e6);
                 if (config.role() != QualityConfiguration.Role.GRID || layoutChecked.contains(config.name())) {
                     score = score.withLayout(LayoutSpread.measure(result, truth, config.parameters().seed()));

@@ -2,8 +2,11 @@ package io.vieweratlas.runners.quality;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
 
+import io.vieweratlas.core.port.in.AnalysisRequest;
+
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One analysis setting tried by the quality benchmark.
@@ -11,8 +14,11 @@ import java.util.Objects;
  * @param name       short name for tables (weighting, threshold, resolution, algorithm)
  * @param parameters the parameters analysed with
  * @param role       what the row is: a grid point, the defaults, or the original project's method
+ * @param calibration when present, threshold and resolution are chosen per lake by this sweep
+ *                    (stability across seeds, see {@code Calibration}) before the analysis
  */
-public record QualityConfiguration(String name, AnalysisParameters parameters, Role role) {
+public record QualityConfiguration(String name, AnalysisParameters parameters, Role role,
+                                   Optional<AnalysisRequest.CalibrationPlan> calibration) {
 
     /** What a configuration stands for in the tables. */
     public enum Role {
@@ -28,6 +34,19 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(calibration, "calibration");
+    }
+
+    /** A configuration analysed with fixed parameters. */
+    public QualityConfiguration(String name, AnalysisParameters parameters, Role role) {
+        this(name, parameters, role, Optional.empty());
+    }
+
+    /** A grid point whose threshold and resolution are calibrated per lake by {@code plan}. */
+    public static QualityConfiguration calibrated(AnalysisParameters p, AnalysisRequest.CalibrationPlan plan) {
+        String name = String.format(Locale.ROOT, "%s t∈%s γ∈%s by stability (%d seeds) %s", p.weighting().wireName(),
+                plan.thresholds(), plan.resolutions(), plan.runs(), p.algorithm().wireName()).replace(" ", " ");
+        return new QualityConfiguration(name.replace(", ", "/"), p, Role.GRID, Optional.of(plan));
     }
 
     /** A grid point named after its weighting, threshold, resolution and algorithm. */

@@ -3,6 +3,7 @@ package io.vieweratlas.runners.quality;
 import io.vieweratlas.core.analysis.AnalysisParameters;
 import io.vieweratlas.core.analysis.CommunityAlgorithm;
 import io.vieweratlas.core.analysis.Weighting;
+import io.vieweratlas.core.port.in.AnalysisRequest;
 import io.vieweratlas.synth.BenchmarkFamily;
 
 import java.util.ArrayList;
@@ -29,20 +30,21 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
     /**
      * A named grid over {@code base}'s filters and seed.
      *
-     * @param name {@code small} (12 lakes, 25 settings: weighting × resolution 1.0/1.2/1.5 × threshold
-     *             5/10 with Leiden), {@code full} (48 lakes, weighting × resolution 0.8–2.0 × threshold
-     *             3/5/10 × Leiden/Louvain) or {@code tiny} (2 small lakes, a few settings: a smoke test)
+     * @param name {@code small} (12 lakes; weighting × resolution 1 to 3 × threshold 5/10 with Leiden,
+     *             and the stability calibration), {@code full} (48 lakes; weighting × resolution 0.8 to 4 ×
+     *             threshold 2/3/5/10 × Leiden/Louvain, and the calibration) or {@code tiny} (2 small lakes,
+     *             a few settings: a smoke test)
      * @throws IllegalArgumentException naming the grid and the allowed names
      */
     public static QualityGrid named(String name, AnalysisParameters base) {
         Objects.requireNonNull(base, "base");
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "small" -> new QualityGrid(BenchmarkFamily.small(), settings(base, Weighting.values(),
-                    new double[] {1.0, 1.2, 1.5}, new int[] {5, 10}, new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}));
-            case "full" -> new QualityGrid(BenchmarkFamily.full(), settings(base, Weighting.values(),
-                    new double[] {0.8, 1.0, 1.2, 1.5, 2.0}, new int[] {3, 5, 10}, CommunityAlgorithm.values()));
-            case "explore" -> new QualityGrid(BenchmarkFamily.small(), settings(base, Weighting.values(),
-                    new double[] {1.5, 2.0, 3.0, 4.0}, new int[] {2, 3, 5}, new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}));
+            case "small" -> new QualityGrid(BenchmarkFamily.small(), withCalibrated(base, settings(base,
+                    Weighting.values(), new double[] {1.0, 1.2, 1.5, 2.0, 3.0}, new int[] {5, 10},
+                    new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN})));
+            case "full" -> new QualityGrid(BenchmarkFamily.full(), withCalibrated(base, settings(base,
+                    Weighting.values(), new double[] {0.8, 1.0, 1.2, 1.5, 2.0, 3.0, 4.0}, new int[] {2, 3, 5, 10},
+                    CommunityAlgorithm.values())));
             case "tiny" -> new QualityGrid(List.of(
                     BenchmarkFamily.member(300, 10, 0.2, 0.4, 2, 0.05, 20, 0.75, 1),
                     BenchmarkFamily.member(400, 12, 0.3, 0.5, 3, 0.0, 0, 1.0, 2)),
@@ -51,6 +53,18 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
             default -> throw new IllegalArgumentException("unknown quality grid '" + name
                     + "' (allowed: tiny, small, full)");
         };
+    }
+
+    /**
+     * The settings plus one whose threshold and resolution are chosen per lake by the stability
+     * calibration (thresholds 2, 5, 10 × resolutions 1 to 4, four seeds each, shared counts): what a
+     * researcher gets from {@code analyze --calibrate}, at about five times the cost of one analysis.
+     */
+    static List<QualityConfiguration> withCalibrated(AnalysisParameters base, List<QualityConfiguration> settings) {
+        List<QualityConfiguration> out = new ArrayList<>(settings);
+        out.add(QualityConfiguration.calibrated(base.toBuilder().weighting(Weighting.SHARED).build(),
+                new AnalysisRequest.CalibrationPlan(List.of(2, 5, 10), List.of(1.0, 1.5, 2.0, 3.0, 4.0), 4)));
+        return out;
     }
 
     /** The defaults, the original's method, then every combination (skipping duplicates of the first two). */
