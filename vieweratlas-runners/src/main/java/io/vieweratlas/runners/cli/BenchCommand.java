@@ -95,6 +95,11 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             + "(default: .cache/bench/quality).")
     Path qualityOut = Path.of(".cache", "bench", "quality");
 
+    @Option(names = "--layout-check", split = ";", paramLabel = "SETTING", description = "Settings (as named in the "
+            + "table, ';'-separated) whose results are also laid out to measure where the largest channels sit; "
+            + "the defaults and the original's method always are.")
+    List<String> layoutCheck = List.of();
+
     /** The benchmark sizes. */
     static SyntheticLakeSpec spec(String size) {
         SyntheticLakeSpec.Builder b = SyntheticLakeSpec.builder().bots(true).snapshotsPerChannel(3).seed(1);
@@ -156,7 +161,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         out.printf(Locale.ROOT, "bench --quality: grid %s, %d lakes x %d settings, %d cores%n", grid, g.lakes().size(),
                 g.configurations().size(), Runtime.getRuntime().availableProcessors());
         out.flush();
-        QualityBench.Report report = QualityBench.inMemory().run(g, line -> {
+        QualityBench.Report report = QualityBench.inMemory().run(g, java.util.Set.copyOf(layoutCheck), line -> {
             out.println(line);
             out.flush();
         });
