@@ -1,6 +1,8 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.PartitionComparison;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
@@ -95,6 +97,20 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             + "(default: .cache/bench/quality).")
     Path qualityOut = Path.of(".cache", "bench", "quality");
 
+    @Option(names = "--weightings", split = ",", paramLabel = "NAME",
+            description = "Quality grid: only these weightings (shared, jaccard, overlap, significance).")
+    List<String> weightings;
+
+    @Option(names = "--resolutions", split = ",", paramLabel = "X", description = "Quality grid: only these resolutions.")
+    List<Double> resolutions;
+
+    @Option(names = "--thresholds", split = ",", paramLabel = "N", description = "Quality grid: only these thresholds.")
+    List<Integer> thresholds;
+
+    @Option(names = "--algorithms", split = ",", paramLabel = "NAME", description = "Quality grid: only these "
+            + "algorithms (leiden, louvain).")
+    List<String> algorithms;
+
     @Option(names = "--layout-check", split = ";", paramLabel = "SETTING", description = "Settings (as named in the "
             + "table, ';'-separated) whose results are also laid out to measure where the largest channels sit; "
             + "the defaults and the original's method always are.")
@@ -155,6 +171,16 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         QualityGrid g;
         try {
             g = QualityGrid.named(grid, params);
+            if (weightings != null || resolutions != null || thresholds != null || algorithms != null) {
+                // the named family's lakes under the settings asked for; what is not asked keeps the defaults
+                g = g.withSettings(params,
+                        weightings == null ? List.of(Weighting.values())
+                                : weightings.stream().map(Weighting::fromWireName).toList(),
+                        resolutions == null ? List.of(params.resolution()) : resolutions,
+                        thresholds == null ? List.of(params.overlapThreshold()) : thresholds,
+                        algorithms == null ? List.of(params.algorithm())
+                                : algorithms.stream().map(CommunityAlgorithm::fromWireName).toList());
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -56,6 +56,24 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
     }
 
     /**
+     * This grid's lakes under other settings: the defaults, the original's method and every
+     * combination of the given values.
+     *
+     * @throws IllegalArgumentException when a list is empty
+     */
+    public QualityGrid withSettings(AnalysisParameters base, List<Weighting> weightings, List<Double> resolutions,
+                                    List<Integer> thresholds, List<CommunityAlgorithm> algorithms) {
+        if (weightings.isEmpty() || resolutions.isEmpty() || thresholds.isEmpty() || algorithms.isEmpty()) {
+            throw new IllegalArgumentException("a quality grid needs at least one weighting, resolution, threshold "
+                    + "and algorithm");
+        }
+        return new QualityGrid(lakes, settings(base, weightings.toArray(Weighting[]::new),
+                resolutions.stream().mapToDouble(Double::doubleValue).toArray(),
+                thresholds.stream().mapToInt(Integer::intValue).toArray(),
+                algorithms.toArray(CommunityAlgorithm[]::new)));
+    }
+
+    /**
      * The settings plus one whose threshold and resolution are chosen per lake by the stability
      * calibration (thresholds 2, 5, 10 × resolutions 1 to 4, four seeds each, shared counts): what a
      * researcher gets from {@code analyze --calibrate}, at about five times the cost of one analysis.

@@ -45,9 +45,10 @@ class BenchQualityCommandTest {
         List<String> rows = scores.subList(1, scores.size());
         assertTrue(rows.size() >= 2 * 3, scores.toString());
         for (String row : rows) {
-            String[] f = row.split(",");
-            double nmi = Double.parseDouble(f[f.length - 12]);
-            double ari = Double.parseDouble(f[f.length - 11]);
+            String[] f = row.split(",", -1);
+            assertEquals(14, f.length, row);
+            double nmi = Double.parseDouble(f[2]);
+            double ari = Double.parseDouble(f[3]);
             assertTrue(nmi > 0.5 && nmi <= 1.0, row);
             assertTrue(ari > 0.3 && ari <= 1.0, row);
         }
@@ -56,6 +57,24 @@ class BenchQualityCommandTest {
         String summary = Files.readString(out.resolve("quality_summary.md"));
         assertTrue(summary.startsWith("| configuration | worst NMI | median NMI |"), summary);
         assertTrue(Files.readString(out.resolve("quality_summary.csv")).contains(",baseline,shared,10,1.2,louvain,2,"));
+    }
+
+    @Test
+    void settingsCanBeNarrowedOnAFamily() throws Exception {
+        Path out = dir.resolve("narrow");
+        SynthCommandTest.Result r = bench("bench", "--quality", "--grid", "tiny", "--weightings", "jaccard,overlap",
+                "--resolutions", "1,3", "--quality-out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
+        // the defaults, the original's method and 2 × 2 settings
+        assertEquals(1 + 6, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("overlap t=5 γ=3 leiden,grid,overlap,5,3.0,leiden,2,")),
+                summary.toString());
+
+        SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--weightings", "cosine",
+                "--quality-out", out.toString());
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("unknown weighting 'cosine'"), bad.err());
     }
 
     @Test
