@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -187,7 +188,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         out.printf(Locale.ROOT, "bench --quality: grid %s, %d lakes x %d settings, %d cores%n", grid, g.lakes().size(),
                 g.configurations().size(), Runtime.getRuntime().availableProcessors());
         out.flush();
-        QualityBench.Report report = QualityBench.inMemory().run(g, java.util.Set.copyOf(layoutCheck), line -> {
+        QualityBench.Report report = QualityBench.inMemory().run(g, Set.copyOf(layoutCheck), line -> {
             out.println(line);
             out.flush();
         });

@@ -3,6 +3,7 @@ package io.vieweratlas.runners.quality;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One setting over all lakes of a grid: worst case and median of NMI and ARI, how many lakes it
@@ -27,8 +28,8 @@ import java.util.Objects;
 public record ConfigurationSummary(QualityConfiguration configuration, int lakes, double worstNmi, double medianNmi,
                                    double worstAri, double medianAri, int belowBaseline, int maxDisconnected,
                                    int maxUnassigned, double recoveredShare, int worstSmallestRecovered,
-                                   double meanMillis, java.util.OptionalDouble layoutTop,
-                                   java.util.OptionalDouble layoutMembers) {
+                                   double meanMillis, OptionalDouble layoutTop,
+                                   OptionalDouble layoutMembers) {
 
     public ConfigurationSummary {
         Objects.requireNonNull(configuration, "configuration");

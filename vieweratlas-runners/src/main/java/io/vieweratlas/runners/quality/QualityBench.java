@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -61,7 +63,7 @@ public final class QualityBench {
      * @throws IOException when an analysis fails to read its (in-memory) input
      */
     public Report run(QualityGrid grid, Consumer<String> progress) throws IOException {
-        return run(grid, java.util.Set.of(), progress);
+        return run(grid, Set.of(), progress);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class QualityBench {
      * @param progress receives one line per lake analysed
      * @throws IOException when an analysis fails to read its (in-memory) input
      */
-    public Report run(QualityGrid grid, java.util.Set<String> layoutChecked, Consumer<String> progress)
+    public Report run(QualityGrid grid, Set<String> layoutChecked, Consumer<String> progress)
             throws IOException {
         List<QualityConfiguration> configs = grid.configurations();
         List<List<LakeScore>> byConfig = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class QualityBench {
                 byConfig.get(c).add(score);
                 all.add(score);
             }
-            progress.accept(String.format(java.util.Locale.ROOT, "%s: %d settings in %.1f s", lake.name(),
+            progress.accept(String.format(Locale.ROOT, "%s: %d settings in %.1f s", lake.name(),
                     configs.size(), (System.nanoTime() - t0) / 1e9));
         }
         int baseline = indexOf(configs, QualityConfiguration.Role.BASELINE);

@@ -1,6 +1,8 @@
 package io.vieweratlas.runners.quality;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
 
 import io.vieweratlas.core.port.in.AnalysisRequest;
 
@@ -45,7 +47,7 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
     /** A grid point whose threshold and resolution are calibrated per lake by {@code plan}. */
     public static QualityConfiguration calibrated(AnalysisParameters p, AnalysisRequest.CalibrationPlan plan) {
         String name = String.format(Locale.ROOT, "%s t∈%s γ∈%s by stability (%d seeds) %s", p.weighting().wireName(),
-                plan.thresholds(), plan.resolutions(), plan.runs(), p.algorithm().wireName()).replace(" ", " ");
+                plan.thresholds(), plan.resolutions(), plan.runs(), p.algorithm().wireName());
         return new QualityConfiguration(name.replace(", ", "/"), p, Role.GRID, Optional.of(plan));
     }
 
@@ -56,8 +58,8 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
 
     /** The original project's method on top of {@code base}'s filters. */
     public static QualityConfiguration baseline(AnalysisParameters base) {
-        AnalysisParameters p = base.toBuilder().algorithm(io.vieweratlas.core.analysis.CommunityAlgorithm.LOUVAIN)
-                .weighting(io.vieweratlas.core.analysis.Weighting.SHARED).overlapThreshold(10).resolution(1.2).build();
+        AnalysisParameters p = base.toBuilder().algorithm(CommunityAlgorithm.LOUVAIN).weighting(Weighting.SHARED)
+                .overlapThreshold(10).resolution(1.2).build();
         return new QualityConfiguration("original: " + describe(p), p, Role.BASELINE);
     }
 
@@ -66,7 +68,7 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
         return new QualityConfiguration("default: " + describe(p), p, Role.DEFAULT);
     }
 
-    /** {@code weighting t=threshold γ=resolution algorithm}, plus the resolution mode when it is not fixed. */
+    /** {@code weighting t=threshold γ=resolution algorithm}. */
     static String describe(AnalysisParameters p) {
         return String.format(Locale.ROOT, "%s t=%d γ=%s %s", p.weighting().wireName(), p.overlapThreshold(),
                 trim(p.resolution()), p.algorithm().wireName());

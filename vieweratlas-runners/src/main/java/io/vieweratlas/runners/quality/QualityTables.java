@@ -1,5 +1,7 @@
 package io.vieweratlas.runners.quality;
 
+import io.vieweratlas.core.analysis.AnalysisParameters;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** The quality benchmark's report as a Markdown summary and a per-lake CSV file. */
 public final class QualityTables {
@@ -45,7 +48,7 @@ public final class QualityTables {
                 + "lakes,worst_nmi,median_nmi,worst_ari,median_ari,lakes_below_original,max_disconnected,"
                 + "max_unassigned,recovered_share,worst_smallest_recovered,mean_ms,layout_top5_distance,layout_member_distance\n");
         for (ConfigurationSummary s : report.summaries()) {
-            var p = s.configuration().parameters();
+            AnalysisParameters p = s.configuration().parameters();
             b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%.6f,%d,%.1f,%s,%s%n",
                     quote(s.configuration().name()), s.configuration().role().name().toLowerCase(Locale.ROOT),
                     p.weighting().wireName(), p.overlapThreshold(), p.resolution(), p.algorithm().wireName(),
@@ -56,7 +59,7 @@ public final class QualityTables {
         return b.toString();
     }
 
-    private static String optional(java.util.OptionalDouble v) {
+    private static String optional(OptionalDouble v) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.6f", v.getAsDouble()) : "";
     }
 
