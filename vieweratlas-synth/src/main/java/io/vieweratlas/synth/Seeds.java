@@ -14,6 +14,9 @@ final class Seeds {
     static final long VIEWER_NAMES = 4;
     static final long VISITS = 5;
     static final long SNAPSHOTS = 6;
+    static final long VARIETY = 7;
+    static final long HEAVY_NAMES = 8;
+    static final long HEAVY_VISITS = 9;
 
     private Seeds() {
     }

@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -23,14 +25,17 @@ import java.util.stream.Stream;
 /**
  * A synthetic presence lake with planted communities, drawn from a {@link SyntheticLakeSpec}.
  *
- * <p>{@link #plan} draws the population once: community sizes (uneven, Zipf-like), channels and
- * their community, heavy-tailed channel popularity inside each community, viewers with a home
- * community and a small heavy-tailed number of channel visits, a share {@code mixing} of which
- * go outside the home community. The population is held compactly (one sorted array of logins,
- * audiences as one int array); snapshots are then drawn on demand, channel by channel in
- * {@link #channels()} order, each from its own random stream. Every snapshot of a channel holds a
- * random part of the channel's audience (each member present with probability {@value #PRESENCE}),
- * so more snapshots cover more of it, plus — when asked — bot accounts that sit in almost every chat.
+ * <p>{@link #plan} draws the population once: community sizes (a jittered power law above the
+ * shape's minimum), channels and their community, Zipf channel popularity inside each community,
+ * viewers with a home community and a small heavy-tailed number of channel visits, a share
+ * {@code mixing} of which go outside the home community. When the {@link SyntheticLakeSpec.Shape}
+ * asks for them, "variety" channels also draw visits from viewers of two to four other
+ * communities, and heavy accounts visit tens to hundreds of channels anywhere. The population is
+ * held compactly (one sorted array of logins, audiences as one int array); snapshots are then
+ * drawn on demand, channel by channel in {@link #channels()} order, each from its own random
+ * stream. Every snapshot of a channel holds a random part of the channel's audience (each member
+ * present with the shape's {@code presence} probability), so more snapshots cover more of it,
+ * plus — when asked — bot accounts that sit in almost every chat and heavy accounts.
  *
  * <p>The lake is immutable and thread-safe: {@link #snapshotsOf(int)} may be called from many
  * threads and always gives the same snapshots for the same spec.
@@ -44,18 +49,17 @@ public final class SyntheticLake {
      */
     public static final int GENERATOR_VERSION = 1;
 
-    /** Probability that one audience member is present in one snapshot of the channel. */
-    public static final double PRESENCE = 0.37;
-
     // Calibration: issue 4's "large" lake (5,000 channels, 60 communities, 2,000,000 viewers,
     // 3 snapshots, bots) must be ~15,000 files and ~130 MB of snapshot JSON in the original's
     // indent-2 layout, where a chatter line costs its login (~10 characters) plus 8 bytes.
     // Viewers visiting ~3 channels each, present in 37 % of a channel's snapshots, give ~6.8 M
     // chatter entries (~460 per snapshot) and ~130 MB.
-    /** Community size weights follow rank^-COMMUNITY_ZIPF, jittered. */
-    private static final double COMMUNITY_ZIPF = 0.75;
-    /** Channel popularity inside a community follows rank^-CHANNEL_ZIPF. */
-    private static final double CHANNEL_ZIPF = 0.85;
+    /** Guests of a variety channel together bring this share of its home audience (a third of the total). */
+    private static final double VARIETY_GUEST_SHARE = 0.5;
+    /** Heavy accounts visit between this many channels and ten times as many (log-uniform). */
+    private static final int HEAVY_MIN_CHANNELS = 20;
+    /** Probability that a heavy account is present in one snapshot of a channel it visits. */
+    private static final double HEAVY_PRESENCE = 0.9;
     /** Visits per viewer: 1 + floor(Lomax(scale, shape)), capped. */
     private static final double VISITS_SCALE = 3.0;
     private static final double VISITS_SHAPE = 2.2;
@@ -82,11 +86,17 @@ public final class SyntheticLake {
     private final int[] audience;
     private final List<String> bots;
     private final double[] botPresence;
+    /** Heavy account logins, ascending. */
+    private final List<String> heavy;
+    /** Per channel, the heavy accounts (indices into {@link #heavy}, ascending) that visit it. */
+    private final int[][] heavyByChannel;
+    private final boolean[] variety;
 
     private SyntheticLake(SyntheticLakeSpec spec, List<String> channels, int[] channelCommunity,
                           int[] communityChannels, int[] communityViewers, int[] communityGame,
                           int[] communitySecondGame, int[] communityLanguage, String[] logins,
-                          int[] audienceOffset, int[] audience, List<String> bots, double[] botPresence) {
+                          int[] audienceOffset, int[] audience, List<String> bots, double[] botPresence,
+                          List<String> heavy, int[][] heavyByChannel, boolean[] variety) {
         this.spec = spec;
         this.channels = channels;
         this.channelCommunity = channelCommunity;
@@ -100,6 +110,9 @@ public final class SyntheticLake {
         this.audience = audience;
         this.bots = bots;
         this.botPresence = botPresence;
+        this.heavy = heavy;
+        this.heavyByChannel = heavyByChannel;
+        this.variety = variety;
     }
 
     /**
@@ -134,6 +147,30 @@ public final class SyntheticLake {
     /** The bot accounts that appear in snapshots (empty unless the spec asks for bots). */
     public List<String> bots() {
         return bots;
+    }
+
+    /** The heavy accounts that appear in snapshots (empty unless the shape asks for them), ascending. */
+    public List<String> heavyAccounts() {
+        return heavy;
+    }
+
+    /**
+     * The variety channels: channels whose audience also comes from two to four communities other
+     * than their own (their planted community is the home one). Empty unless the shape asks for them.
+     */
+    public SortedSet<String> varietyChannels() {
+        TreeSet<String> out = new TreeSet<>();
+        for (int i = 0; i < variety.length; i++) {
+            if (variety[i]) {
+                out.add(channels.get(i));
+            }
+        }
+        return Collections.unmodifiableSortedSet(out);
+    }
+
+    /** Planted communities' channel counts, by community id (largest first). */
+    public List<Integer> communitySizes() {
+        return Arrays.stream(communityChannels).boxed().toList();
     }
 
     /** What the lake holds, known before generating snapshots. */
@@ -209,8 +246,11 @@ public final class SyntheticLake {
         int to = audienceOffset[channelIndex + 1];
         List<PresenceSnapshot> out = new ArrayList<>(spec.snapshotsPerChannel());
         String[] humans = new String[to - from];
-        String[] present = new String[to - from + bots.size()];
-        String[] presentBots = new String[bots.size()];
+        int[] heavyHere = heavyByChannel[channelIndex];
+        String[] present = new String[to - from + bots.size() + heavyHere.length];
+        String[] presentBots = new String[bots.size() + heavyHere.length];
+        String[] presentHeavy = new String[heavyHere.length];
+        double presence = spec.shape().presence();
         for (int s = 0; s < spec.snapshotsPerChannel(); s++) {
             Instant time = spec.start().plusSeconds(s * intervalSeconds + offsetSeconds);
             if (streamStart == null || Duration.between(streamStart, time).compareTo(MAX_STREAM) > 0) {
@@ -218,7 +258,7 @@ public final class SyntheticLake {
             }
             int chatters = 0;
             for (int k = from; k < to; k++) {
-                if (r.nextDouble() < PRESENCE) {
+                if (r.nextDouble() < presence) {
                     humans[chatters++] = logins[audience[k]];
                 }
             }
@@ -227,6 +267,16 @@ public final class SyntheticLake {
                 if (r.nextDouble() < botPresence[b]) {
                     presentBots[botCount++] = bots.get(b);
                 }
+            }
+            if (heavyHere.length > 0) {
+                int heavyCount = 0;
+                for (int h : heavyHere) {
+                    if (r.nextDouble() < HEAVY_PRESENCE) {
+                        presentHeavy[heavyCount++] = heavy.get(h);
+                    }
+                }
+                String[] botsOnly = Arrays.copyOf(presentBots, botCount);
+                botCount = merge(botsOnly, botCount, presentHeavy, heavyCount, presentBots);
             }
             int size = merge(humans, chatters, presentBots, botCount, present);
             String snapshotGame = Catalog.GAMES.get(r.nextDouble() < 0.08 ? 0 : game);
@@ -281,7 +331,7 @@ public final class SyntheticLake {
         Planner(SyntheticLakeSpec spec) {
             this.spec = spec;
             this.k = spec.communities();
-            this.taken = new LoginSet(spec.viewers() + spec.channels() + 64);
+            this.taken = new LoginSet(spec.viewers() + spec.channels() + spec.shape().heavyAccounts() + 64);
         }
 
         SyntheticLake plan() {
@@ -326,13 +376,19 @@ public final class SyntheticLake {
                 viewerShare[c] = communityChannels[c];
             }
             AliasTable homeTable = new AliasTable(viewerShare);
+            boolean[] variety = new boolean[channelLogins.size()];
+            double[][] reachWeight = new double[k][];
+            for (int c = 0; c < k; c++) {
+                reachWeight[c] = new double[members[c].length];
+                for (int i = 0; i < members[c].length; i++) {
+                    reachWeight[c][i] = popularity[members[c][i]];
+                }
+            }
+            // Channels a community's viewers visit: its own, plus the variety channels it is a guest of.
+            int[][] reach = addVarietyGuests(members, communityChannels, popularity, variety, reachWeight);
             AliasTable[] channelTables = new AliasTable[k];
             for (int c = 0; c < k; c++) {
-                double[] w = new double[members[c].length];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = popularity[members[c][i]];
-                }
-                channelTables[c] = new AliasTable(w);
+                channelTables[c] = new AliasTable(reachWeight[c]);
             }
 
             String[] logins = viewerLogins();
@@ -340,7 +396,7 @@ public final class SyntheticLake {
             int viewers = spec.viewers();
             int blocks = (viewers + VIEWER_BLOCK - 1) / VIEWER_BLOCK;
             VisitBlock[] visitBlocks = IntStream.range(0, blocks).parallel()
-                    .mapToObj(b -> visits(b, homeTable, channelTables, members))
+                    .mapToObj(b -> visits(b, homeTable, channelTables, reach))
                     .toArray(VisitBlock[]::new);
 
             int channelCount = channelLogins.size();
@@ -387,8 +443,132 @@ public final class SyntheticLake {
                 botPresence[b] = chatBot >= 0 ? 0.97 - 0.015 * chatBot
                         : 0.99 - 0.005 * Catalog.LURKER_BOTS.indexOf(bots.get(b));
             }
+            List<String> heavy = heavyLogins();
+            int[][] heavyByChannel = heavyVisits(heavy.size(), channelCount);
             return new SyntheticLake(spec, channelLogins, channelCommunity, communityChannels, communityViewers,
-                    game, secondGame, language, logins, audienceOffset, audience, bots, botPresence);
+                    game, secondGame, language, logins, audienceOffset, audience, bots, botPresence, heavy,
+                    heavyByChannel, variety);
+        }
+
+        /**
+         * Picks the variety channels (a share of all channels, uniformly) and makes each reachable
+         * from two to four guest communities: a guest community's viewers pick it with a weight that
+         * brings, in expectation, {@value #VARIETY_GUEST_SHARE} of its home audience over all guests.
+         * Returns per community the channels its viewers pick from, and grows {@code reachWeight} to match.
+         */
+        private int[][] addVarietyGuests(int[][] members, int[] communityChannels, double[] popularity,
+                                         boolean[] variety, double[][] reachWeight) {
+            int count = (int) Math.round(spec.shape().varietyShare() * spec.channels());
+            if (count == 0 || k < 2) {
+                return members;
+            }
+            int[] channelCommunity = new int[spec.channels()];
+            double[] popularitySum = new double[k];
+            for (int c = 0; c < k; c++) {
+                for (int ch : members[c]) {
+                    channelCommunity[ch] = c;
+                    popularitySum[c] += popularity[ch];
+                }
+            }
+            SplittableRandom r = Seeds.random(spec.seed(), Seeds.VARIETY, 0);
+            int[] order = IntStream.range(0, spec.channels()).toArray();
+            shuffle(order, r);
+            List<List<Integer>> extra = new ArrayList<>();
+            List<List<Double>> extraWeight = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                extra.add(new ArrayList<>());
+                extraWeight.add(new ArrayList<>());
+            }
+            for (int i = 0; i < count; i++) {
+                int ch = order[i];
+                int home = channelCommunity[ch];
+                variety[ch] = true;
+                int guests = Math.min(k - 1, 2 + r.nextInt(3));
+                int[] chosen = new int[guests];
+                for (int g = 0; g < guests; g++) {
+                    int c;
+                    boolean again;
+                    do {
+                        c = r.nextInt(k);
+                        again = c == home;
+                        for (int j = 0; j < g && !again; j++) {
+                            again = chosen[j] == c;
+                        }
+                    } while (again);
+                    chosen[g] = c;
+                    // home viewers pick ch with pop/sum(home) of their visits, and visits scale with
+                    // community size; this weight gives guest community c the wanted share
+                    double w = VARIETY_GUEST_SHARE / guests * popularity[ch]
+                            * (popularitySum[c] / popularitySum[home])
+                            * ((double) communityChannels[home] / communityChannels[c]);
+                    extra.get(c).add(ch);
+                    extraWeight.get(c).add(w);
+                }
+            }
+            int[][] reach = new int[k][];
+            for (int c = 0; c < k; c++) {
+                int own = members[c].length;
+                reach[c] = Arrays.copyOf(members[c], own + extra.get(c).size());
+                reachWeight[c] = Arrays.copyOf(reachWeight[c], own + extra.get(c).size());
+                for (int j = 0; j < extra.get(c).size(); j++) {
+                    reach[c][own + j] = extra.get(c).get(j);
+                    reachWeight[c][own + j] = extraWeight.get(c).get(j);
+                }
+            }
+            return reach;
+        }
+
+        /** Heavy account logins, unique among all logins, ascending. */
+        private List<String> heavyLogins() {
+            int n = spec.shape().heavyAccounts();
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) {
+                String login = null;
+                for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS && login == null; attempt++) {
+                    String draft = draw(Seeds.HEAVY_NAMES, i, attempt, false);
+                    if (taken.add(draft)) {
+                        login = draft;
+                    }
+                }
+                if (login == null) {
+                    throw new IllegalStateException("no unused login after " + MAX_NAME_ATTEMPTS
+                            + " attempts for heavy account " + i);
+                }
+                out[i] = login;
+            }
+            Arrays.sort(out);
+            return List.of(out);
+        }
+
+        /** Per channel, the heavy accounts visiting it: each account visits 20 to 200 channels, uniformly. */
+        private int[][] heavyVisits(int heavyCount, int channelCount) {
+            int[] perChannel = new int[channelCount];
+            int[][] visited = new int[heavyCount][];
+            for (int h = 0; h < heavyCount; h++) {
+                SplittableRandom r = Seeds.random(spec.seed(), Seeds.HEAVY_VISITS, h);
+                int want = (int) Math.min(channelCount,
+                        Math.round(HEAVY_MIN_CHANNELS * Math.pow(10, r.nextDouble())));
+                int[] all = IntStream.range(0, channelCount).toArray();
+                for (int i = 0; i < want; i++) {
+                    int j = i + r.nextInt(channelCount - i);
+                    int t = all[i];
+                    all[i] = all[j];
+                    all[j] = t;
+                    perChannel[all[i]]++;
+                }
+                visited[h] = Arrays.copyOf(all, want);
+            }
+            int[][] byChannel = new int[channelCount][];
+            for (int c = 0; c < channelCount; c++) {
+                byChannel[c] = new int[perChannel[c]];
+            }
+            int[] fill = new int[channelCount];
+            for (int h = 0; h < heavyCount; h++) {
+                for (int c : visited[h]) {
+                    byChannel[c][fill[c]++] = h;
+                }
+            }
+            return byChannel;
         }
 
         /** Channels per community: at least the minimum each, the rest by jittered Zipf weights, largest first. */
@@ -397,10 +577,11 @@ public final class SyntheticLake {
             double[] weight = new double[k];
             double sum = 0;
             for (int c = 0; c < k; c++) {
-                weight[c] = Math.pow(c + 1, -COMMUNITY_ZIPF) * Math.exp(0.15 * gaussian(r));
+                weight[c] = Math.pow(c + 1, -spec.shape().communitySizeExponent()) * Math.exp(0.15 * gaussian(r));
                 sum += weight[c];
             }
-            int free = spec.channels() - k * SyntheticLakeSpec.MIN_CHANNELS_PER_COMMUNITY;
+            int minSize = spec.shape().minCommunityChannels();
+            int free = spec.channels() - k * minSize;
             int[] size = new int[k];
             double[] remainder = new double[k];
             int given = 0;
@@ -421,7 +602,7 @@ public final class SyntheticLake {
                 size[order[i % k]]++;
             }
             for (int c = 0; c < k; c++) {
-                size[c] += SyntheticLakeSpec.MIN_CHANNELS_PER_COMMUNITY;
+                size[c] += minSize;
             }
             // Community ids by size, largest first, so ids read naturally.
             Arrays.sort(size);
@@ -518,7 +699,7 @@ public final class SyntheticLake {
                 int[] ranked = members[c].clone();
                 shuffle(ranked, Seeds.random(spec.seed(), Seeds.CHANNEL_PLAN, 1 + c));
                 for (int rank = 0; rank < ranked.length; rank++) {
-                    popularity[ranked[rank]] = Math.pow(rank + 1, -CHANNEL_ZIPF);
+                    popularity[ranked[rank]] = Math.pow(rank + 1, -spec.shape().channelPopularityExponent());
                 }
             }
             return popularity;

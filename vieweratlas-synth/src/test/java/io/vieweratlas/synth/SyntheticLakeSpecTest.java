@@ -75,4 +75,26 @@ class SyntheticLakeSpecTest {
         assertTrue(rejection(valid().viewers(SyntheticLakeSpec.MAX_VIEWERS + 1)).startsWith("viewers is 50000001"));
         assertTrue(rejection(valid().snapshotsPerChannel(1001)).startsWith("snapshotsPerChannel is 1001"));
     }
+
+    @Test
+    void cacheKeyOfADefaultShapeSpecIgnoresTheShape() {
+        // the bench's large lake, cached under this key
+        SyntheticLakeSpec large = SyntheticLakeSpec.builder().bots(true).snapshotsPerChannel(3).seed(1)
+                .channels(5_000).communities(60).viewers(2_000_000).build();
+        assertEquals("ac450c4e", large.cacheKey());
+        SyntheticLakeSpec shaped = SyntheticLakeSpec.builder().bots(true).snapshotsPerChannel(3).seed(1)
+                .channels(5_000).communities(60).viewers(2_000_000).presence(0.5).build();
+        assertFalse(shaped.cacheKey().equals(large.cacheKey()));
+    }
+
+    @Test
+    void shapeValuesAreCheckedByName() {
+        assertEquals("presence is 0.0 but must be in (0.0, 1.0]", rejection(valid().presence(0)));
+        assertEquals("varietyShare is 0.6 but must be in [0.0, 0.5]", rejection(valid().varietyShare(0.6)));
+        assertEquals("minCommunityChannels is 2 but must be between 3 and 1000000",
+                rejection(valid().minCommunityChannels(2)));
+        assertEquals("communities is 3 but 30 channels allow at most 2 (each community needs at least 11 channels)",
+                rejection(valid().minCommunityChannels(11)));
+        assertTrue(rejection(valid().heavyAccounts(-1)).startsWith("heavyAccounts is -1"));
+    }
 }

@@ -35,7 +35,9 @@ class LakesTest {
             }
             assertEquals(SnapshotStore.SnapshotWrite.Status.WRITTEN, lake.put(b.build()).status());
         }
-        AnalysisResult r = ViewerAtlas.analysis().source(Lakes.openDirectory(root)).threshold(5).run();
+        // one three-channel clique: resolution 1 (above it, modularity prefers singletons to a lone clique)
+        AnalysisResult r = ViewerAtlas.analysis().source(Lakes.openDirectory(root)).threshold(5).leiden(1.0, 42)
+                .run();
         assertEquals(3, r.nodes().size());
         assertEquals(3, r.edges().size());
         assertEquals(1, r.communities().size());

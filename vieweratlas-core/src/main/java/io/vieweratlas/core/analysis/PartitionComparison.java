@@ -3,6 +3,8 @@ package io.vieweratlas.core.analysis;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Compares two partitions of the same items. */
 public final class PartitionComparison {
@@ -50,6 +52,96 @@ public final class PartitionComparison {
             mi += pxy * Math.log(pxy / (px * py));
         }
         return 2 * mi / (ha + hb);
+    }
+
+    /**
+     * Adjusted Rand index (Hubert and Arabie 1985): the Rand index of pair agreements corrected for
+     * chance, {@code (Σ_ij C(n_ij,2) − E) / (½(Σ_i C(a_i,2) + Σ_j C(b_j,2)) − E)} with
+     * {@code E = Σ_i C(a_i,2) Σ_j C(b_j,2) / C(n,2)}: 1 for identical partitions, about 0 for
+     * independent ones, negative below chance; 1 when both partitions are the same trivial one.
+     *
+     * @param a block label per item
+     * @param b block label per item, same items
+     * @return the adjusted Rand index
+     */
+    public static <K, L> double ari(Map<String, K> a, Map<String, L> b) {
+        requireSameItems(a, b);
+        int n = a.size();
+        Map<Object, Integer> ca = new HashMap<>();
+        Map<Object, Integer> cb = new HashMap<>();
+        Map<Map.Entry<Object, Object>, Integer> joint = new HashMap<>();
+        for (Map.Entry<String, K> e : a.entrySet()) {
+            Object x = e.getValue();
+            Object y = b.get(e.getKey());
+            ca.merge(x, 1, Integer::sum);
+            cb.merge(y, 1, Integer::sum);
+            joint.merge(Map.entry(x, y), 1, Integer::sum);
+        }
+        double index = 0;
+        for (int c : joint.values()) {
+            index += pairs(c);
+        }
+        double sumA = 0;
+        for (int c : ca.values()) {
+            sumA += pairs(c);
+        }
+        double sumB = 0;
+        for (int c : cb.values()) {
+            sumB += pairs(c);
+        }
+        double all = pairs(n);
+        double expected = all == 0 ? 0 : sumA * sumB / all;
+        double max = (sumA + sumB) / 2;
+        if (max == expected) {
+            return index == max ? 1.0 : 0.0;
+        }
+        return (index - expected) / (max - expected);
+    }
+
+    /**
+     * For every block of {@code truth}, the best Jaccard similarity {@code |T ∩ F| / |T ∪ F|} of its
+     * items with any block of {@code found}: how well each true block was recovered.
+     *
+     * @param truth block label per item (the reference)
+     * @param found block label per item, same items
+     * @return per block of {@code truth}, in its label's natural order, the best Jaccard in [0, 1]
+     */
+    public static <K extends Comparable<K>, L> SortedMap<K, Double> bestJaccard(Map<String, K> truth,
+                                                                               Map<String, L> found) {
+        requireSameItems(truth, found);
+        Map<K, Integer> truthSize = new HashMap<>();
+        Map<L, Integer> foundSize = new HashMap<>();
+        Map<K, Map<L, Integer>> overlap = new HashMap<>();
+        for (Map.Entry<String, K> e : truth.entrySet()) {
+            K t = e.getValue();
+            L f = found.get(e.getKey());
+            truthSize.merge(t, 1, Integer::sum);
+            foundSize.merge(f, 1, Integer::sum);
+            overlap.computeIfAbsent(t, x -> new HashMap<>()).merge(f, 1, Integer::sum);
+        }
+        TreeMap<K, Double> best = new TreeMap<>();
+        overlap.forEach((t, byFound) -> {
+            double max = 0;
+            for (Map.Entry<L, Integer> e : byFound.entrySet()) {
+                int inter = e.getValue();
+                double j = (double) inter / (truthSize.get(t) + foundSize.get(e.getKey()) - inter);
+                max = Math.max(max, j);
+            }
+            best.put(t, max);
+        });
+        return best;
+    }
+
+    private static double pairs(long c) {
+        return c * (c - 1) / 2.0;
+    }
+
+    private static void requireSameItems(Map<String, ?> a, Map<String, ?> b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        if (!a.keySet().equals(b.keySet())) {
+            throw new IllegalArgumentException("partitions cover different items (" + a.size() + " vs " + b.size() + ")");
+        }
     }
 
     private static double entropy(Map<Object, Integer> counts, int n) {

@@ -1,6 +1,8 @@
 package io.vieweratlas.runners.cli;
 
 import io.vieweratlas.core.analysis.AnalysisParameters;
+import io.vieweratlas.core.analysis.CommunityAlgorithm;
+import io.vieweratlas.core.analysis.Weighting;
 import io.vieweratlas.core.analysis.PartitionComparison;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
@@ -17,6 +19,11 @@ import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.analysis.LakePresence;
 import io.vieweratlas.runners.analysis.LakeSelection;
 import io.vieweratlas.runners.config.ViewerAtlasConfig;
+import io.vieweratlas.runners.quality.ConfigurationSummary;
+import io.vieweratlas.runners.quality.QualityBench;
+import io.vieweratlas.runners.quality.QualityConfiguration;
+import io.vieweratlas.runners.quality.QualityGrid;
+import io.vieweratlas.runners.quality.QualityTables;
 import io.vieweratlas.synth.SyntheticLake;
 import io.vieweratlas.synth.SyntheticLakeSpec;
 import picocli.CommandLine.Command;
@@ -40,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -47,7 +55,9 @@ import java.util.stream.Stream;
 /**
  * {@code bench}: generates synthetic lakes of three sizes with planted communities (cached on
  * disk), analyses each with the configured parameters and prints per size the stage times, peak
- * heap, edges, communities, modularity and NMI against the planted truth.
+ * heap, edges, communities, modularity and NMI against the planted truth. With {@code --quality}
+ * it instead runs the quality benchmark: a family of planted lakes analysed under a grid of
+ * settings, scored against the truth ({@link QualityBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the analysis on synthetic lakes (small, medium, large) with planted communities.")
@@ -77,6 +87,37 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--runs", paramLabel = "N", description = "Analyses per size; the fastest is reported (default 1).")
     int runs = 1;
 
+    @Option(names = "--quality", description = "Run the quality benchmark instead: planted lakes of many shapes "
+            + "analysed under a grid of settings, scored by NMI and ARI against the truth.")
+    boolean quality;
+
+    @Option(names = "--grid", paramLabel = "NAME", description = "Quality grid: tiny, small (default; a few minutes "
+            + "on two cores) or full.")
+    String grid = "small";
+
+    @Option(names = "--quality-out", paramLabel = "DIR", description = "Where the quality tables are written "
+            + "(default: .cache/bench/quality).")
+    Path qualityOut = Path.of(".cache", "bench", "quality");
+
+    @Option(names = "--weightings", split = ",", paramLabel = "NAME",
+            description = "Quality grid: only these weightings (shared, jaccard, overlap, significance).")
+    List<String> weightings;
+
+    @Option(names = "--resolutions", split = ",", paramLabel = "X", description = "Quality grid: only these resolutions.")
+    List<Double> resolutions;
+
+    @Option(names = "--thresholds", split = ",", paramLabel = "N", description = "Quality grid: only these thresholds.")
+    List<Integer> thresholds;
+
+    @Option(names = "--algorithms", split = ",", paramLabel = "NAME", description = "Quality grid: only these "
+            + "algorithms (leiden, louvain).")
+    List<String> algorithms;
+
+    @Option(names = "--layout-check", split = ";", paramLabel = "SETTING", description = "Settings (as named in the "
+            + "table, ';'-separated) whose results are also laid out to measure where the largest channels sit; "
+            + "the defaults and the original's method always are.")
+    List<String> layoutCheck = List.of();
+
     /** The benchmark sizes. */
     static SyntheticLakeSpec spec(String size) {
         SyntheticLakeSpec.Builder b = SyntheticLakeSpec.builder().bots(true).snapshotsPerChannel(3).seed(1);
@@ -103,6 +144,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         ViewerAtlasConfig config = configOptions.load(Map.of()).config();
         AnalysisParameters params = config.analysis().parameters();
         PrintWriter out = spec.commandLine().getOut();
+        if (quality) {
+            return quality(params, out);
+        }
         out.printf(Locale.ROOT, "bench: %d cores, max heap %d MB, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         out.println("| size | files | MB | load | aggregate | filter | graph | communities | labels+stats | write | "
@@ -113,7 +157,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             SyntheticLakeSpec s = spec(size);
             SyntheticLake synth = SyntheticLake.plan(s);
             // The generator version is part of the key: a changed generator must not reuse old lakes.
-            Path dir = cache.resolve(size + "-g" + SyntheticLake.GENERATOR_VERSION + "-" + Integer.toHexString(s.hashCode()));
+            Path dir = cache.resolve(size + "-g" + SyntheticLake.GENERATOR_VERSION + "-" + s.cacheKey());
             ensureLake(synth, dir, out);
             long[] filesAndBytes = filesAndBytes(dir);
             Row best = null;
@@ -132,6 +176,47 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                     loadAverage());
             out.flush();
         }
+        return ExitCodes.OK;
+    }
+
+    private Integer quality(AnalysisParameters params, PrintWriter out) throws IOException {
+        QualityGrid g;
+        try {
+            g = QualityGrid.named(grid, params);
+            if (weightings != null || resolutions != null || thresholds != null || algorithms != null) {
+                // the named family's lakes under the settings asked for; what is not asked keeps the defaults
+                g = g.withSettings(params,
+                        weightings == null ? List.of(Weighting.values())
+                                : weightings.stream().map(Weighting::fromWireName).toList(),
+                        resolutions == null ? List.of(params.resolution()) : resolutions,
+                        thresholds == null ? List.of(params.overlapThreshold()) : thresholds,
+                        algorithms == null ? List.of(params.algorithm())
+                                : algorithms.stream().map(CommunityAlgorithm::fromWireName).toList());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.printf(Locale.ROOT, "bench --quality: grid %s, %d lakes x %d settings, %d cores%n", grid, g.lakes().size(),
+                g.configurations().size(), Runtime.getRuntime().availableProcessors());
+        out.flush();
+        QualityBench.Report report = QualityBench.inMemory().run(g, Set.copyOf(layoutCheck), line -> {
+            out.println(line);
+            out.flush();
+        });
+        out.println();
+        out.print(QualityTables.summaryMarkdown(report));
+        ConfigurationSummary best = report.summaries().get(0);
+        ConfigurationSummary baseline = report.summary(QualityConfiguration.Role.BASELINE);
+        ConfigurationSummary defaults = report.summary(QualityConfiguration.Role.DEFAULT);
+        out.printf(Locale.ROOT, "%nbest worst-case NMI: %s (worst %.4f, median %.4f); defaults: worst %.4f, median %.4f,"
+                        + " below the original on %d of %d lakes; original: worst %.4f, median %.4f%n",
+                best.configuration().name(), best.worstNmi(), best.medianNmi(), defaults.worstNmi(),
+                defaults.medianNmi(), defaults.belowBaseline(), defaults.lakes(), baseline.worstNmi(),
+                baseline.medianNmi());
+        for (Path p : QualityTables.write(report, qualityOut)) {
+            out.println("wrote " + p);
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

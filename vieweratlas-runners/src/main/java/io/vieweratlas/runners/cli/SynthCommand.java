@@ -98,6 +98,31 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--min-community", paramLabel = "N",
+            description = "Fewest channels of a planted community (default: 3).")
+    int minCommunity = SyntheticLakeSpec.Shape.DEFAULT.minCommunityChannels();
+
+    @Option(names = "--size-exponent", paramLabel = "A",
+            description = "Community sizes above the minimum follow rank^-A, in [0, 4] (default: 0.75).")
+    double sizeExponent = SyntheticLakeSpec.Shape.DEFAULT.communitySizeExponent();
+
+    @Option(names = "--popularity-exponent", paramLabel = "A",
+            description = "Channel popularity inside a community follows Zipf rank^-A, in [0, 4] (default: 0.85).")
+    double popularityExponent = SyntheticLakeSpec.Shape.DEFAULT.channelPopularityExponent();
+
+    @Option(names = "--presence", paramLabel = "P",
+            description = "Probability that an audience member is present in one snapshot, in (0, 1] (default: 0.37).")
+    double presence = SyntheticLakeSpec.Shape.DEFAULT.presence();
+
+    @Option(names = "--variety", paramLabel = "SHARE",
+            description = "Share of channels whose audience also comes from 2-4 other communities, in [0, 0.5] "
+                    + "(default: 0).")
+    double variety = SyntheticLakeSpec.Shape.DEFAULT.varietyShare();
+
+    @Option(names = "--heavy-accounts", paramLabel = "N",
+            description = "Accounts present in 20-200 channels of every community (default: 0).")
+    int heavyAccounts = SyntheticLakeSpec.Shape.DEFAULT.heavyAccounts();
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that draw and write snapshots (default: 8; writing waits on the disk more than on the CPU). Does not change the output.")
     Integer threads;
@@ -120,6 +145,9 @@ public final class SynthCommand implements Callable<Integer> {
         inputs.put("mixing", mixing);
         inputs.put("bots", bots);
         inputs.put("seed", seed);
+        if (!lakeSpec.shape().equals(SyntheticLakeSpec.Shape.DEFAULT)) {
+            inputs.put("shape", lakeSpec.shape().toString());
+        }
         return new RunRecorder(store, Clock.systemUTC()).record("synth", config, inputs,
                 run -> write(lakeSpec, store, threadCount, run));
     }
@@ -127,11 +155,19 @@ public final class SynthCommand implements Callable<Integer> {
     private SyntheticLakeSpec lakeSpec() {
         try {
             return SyntheticLakeSpec.builder().channels(channels).communities(communities).viewers(viewers)
-                    .snapshotsPerChannel(snapshots).mixing(mixing).bots(bots).seed(seed).build();
+                    .snapshotsPerChannel(snapshots).mixing(mixing).bots(bots).seed(seed)
+                    .minCommunityChannels(minCommunity).communitySizeExponent(sizeExponent)
+                    .channelPopularityExponent(popularityExponent).presence(presence).varietyShare(variety)
+                    .heavyAccounts(heavyAccounts).build();
         } catch (IllegalArgumentException e) {
             // The spec names its fields as the options do, minus the dashes: say which option to change.
             throw new UsageException("invalid synthetic lake: " + e.getMessage()
-                    .replaceFirst("^snapshotsPerChannel", "snapshots"));
+                    .replaceFirst("^snapshotsPerChannel", "snapshots")
+                    .replaceFirst("^minCommunityChannels", "min-community")
+                    .replaceFirst("^communitySizeExponent", "size-exponent")
+                    .replaceFirst("^channelPopularityExponent", "popularity-exponent")
+                    .replaceFirst("^varietyShare", "variety")
+                    .replaceFirst("^heavyAccounts", "heavy-accounts"));
         }
     }
 

@@ -43,7 +43,9 @@ class AnalyzeCommandTest {
     @Test
     void analyzeWritesResultsAndExportsAndPrintsASummary() throws IOException {
         Path out = dir.resolve("out");
-        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", out.toString());
+        // 40 channels in four communities: resolution 1, as the guide advises for graphs this small
+        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", out.toString(),
+                "--resolution", "1");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("Communities: 4"), r.out());
         assertTrue(r.out().contains("1 files skipped"), r.out());

@@ -15,7 +15,10 @@ class ConfigResolverTest {
     void defaultsAreValidAndMatchTheOriginalSections() {
         ViewerAtlasConfig c = ViewerAtlasConfig.defaults(Preset.DEFAULT);
         assertEquals("community_analysis", c.analysis().outputDir());
-        assertEquals(1.0, c.analysis().resolution());
+        // the schema's defaults are the core's
+        assertEquals(io.vieweratlas.core.analysis.AnalysisParameters.DEFAULT_RESOLUTION, c.analysis().resolution());
+        assertEquals(2.0, c.analysis().resolution());
+        assertEquals(io.vieweratlas.core.analysis.Weighting.JACCARD, c.analysis().parameters().weighting());
         assertEquals(StorageType.FILE, c.storage().type());
         assertEquals(60, c.vod().bucketLenS());
         assertTrue(c.analysis().bots().contains("nightbot"));
