@@ -52,6 +52,7 @@ public final class LakeAudienceLoader {
     private final LongConsumer progress;
     private final boolean liveSnapshots;
     private final List<PresenceSource> extraSources;
+    private final java.util.Optional<CompactedSnapshots> compacted;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -64,6 +65,7 @@ public final class LakeAudienceLoader {
         this.progress = b.progress;
         this.liveSnapshots = b.liveSnapshots;
         this.extraSources = List.copyOf(b.extraSources);
+        this.compacted = java.util.Optional.ofNullable(b.compacted);
     }
 
     /** A builder reading from {@code store}. */
@@ -80,6 +82,10 @@ public final class LakeAudienceLoader {
         Objects.requireNonNull(range, "range");
         TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
         List<SkippedInput> skipped = new ArrayList<>();
+        // Compacted days first: their rows, and which raw files they cover, so the listing skips those.
+        CompactedPhase.Result compactedDays = liveSnapshots && compacted.isPresent()
+                ? CompactedPhase.read(compacted.get(), range, keyRange, policy, threads) : CompactedPhase.Result.NONE;
+        skipped.addAll(compactedDays.skipped());
         AtomicLong done = new AtomicLong();
         List<SnapshotFileReader> readers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -95,7 +101,7 @@ public final class LakeAudienceLoader {
             if (me == 0) {
                 try {
                     if (liveSnapshots) {
-                        list(keyRange, skipped, batches);
+                        list(keyRange, skipped, batches, compactedDays);
                     }
                 } finally {
                     for (int i = 0; i < threads; i++) {
@@ -126,8 +132,8 @@ public final class LakeAudienceLoader {
             }
         });
         progress.accept(done.get());
-        long loaded = 0;
-        List<PresenceTableBuilder> builders = new ArrayList<>();
+        long loaded = compactedDays.loaded();
+        List<PresenceTableBuilder> builders = new ArrayList<>(compactedDays.builders());
         for (SnapshotFileReader reader : readers) {
             loaded += reader.loaded();
             skipped.addAll(reader.skipped());
@@ -145,9 +151,14 @@ public final class LakeAudienceLoader {
     }
 
     /** Lists the candidates in {@code keyRange} and hands them to the readers in batches of consecutive keys. */
-    private void list(TimeRange keyRange, List<SkippedInput> skipped, BlockingQueue<List<SnapshotListing.Candidate>> out) {
+    private void list(TimeRange keyRange, List<SkippedInput> skipped, BlockingQueue<List<SnapshotListing.Candidate>> out,
+                      CompactedPhase.Result compactedDays) {
         Batches batches = new Batches(out);
-        listing.forEach(keyRange, skipped::add, batches);
+        listing.forEach(keyRange, skipped::add, candidate -> {
+            if (!compactedDays.covers(candidate.key())) {
+                batches.accept(candidate);
+            }
+        });
         batches.flush();
     }
 
@@ -186,6 +197,7 @@ public final class LakeAudienceLoader {
         private LongConsumer progress = n -> { };
         private boolean liveSnapshots = true;
         private final List<PresenceSource> extraSources = new ArrayList<>();
+        private CompactedSnapshots compacted;
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -230,6 +242,16 @@ public final class LakeAudienceLoader {
          */
         public Builder alsoFrom(PresenceSource source) {
             extraSources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Reads the days {@code days} has compacted from there instead of their raw files (raw files
+         * written into such a day after its compaction are still read raw). The result is the same
+         * as reading the raw files; default: raw files only.
+         */
+        public Builder compacted(CompactedSnapshots days) {
+            this.compacted = java.util.Objects.requireNonNull(days, "days");
             return this;
         }
 
