@@ -285,7 +285,8 @@ public final class PresenceParquetCodec {
             int viewerDefined = SCHEMA.getColumns().get(9).getMaxDefinitionLevel();
             for (long r = 0; r < count; r++) {
                 String rowKey = c[8].getBinary().toStringUsingUTF8();
-                if (!rowKey.equals(key)) {
+                boolean newSnapshot = !rowKey.equals(key);
+                if (newSnapshot) {
                     flush();
                     key = rowKey;
                     channel = c[0].getBinary().toStringUsingUTF8();
@@ -297,13 +298,22 @@ public final class PresenceParquetCodec {
                     language = c[6].getBinary().toStringUsingUTF8();
                     title = c[7].getBinary().toStringUsingUTF8();
                 }
-                if (c[9].getCurrentDefinitionLevel() == viewerDefined) {
+                boolean hasViewer = c[9].getCurrentDefinitionLevel() == viewerDefined;
+                if (hasViewer) {
                     Binary viewer = c[9].getBinary();
                     if (viewers.size() == evidence.length) {
                         evidence = java.util.Arrays.copyOf(evidence, evidence.length * 2);
                     }
                     evidence[viewers.size()] = c[10].getInteger();
                     viewers.add(viewer.toStringUsingUTF8());
+                } else {
+                    c[10].skip();
+                }
+                if (!newSnapshot) {
+                    // A value not read must be skipped, or the column's decoder stays on it.
+                    for (int i = 0; i < 8; i++) {
+                        c[i].skip();
+                    }
                 }
                 for (ColumnReader column : c) {
                     column.consume();
