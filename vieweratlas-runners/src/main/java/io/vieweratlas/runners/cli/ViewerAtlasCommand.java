@@ -23,7 +23,8 @@ public final class ViewerAtlasCommand implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(AnalyzeCommand.class, SynthCommand.class,
             ValidateConfigCommand.class, BenchCommand.class, CollectCommand.class, ContinuousCommand.class,
-            ChannelsCommand.class, VodCommand.class, ImportCommand.class, PruneCommand.class);
+            ChannelsCommand.class, VodCommand.class, ImportCommand.class, PruneCommand.class,
+            CompactCommand.class);
 
     @Spec
     CommandSpec spec;
