@@ -10,6 +10,7 @@ import io.vieweratlas.lake.CompactedSnapshots;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.SnapshotKey;
 import io.vieweratlas.lake.SnapshotStems;
+import org.apache.parquet.io.api.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,15 +102,11 @@ public final class CompactedPresenceStore implements CompactedSnapshots {
                         + " is missing, but " + LakeLayout.curatedPresenceManifestKey(manifest.day())
                         + " records it: delete that manifest and compact " + manifest.day() + " again")).content();
                 try {
-                    PresenceParquetCodec.read(content, part.key(), s -> {
-                        Optional<SnapshotKey> file = snapshotKey(s.objectKey());
-                        if (file.isEmpty()) {
-                            throw new IllegalArgumentException(part.key() + ": '" + s.objectKey()
-                                    + "' is not a raw snapshot key");
-                        }
-                        covered.add(file.get().stem());
-                        if (keyRange.contains(file.get().time()) && range.contains(s.time())) {
-                            add(s, policy, builder);
+                    PresenceParquetCodec.readRows(content, part.key(), (meta, viewers, evidence, count) -> {
+                        SnapshotKey file = file(meta.objectKey(), part.key());
+                        covered.add(file.stem());
+                        if (keyRange.contains(file.time()) && range.contains(meta.time())) {
+                            add(meta, viewers, evidence, count, policy, builder);
                             loaded[0]++;
                         }
                     });
@@ -128,14 +125,35 @@ public final class CompactedPresenceStore implements CompactedSnapshots {
         return json.isPresent() ? json : LakeLayout.parseChatterLogKey(key);
     }
 
-    /** One stored snapshot into the builder, as the raw loader adds the file it came from. */
-    private static void add(PresenceParquetCodec.StoredSnapshot s, PresencePolicy policy, PresenceTableBuilder builder) {
+    private static SnapshotKey file(String key, String part) {
+        return snapshotKey(key).orElseThrow(() -> new IllegalArgumentException(part + ": '" + key
+                + "' is not a raw snapshot key"));
+    }
+
+    /**
+     * One stored snapshot into the builder, as the raw loader adds the file it came from: the logins'
+     * bytes are hashed where they lie, as the raw loader hashes them in the JSON.
+     */
+    private static void add(PresenceParquetCodec.Meta s, Binary[] viewers, int[] evidence, int count,
+                            PresencePolicy policy, PresenceTableBuilder builder) {
         builder.begin(s.channel(), s.time().getEpochSecond(), s.viewerCount(), s.game(), s.language(), s.title(),
                 s.objectKey());
         boolean strict = policy == PresencePolicy.STRICT;
-        for (int i = 0; i < s.viewers().size(); i++) {
-            if (!strict || PresenceParquetCodec.strictlyPresent(s.evidence()[i])) {
-                builder.viewer(s.viewers().get(i));
+        int[] offset = new int[1];
+        int[] length = new int[1];
+        for (int i = 0; i < count; i++) {
+            if (!strict || PresenceParquetCodec.strictlyPresent(evidence[i])) {
+                java.nio.ByteBuffer bytes = viewers[i].toByteBuffer();
+                if (bytes.hasArray()) {
+                    offset[0] = bytes.arrayOffset() + bytes.position();
+                    length[0] = bytes.remaining();
+                    builder.viewers(bytes.array(), offset, length, 1);
+                } else {
+                    byte[] copy = viewers[i].getBytes();
+                    length[0] = copy.length;
+                    offset[0] = 0;
+                    builder.viewers(copy, offset, length, 1);
+                }
             }
         }
         builder.end();

@@ -226,8 +226,35 @@ public final class PresenceParquetCodec {
      * @throws IllegalArgumentException naming {@code location} when the bytes are not such a file
      */
     public static long read(byte[] content, String location, Consumer<StoredSnapshot> consumer) {
-        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(consumer, "consumer");
+        return readRows(content, location, (meta, viewers, evidence, count) -> {
+            List<String> logins = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                logins.add(viewers[i].toStringUsingUTF8());
+            }
+            consumer.accept(new StoredSnapshot(meta.objectKey(), meta.channel(), meta.time(), meta.source(),
+                    meta.viewerCount(), meta.game(), meta.language(), meta.title(), logins,
+                    java.util.Arrays.copyOf(evidence, count)));
+        });
+    }
+
+    /** A snapshot's columns other than its viewers. */
+    record Meta(String objectKey, String channel, Instant time, String source, long viewerCount, String game,
+                String language, String title) {
+    }
+
+    /**
+     * Receives each stored snapshot with its viewers as the file's bytes (valid during the call):
+     * {@code viewers[0, count)} and their evidence bits {@code evidence[0, count)}.
+     */
+    interface RowSink {
+        void snapshot(Meta meta, Binary[] viewers, int[] evidence, int count);
+    }
+
+    /** Like {@link #read}, without a {@code String} per viewer: for loaders that hash the login's bytes. */
+    static long readRows(byte[] content, String location, RowSink sink) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sink, "sink");
         ParquetReadOptions options = HadoopFreeReadOptions.with(SnappyCodecFactory.INSTANCE);
         long total = 0;
         try (ParquetFileReader reader = ParquetFileReader.open(ByteArrayFiles.input(content, location), options)) {
@@ -237,7 +264,7 @@ public final class PresenceParquetCodec {
                         + ")");
             }
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-            Rows rows = new Rows(location, consumer);
+            Rows rows = new Rows(sink);
             for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
                 ColumnReadStoreImpl columns = new ColumnReadStoreImpl(group,
                         new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
@@ -258,62 +285,50 @@ public final class PresenceParquetCodec {
 
     /** Turns column values into snapshots: rows of one object key in a row are one snapshot. */
     private static final class Rows {
-        private final String location;
-        private final Consumer<StoredSnapshot> consumer;
-        private String key;
-        private String channel;
-        private long micros;
-        private int nanos;
-        private String source;
-        private long viewerCount;
-        private String game;
-        private String language;
-        private String title;
-        private final List<String> viewers = new ArrayList<>();
+        private final RowSink sink;
+        private Binary key;
+        private Meta meta;
+        private Binary[] viewers = new Binary[64];
         private int[] evidence = new int[64];
+        private int count;
 
-        Rows(String location, Consumer<StoredSnapshot> consumer) {
-            this.location = location;
-            this.consumer = consumer;
+        Rows(RowSink sink) {
+            this.sink = sink;
         }
 
-        void readGroup(ColumnReadStoreImpl columns, long count) {
+        void readGroup(ColumnReadStoreImpl columns, long rowCount) {
             ColumnReader[] c = new ColumnReader[SCHEMA.getColumns().size()];
             for (int i = 0; i < c.length; i++) {
                 c[i] = columns.getColumnReader(SCHEMA.getColumns().get(i));
             }
             int viewerDefined = SCHEMA.getColumns().get(9).getMaxDefinitionLevel();
-            for (long r = 0; r < count; r++) {
-                String rowKey = c[8].getBinary().toStringUsingUTF8();
+            for (long r = 0; r < rowCount; r++) {
+                // Keys repeat for every viewer of a snapshot: compared as bytes, a String only per snapshot.
+                Binary rowKey = c[8].getBinary();
                 boolean newSnapshot = !rowKey.equals(key);
                 if (newSnapshot) {
                     flush();
-                    key = rowKey;
-                    channel = c[0].getBinary().toStringUsingUTF8();
-                    micros = c[1].getLong();
-                    nanos = c[2].getInteger();
-                    source = c[3].getBinary().toStringUsingUTF8();
-                    viewerCount = c[4].getLong();
-                    game = c[5].getBinary().toStringUsingUTF8();
-                    language = c[6].getBinary().toStringUsingUTF8();
-                    title = c[7].getBinary().toStringUsingUTF8();
-                }
-                boolean hasViewer = c[9].getCurrentDefinitionLevel() == viewerDefined;
-                if (hasViewer) {
-                    Binary viewer = c[9].getBinary();
-                    if (viewers.size() == evidence.length) {
-                        evidence = java.util.Arrays.copyOf(evidence, evidence.length * 2);
-                    }
-                    evidence[viewers.size()] = c[10].getInteger();
-                    viewers.add(viewer.toStringUsingUTF8());
+                    key = rowKey.copy();
+                    long micros = c[1].getLong();
+                    meta = new Meta(rowKey.toStringUsingUTF8(), c[0].getBinary().toStringUsingUTF8(),
+                            Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), c[2].getInteger()),
+                            c[3].getBinary().toStringUsingUTF8(), c[4].getLong(), c[5].getBinary().toStringUsingUTF8(),
+                            c[6].getBinary().toStringUsingUTF8(), c[7].getBinary().toStringUsingUTF8());
                 } else {
-                    c[10].skip();
-                }
-                if (!newSnapshot) {
                     // A value not read must be skipped, or the column's decoder stays on it.
                     for (int i = 0; i < 8; i++) {
                         c[i].skip();
                     }
+                }
+                if (c[9].getCurrentDefinitionLevel() == viewerDefined) {
+                    if (count == viewers.length) {
+                        viewers = java.util.Arrays.copyOf(viewers, count * 2);
+                        evidence = java.util.Arrays.copyOf(evidence, count * 2);
+                    }
+                    viewers[count] = c[9].getBinary();
+                    evidence[count++] = c[10].getInteger();
+                } else {
+                    c[10].skip();
                 }
                 for (ColumnReader column : c) {
                     column.consume();
@@ -325,10 +340,9 @@ public final class PresenceParquetCodec {
             if (key == null) {
                 return;
             }
-            Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), nanos);
-            consumer.accept(new StoredSnapshot(key, channel, time, source, viewerCount, game, language, title, viewers,
-                    java.util.Arrays.copyOf(evidence, viewers.size())));
-            viewers.clear();
+            sink.snapshot(meta, viewers, evidence, count);
+            java.util.Arrays.fill(viewers, 0, count, null);
+            count = 0;
             key = null;
         }
     }
