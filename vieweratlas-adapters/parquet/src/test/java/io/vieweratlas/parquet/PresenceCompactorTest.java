@@ -326,6 +326,20 @@ class PresenceCompactorTest {
         assertTrue(now.isOver(DAY1));
     }
 
+    @Test
+    void aMissingPartStopsTheLoadNamingTheRecordToDelete() {
+        compactor(store).compact(DAY1);
+        assertTrue(disk.delete(LakeLayout.curatedPresencePartKey(DAY1, 0)));
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> load(store, TimeRange.ALL, PresencePolicy.INCLUSIVE, true));
+        String messages = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages += t.getMessage() + " | ";
+        }
+        assertTrue(messages.contains("part-0000.parquet is missing, but " + LakeLayout.curatedPresenceManifestKey(DAY1)
+                + " records it: delete that manifest and compact 2024-03-10 again"), messages);
+    }
+
     /** Stands for the process dying: not an exception any code catches. */
     private static final class Crash extends Error {
         private static final long serialVersionUID = 1L;
