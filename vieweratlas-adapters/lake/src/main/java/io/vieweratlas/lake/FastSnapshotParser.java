@@ -15,13 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The fast parser of snapshot JSON: parses a file straight into a {@link PresenceTableBuilder},
@@ -418,21 +416,21 @@ final class FastSnapshotParser {
     }
 
     /**
-     * Evidence logins are chatters too; under {@link PresencePolicy#STRICT} those whose
-     * evidence has no message are not present (as {@link PresenceSnapshot#chatters(PresencePolicy)}).
+     * Evidence logins are chatters too (the codec takes the union of {@code chatters} and the
+     * evidence lists), each once; under {@link PresencePolicy#STRICT} those whose evidence has no
+     * message are not present (as {@link PresenceSnapshot#chatters(PresencePolicy)}). The writer
+     * lists every evidence login among the chatters as well, so the chatters' copies are removed
+     * first and the evidence logins that count added once.
      */
     private void applyEvidence() {
         if (evidence.isEmpty()) {
             return;
         }
-        Set<ViewerKeys.Key> drop = new HashSet<>();
+        builder.removeFromCurrent(evidence.keySet());
         for (Map.Entry<ViewerKeys.Key, Integer> e : evidence.entrySet()) {
-            if (policy == PresencePolicy.STRICT && (e.getValue() & 1) == 0) {
-                drop.add(e.getKey());
-            } else {
+            if (policy != PresencePolicy.STRICT || (e.getValue() & 1) != 0) {
                 builder.viewer(e.getKey());
             }
         }
-        builder.removeFromCurrent(drop);
     }
 }

@@ -63,6 +63,7 @@ public final class LakeAudienceLoader {
     private final List<PresenceSource> extraSources;
     private final Repeats repeats;
     private final Optional<Consumer<SnapshotFootprint>> footprint;
+    private final Optional<CompactedSnapshots> compacted;
     private final SnapshotJsonCodec json = new SnapshotJsonCodec();
     private final ChatterCsvCodec csv = new ChatterCsvCodec();
 
@@ -77,6 +78,7 @@ public final class LakeAudienceLoader {
         this.extraSources = List.copyOf(b.extraSources);
         this.repeats = b.repeats;
         this.footprint = b.footprint;
+        this.compacted = Optional.ofNullable(b.compacted);
     }
 
     /** A builder reading from {@code store}. */
@@ -101,6 +103,10 @@ public final class LakeAudienceLoader {
     private PresenceIngest.Loaded load(TimeRange range, Repeats repeats) {
         TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
         List<SkippedInput> skipped = new ArrayList<>();
+        // Compacted days first: their rows, and which raw files they cover, so the listing skips those.
+        CompactedPhase.Result compactedDays = liveSnapshots && compacted.isPresent()
+                ? CompactedPhase.read(compacted.get(), range, keyRange, policy, repeats, threads) : CompactedPhase.Result.NONE;
+        skipped.addAll(compactedDays.skipped());
         AtomicLong done = new AtomicLong();
         List<SnapshotFileReader> readers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -122,7 +128,7 @@ public final class LakeAudienceLoader {
             if (me == 0) {
                 try {
                     if (liveSnapshots) {
-                        list(keyRange, skipped, batches);
+                        list(keyRange, skipped, batches, compactedDays);
                     }
                 } catch (RuntimeException | Error e) {
                     stopped.set(true); // the footprint's observer refused the window, or the listing failed
@@ -157,8 +163,8 @@ public final class LakeAudienceLoader {
             }
         });
         progress.accept(done.get());
-        long loaded = 0;
-        List<PresenceTableBuilder> builders = new ArrayList<>();
+        long loaded = compactedDays.loaded();
+        List<PresenceTableBuilder> builders = new ArrayList<>(compactedDays.builders());
         for (SnapshotFileReader reader : readers) {
             loaded += reader.loaded();
             skipped.addAll(reader.skipped());
@@ -178,9 +184,13 @@ public final class LakeAudienceLoader {
 
     /** Lists the candidates in {@code keyRange} and hands them to the readers in batches of consecutive keys. */
     private void list(TimeRange keyRange, List<SkippedInput> skipped,
-                      List<BlockingQueue<List<SnapshotListing.Candidate>>> out) {
+                      List<BlockingQueue<List<SnapshotListing.Candidate>>> out, CompactedPhase.Result compactedDays) {
         Batches batches = new Batches(out);
-        listing.forEach(keyRange, skipped::add, batches, footprint.map(f -> new FootprintCounter(store, f)));
+        listing.forEach(keyRange, skipped::add, candidate -> {
+            if (!compactedDays.covers(candidate.key())) {
+                batches.accept(candidate);
+            }
+        }, footprint.map(f -> new FootprintCounter(store, f)));
         batches.flush();
     }
 
@@ -231,6 +241,7 @@ public final class LakeAudienceLoader {
         private final List<PresenceSource> extraSources = new ArrayList<>();
         private Repeats repeats = Repeats.KEEP;
         private Optional<Consumer<SnapshotFootprint>> footprint = Optional.empty();
+        private CompactedSnapshots compacted;
 
         private Builder(ObjectStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -298,6 +309,16 @@ public final class LakeAudienceLoader {
          */
         public Builder footprint(Consumer<SnapshotFootprint> observer) {
             this.footprint = Optional.of(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Reads the days {@code days} has compacted from there instead of their raw files (raw files
+         * written into such a day after its compaction are still read raw). The result is the same
+         * as reading the raw files; default: raw files only.
+         */
+        public Builder compacted(CompactedSnapshots days) {
+            this.compacted = Objects.requireNonNull(days, "days");
             return this;
         }
 

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * raw/chatter_logs/YYYY/MM/DD/&lt;channel&gt;_&lt;YYYYmmdd_HHMMSS&gt;.csv    the original's CSV twin
  * raw/vod_chat/channel=&lt;login&gt;/vod_id=&lt;id&gt;/chat.json                raw VOD chat replay
  * curated/presence_snapshots/source=vod/channel=&lt;login&gt;/vod=&lt;id&gt;/part-0000.parquet
+ * curated/presence/dt=YYYY-MM-DD/part-NNNN.parquet                  a UTC day of live snapshots, compacted
+ * curated/presence/_manifests/dt=YYYY-MM-DD.json                      the record that the day is compacted
  * state/daily_collection_state.json, state/vod_queue.json
  * processed/analysis_results.json                                     newest analysis result
  * processed/timeline.json, processed/timeline.csv                     community timeline (rolling windows)
@@ -54,6 +56,13 @@ public final class LakeLayout {
      * {@code snapshot_NNNN.json} (read only).
      */
     public static final String ORIGINAL_VOD_SNAPSHOTS = "vod_snapshots/";
+    /** Prefix of live presence compacted per UTC day folder ({@code dt=YYYY-MM-DD/part-NNNN.parquet}). */
+    public static final String CURATED_PRESENCE = "curated/presence/";
+    /**
+     * Prefix of the compaction manifests, one per compacted day. Outside every {@code dt=} folder, so
+     * that a table over the day folders (Athena, DuckDB) reads Parquet only.
+     */
+    public static final String CURATED_PRESENCE_MANIFESTS = CURATED_PRESENCE + "_manifests/";
     /** Per-UTC-day record of which channels were collected. */
     public static final String DAILY_COLLECTION_STATE = "state/daily_collection_state.json";
     /** The VOD work queue. */
@@ -78,6 +87,8 @@ public final class LakeLayout {
     private static final Pattern COMMAND = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Pattern SNAPSHOT_KEY = Pattern.compile(
             "raw/(snapshots|chatter_logs)/(\\d{4})/(\\d{2})/(\\d{2})/([A-Za-z0-9_]+)_(\\d{8})_(\\d{6})\\.(json|csv)");
+    private static final Pattern MANIFEST_KEY = Pattern.compile(
+            "curated/presence/_manifests/dt=(\\d{4}-\\d{2}-\\d{2})\\.json");
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss", Locale.ROOT);
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT);
     private static final DateTimeFormatter MONTH_FOLDER = DateTimeFormatter.ofPattern("uuuu/MM", Locale.ROOT);
@@ -120,6 +131,37 @@ public final class LakeLayout {
     public static String curatedVodKey(String channel, String vodId) {
         return CURATED_VOD + "channel=" + requireLogin("channel", channel) + "/vod=" + requireId("vodId", vodId)
                 + "/part-0000.parquet";
+    }
+
+    /** {@code curated/presence/dt=YYYY-MM-DD/}: the folder of one compacted day's parts. */
+    public static String curatedPresenceDayPrefix(LocalDate day) {
+        return CURATED_PRESENCE + "dt=" + Objects.requireNonNull(day, "day") + "/";
+    }
+
+    /** {@code curated/presence/dt=YYYY-MM-DD/part-NNNN.parquet}, part 0 to 9999 of a compacted day. */
+    public static String curatedPresencePartKey(LocalDate day, int part) {
+        if (part < 0 || part > 9999) {
+            throw new IllegalArgumentException("part must be between 0 and 9999, was " + part);
+        }
+        return curatedPresenceDayPrefix(day) + String.format(Locale.ROOT, "part-%04d.parquet", part);
+    }
+
+    /** {@code curated/presence/_manifests/dt=YYYY-MM-DD.json}: written last, it records the day as compacted. */
+    public static String curatedPresenceManifestKey(LocalDate day) {
+        return CURATED_PRESENCE_MANIFESTS + "dt=" + Objects.requireNonNull(day, "day") + ".json";
+    }
+
+    /** The day of a {@link #curatedPresenceManifestKey manifest key}, or empty for any other key. */
+    public static Optional<LocalDate> parseCuratedPresenceManifestKey(String key) {
+        Matcher m = MANIFEST_KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(m.group(1)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

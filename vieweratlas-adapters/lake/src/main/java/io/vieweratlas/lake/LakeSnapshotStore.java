@@ -165,8 +165,9 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         return LakeAudienceLoader.builder(store).policy(policy).keyTimeSlack(keyTimeSlack).build().load(range);
     }
 
-    /** What reading one candidate gave. */
-    private record ReadResult(Optional<PresenceSnapshot> snapshot, List<SkippedInput> skipped) {
+    /** What reading one candidate gave: the snapshot (and the key it was read from) and the problems met. */
+    private record ReadResult(SnapshotListing.Candidate candidate, String location, Optional<PresenceSnapshot> snapshot,
+                              List<SkippedInput> skipped) {
     }
 
     @Override
@@ -174,21 +175,61 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(consumer, "consumer");
         TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
+        return readListed(sink -> listing.forEach(keyRange, sink.notSnapshotKeys(), sink.candidates()), result -> {
+            if (result.snapshot().isPresent() && range.contains(result.snapshot().get().timestamp())) {
+                consumer.accept(result.snapshot().get());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Reads every snapshot file of one UTC day folder ({@code raw/snapshots/YYYY/MM/DD/} and its CSV
+     * twins under {@code raw/chatter_logs/}), whatever its key time and timestamp, with the same
+     * selection, validation and reports as {@link #forEachSnapshot}, and hands each listed file to
+     * {@code consumer} in key order with what reading it gave — what a compaction of the day needs to
+     * record which file each snapshot and each problem came from.
+     *
+     * @param day      the folder's day
+     * @param consumer told each listed file's outcome, on the caller's thread
+     * @return the snapshots read and everything set aside (including keys in the folder that are not
+     *         snapshot keys)
+     */
+    public LoadReport forEachInDay(java.time.LocalDate day, Consumer<SnapshotRead> consumer) {
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(consumer, "consumer");
+        return readListed(sink -> listing.forEachInDay(day, sink.notSnapshotKeys(), sink.candidates()), result -> {
+            consumer.accept(new SnapshotRead(result.candidate().key(), result.location(), result.snapshot(),
+                    result.skipped()));
+            return result.snapshot().isPresent();
+        });
+    }
+
+    /** Where a listing puts what it finds. */
+    private record ListingSink(Consumer<SkippedInput> notSnapshotKeys, Consumer<SnapshotListing.Candidate> candidates) {
+    }
+
+    /**
+     * Reads what {@code listing} lists, a few objects ahead on reader threads, and hands each result to
+     * {@code deliver} in key order; counts the results {@code deliver} accepts.
+     */
+    private LoadReport readListed(Consumer<ListingSink> listing, java.util.function.Predicate<ReadResult> deliver) {
         List<SkippedInput> skipped = new ArrayList<>();
         long[] loaded = {0};
         ExecutorService pool = readThreads > 1 ? Executors.newFixedThreadPool(readThreads, daemonThreads()) : null;
         Deque<Future<ReadResult>> inFlight = new ArrayDeque<>();
         int window = Math.max(1, readThreads * 4);
         try {
-            listing.forEach(keyRange, notSnapshotKey -> skip(skipped, notSnapshotKey), candidate -> {
+            listing.accept(new ListingSink(notSnapshotKey -> skip(skipped, notSnapshotKey), candidate -> {
                 inFlight.add(pool == null ? CompletableFuture.completedFuture(read(candidate))
                         : pool.submit(() -> read(candidate)));
                 if (inFlight.size() >= window) {
-                    loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
+                    loaded[0] += deliver(inFlight.poll(), deliver, skipped);
                 }
-            });
+            }));
             while (!inFlight.isEmpty()) {
-                loaded[0] += deliver(inFlight.poll(), range, consumer, skipped);
+                loaded[0] += deliver(inFlight.poll(), deliver, skipped);
             }
         } finally {
             if (pool != null) {
@@ -198,7 +239,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         return LoadReport.of(PresenceSourceKind.LIVE.wireName(), loaded[0], skipped);
     }
 
-    private int deliver(Future<ReadResult> future, TimeRange range, Consumer<PresenceSnapshot> consumer,
+    private int deliver(Future<ReadResult> future, java.util.function.Predicate<ReadResult> deliver,
                         List<SkippedInput> skipped) {
         ReadResult result;
         try {
@@ -213,11 +254,7 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
             throw new IllegalStateException(e.getCause());
         }
         result.skipped().forEach(s -> skip(skipped, s));
-        if (result.snapshot().isPresent() && range.contains(result.snapshot().get().timestamp())) {
-            consumer.accept(result.snapshot().get());
-            return 1;
-        }
-        return 0;
+        return deliver.test(result) ? 1 : 0;
     }
 
     private static void skip(List<SkippedInput> skipped, SkippedInput input) {
@@ -230,24 +267,27 @@ public final class LakeSnapshotStore implements SnapshotStore, PresenceTableSour
         SnapshotKey key = candidate.key();
         Optional<StoredObject> object = store.get(key.key());
         if (object.isEmpty()) {
-            return new ReadResult(Optional.empty(), List.of(new SkippedInput(key.key(), "deleted while the lake was being read")));
+            return new ReadResult(candidate, key.key(), Optional.empty(),
+                    List.of(new SkippedInput(key.key(), "deleted while the lake was being read")));
         }
         if (key.format() == SnapshotKey.Format.CSV) {
             ChatterCsvCodec.Result r = csv.decode(object.get().content(), key);
-            return new ReadResult(r.snapshot(), r.problems());
+            return new ReadResult(candidate, key.key(), r.snapshot(), r.problems());
         }
         try {
-            return new ReadResult(Optional.of(json.decode(object.get().content(), Optional.of(key.channel()))), List.of());
+            return new ReadResult(candidate, key.key(),
+                    Optional.of(json.decode(object.get().content(), Optional.of(key.channel()))), List.of());
         } catch (SnapshotFormatException e) {
             if (candidate.csvTwin().isEmpty()) {
-                return new ReadResult(Optional.empty(), List.of(new SkippedInput(key.key(), e.getMessage())));
+                return new ReadResult(candidate, key.key(), Optional.empty(),
+                        List.of(new SkippedInput(key.key(), e.getMessage())));
             }
             SnapshotKey twin = candidate.csvTwin().get();
             ReadResult fallback = read(new SnapshotListing.Candidate(twin, Optional.empty()));
             List<SkippedInput> all = new ArrayList<>();
             all.add(new SkippedInput(key.key(), e.getMessage() + "; read its CSV twin " + twin.key() + " instead"));
             all.addAll(fallback.skipped());
-            return new ReadResult(fallback.snapshot(), all);
+            return new ReadResult(candidate, fallback.location(), fallback.snapshot(), all);
         }
     }
 

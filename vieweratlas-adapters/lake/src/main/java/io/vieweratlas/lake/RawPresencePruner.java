@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * ({@code raw/snapshots/}) and their CSV twins ({@code raw/chatter_logs/}), by the time in their
  * keys; raw VOD chat replays ({@code raw/vod_chat/}) and curated presence buckets
  * ({@code curated/presence_snapshots/}), whose keys carry no time, by the time the object was
- * written. Snapshot keys whose time cannot be read are never deleted, only counted. Results,
+ * written; compacted days ({@code curated/presence/dt=YYYY-MM-DD/} and their manifests) by the end
+ * of their day. Snapshot keys whose time cannot be read are never deleted, only counted. Results,
  * run records and state are not touched: they hold no viewer logins.
  */
 public final class RawPresencePruner {
@@ -27,7 +28,9 @@ public final class RawPresencePruner {
     public static final String CURATED_PRESENCE = "curated/presence_snapshots/";
     /** The areas pruned, in report order. */
     public static final List<String> AREAS = List.of(LakeLayout.SNAPSHOTS, LakeLayout.CHATTER_LOGS,
-            LakeLayout.VOD_CHAT, CURATED_PRESENCE);
+            LakeLayout.VOD_CHAT, CURATED_PRESENCE, LakeLayout.CURATED_PRESENCE);
+    private static final java.util.regex.Pattern COMPACTED_DAY = java.util.regex.Pattern.compile(
+            "curated/presence/(?:_manifests/)?dt=(\\d{4}-\\d{2}-\\d{2})[/.].*");
 
     private final ObjectStore store;
 
@@ -103,6 +106,20 @@ public final class RawPresencePruner {
         }
         if (area.equals(LakeLayout.CHATTER_LOGS)) {
             return LakeLayout.parseChatterLogKey(o.key()).map(SnapshotKey::time);
+        }
+        if (area.equals(LakeLayout.CURATED_PRESENCE)) {
+            // A compacted day holds the whole day: due once its last second is past the cutoff. The
+            // manifest sorts before the parts, so it is deleted first and readers stop using the day.
+            java.util.regex.Matcher m = COMPACTED_DAY.matcher(o.key());
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(java.time.LocalDate.parse(m.group(1)).plusDays(1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
         }
         return Optional.of(o.lastModified());
     }

@@ -1,6 +1,7 @@
 package io.vieweratlas.lake;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -51,5 +52,16 @@ public record SnapshotKey(String key, String channel, Instant time, Format forma
     public String stem() {
         String base = format == Format.JSON ? LakeLayout.SNAPSHOTS : LakeLayout.CHATTER_LOGS;
         return key.substring(base.length(), key.lastIndexOf('.'));
+    }
+
+    /**
+     * The UTC day of the folder the key lies in ({@code YYYY/MM/DD} after the format's prefix): the
+     * day a compaction of that folder covers. It is the key time's day or, for some of the
+     * original's files, the day after (see {@link LakeLayout#parseSnapshotKey}).
+     */
+    public LocalDate folderDay() {
+        String s = stem();
+        return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                Integer.parseInt(s, 8, 10, 10));
     }
 }

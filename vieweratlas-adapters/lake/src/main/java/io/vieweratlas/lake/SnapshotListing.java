@@ -88,6 +88,16 @@ final class SnapshotListing {
         return store.list(prefix).map(i -> new Listed(i.key(), i.size()));
     }
 
+    /**
+     * Passes every candidate in one day folder ({@code YYYY/MM/DD/}, under both {@link LakeLayout#SNAPSHOTS}
+     * and {@link LakeLayout#CHATTER_LOGS}), whatever its key time, like {@link #forEach}.
+     */
+    void forEachInDay(java.time.LocalDate day, Consumer<SkippedInput> notSnapshotKeys, Consumer<Candidate> sink) {
+        String prefix = String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
+                day.getDayOfMonth());
+        forEachUnder(prefix, io.vieweratlas.core.model.TimeRange.ALL, notSnapshotKeys, sink);
+    }
+
     /** Lists JSON and CSV keys under one folder prefix and joins twins. */
     private void forEachUnder(String prefix, TimeRange keyRange, Consumer<SkippedInput> notSnapshotKeys,
                               Consumer<Candidate> sink, Optional<FootprintCounter> footprint) {

@@ -22,12 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static io.vieweratlas.lake.Fixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +42,9 @@ class FastSnapshotParserTest {
     private static final String DAY = "raw/snapshots/2026/01/05/";
     private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
     private static final String TS = "\"timestamp\": \"2026-01-05T10:00:00\"";
+
+    private static final java.util.Comparator<ViewerKeys.Key> KEY_ORDER =
+            java.util.Comparator.comparingLong(ViewerKeys.Key::high).thenComparingInt(ViewerKeys.Key::low);
 
     private final SnapshotJsonCodec codec = new SnapshotJsonCodec();
 
@@ -114,19 +115,20 @@ class FastSnapshotParserTest {
         return LakeLayout.parseSnapshotKey(DAY + channel + "_20260105_100000.json").orElseThrow();
     }
 
-    /** A row as both ways can state it; members as viewer keys. */
+    /** A row as both ways can state it; members as viewer keys, sorted, each as often as the row holds it. */
     private record Row(String location, String channel, long epochSecond, long viewers, String game, String language,
-                       String title, Set<ViewerKeys.Key> members) {
+                       String title, List<ViewerKeys.Key> members) {
     }
 
     private static List<Row> rows(PresenceTableBuilder builder) {
         PresenceTable table = PresenceTable.of(List.of(builder), 1);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
-            Set<ViewerKeys.Key> members = new HashSet<>();
+            List<ViewerKeys.Key> members = new ArrayList<>();
             for (int m = table.start(i); m < table.end(i); m++) {
                 members.add(table.viewers().key(table.members()[m]));
             }
+            members.sort(KEY_ORDER);
             rows.add(new Row(table.location(i), table.channel(i), table.epochSecond(i), table.viewerCount(i),
                     table.game(i), table.language(i), table.title(i), members));
         }
@@ -146,8 +148,9 @@ class FastSnapshotParserTest {
         if (!range.contains(s.timestamp())) {
             return;
         }
-        Set<ViewerKeys.Key> members = new HashSet<>();
+        List<ViewerKeys.Key> members = new ArrayList<>();
         s.chatters(policy).forEach(login -> members.add(ViewerKeys.of(login)));
+        members.sort(KEY_ORDER);
         rows.add(new Row(key, s.channel(), s.timestamp().getEpochSecond(), s.stream().viewerCount(),
                 s.stream().gameName(), s.stream().language(), s.stream().title(), members));
     }

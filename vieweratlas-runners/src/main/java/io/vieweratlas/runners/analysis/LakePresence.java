@@ -10,6 +10,7 @@ import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.lake.LakeAudienceLoader;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.parquet.CompactedPresenceStore;
 import io.vieweratlas.parquet.VodPresenceStore;
 
 import java.util.Objects;
@@ -21,7 +22,10 @@ import java.util.function.LongConsumer;
 /**
  * A lake as a presence source for one {@link LakeSelection}: live snapshots and VOD buckets read by
  * the lake adapter's parallel loader into one table. The VOD buckets live in the Parquet adapter,
- * so the two are combined here, where both adapters are known.
+ * so the two are combined here, where both adapters are known. Live days that a compaction has
+ * recorded are read from their Parquet parts (a few objects a day) instead of their raw files, with
+ * the same result; raw files of other days, and raw files written into a day after its compaction,
+ * are read raw.
  */
 public final class LakePresence implements PresenceTableSource {
 
@@ -93,6 +97,9 @@ public final class LakePresence implements PresenceTableSource {
         maxHeap.ifPresent(max -> loader.footprint(f -> MemoryBudget.check(f, repeats, max)));
         threads.ifPresent(loader::threads);
         loader.liveSnapshots(selection != LakeSelection.VOD);
+        if (selection != LakeSelection.VOD) {
+            loader.compacted(new CompactedPresenceStore(store));
+        }
         if (selection != LakeSelection.LIVE) {
             loader.alsoFrom(new VodPresenceStore(store));
         }

@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.in.AnalysisRequest;
+import io.vieweratlas.parquet.PresenceCompactor;
 import io.vieweratlas.runners.ProcessEnvironment;
 import io.vieweratlas.runners.UsageException;
 import io.vieweratlas.runners.analysis.AnalysisJob;
@@ -16,9 +17,11 @@ import io.vieweratlas.runners.collector.AnalysisScheduler;
 import io.vieweratlas.runners.collector.AnalysisTrigger;
 import io.vieweratlas.runners.collector.CollectionJob;
 import io.vieweratlas.runners.collector.CollectorModule;
+import io.vieweratlas.runners.collector.CompactionScheduler;
 import io.vieweratlas.runners.collector.TwitchSettingsMapper;
 import io.vieweratlas.runners.config.ViewerAtlasConfig;
 import io.vieweratlas.runners.wiring.BaseModule;
+import io.vieweratlas.twitch.collector.CollectorListener;
 import io.vieweratlas.twitch.collector.CollectorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +43,8 @@ import java.util.concurrent.Callable;
  * {@code analysis.analysis_interval_cycles} windows it starts an analysis on a background thread
  * (one at a time; a due analysis is skipped while the previous one still runs): the bound
  * {@link AnalysisTrigger}, else the configured analysis of the lake (the analysis use case, as
- * {@code analyze} runs it).
+ * {@code analyze} runs it). Once a UTC day is over it compacts that day on another background
+ * thread ({@link CompactionScheduler}).
  */
 @Command(name = "continuous", mixinStandardHelpOptions = true,
         description = "Collect until stopped (SIGTERM/Ctrl-C flush the current window), analyzing every "
@@ -105,8 +109,18 @@ public final class ContinuousCommand implements Callable<Integer> {
                     new AnalysisPrinter(out, false));
         });
         int every = config.analysis().analysisIntervalCycles();
-        try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every)) {
-            return collection.get().run("continuous", settings, analyses, spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
+        // Each day is compacted once it is over, next to (never in the way of) collection and analysis.
+        try (AnalysisScheduler analyses = new AnalysisScheduler(Optional.of(trigger), every);
+             CompactionScheduler compactions = new CompactionScheduler(
+                     () -> PresenceCompactor.builder(store.get()).build())) {
+            CollectorListener afterWindow = report -> {
+                try {
+                    analyses.windowClosed(report);
+                } finally {
+                    compactions.windowClosed(report);
+                }
+            };
+            return collection.get().run("continuous", settings, afterWindow, spec.commandLine().getOut(), Map.of("cycles", cycles == null ? 0 : cycles,
                             "analysis_interval_cycles", every));
         }
     }

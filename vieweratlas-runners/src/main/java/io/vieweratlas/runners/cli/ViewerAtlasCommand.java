@@ -24,7 +24,7 @@ public final class ViewerAtlasCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(AnalyzeCommand.class, SynthCommand.class,
             ValidateConfigCommand.class, BenchCommand.class, CollectCommand.class, ContinuousCommand.class,
             ChannelsCommand.class, VodCommand.class, ImportCommand.class, PruneCommand.class,
-            MigrateCheckCommand.class);
+            MigrateCheckCommand.class, CompactCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -130,6 +130,13 @@ class PrivacyCommandsTest {
         Files.setLastModifiedTime(lake.resolve("raw/vod_chat/channel=oldchannel/vod_id=1/chat.json"),
                 FileTime.from(old));
         objects.put("processed/analysis_results.json", "{}".getBytes(StandardCharsets.UTF_8));
+        // a compacted day holds logins too: due once the whole day is past retention
+        java.time.LocalDate oldDay = java.time.LocalDate.ofInstant(old, java.time.ZoneOffset.UTC);
+        java.time.LocalDate newDay = java.time.LocalDate.ofInstant(recent, java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate day : List.of(oldDay, newDay)) {
+            objects.put(io.vieweratlas.lake.LakeLayout.curatedPresencePartKey(day, 0), new byte[] {1});
+            objects.put(io.vieweratlas.lake.LakeLayout.curatedPresenceManifestKey(day), new byte[] {1});
+        }
         long before;
         try (Stream<Path> s = Files.walk(lake)) {
             before = s.filter(Files::isRegularFile).count();
@@ -147,8 +154,8 @@ class PrivacyCommandsTest {
         ValidateConfigCommandTest.Result applied = run("prune", "--data", lake.toString(), "--older-than", "90d",
                 "--apply");
         assertEquals(0, applied.code(), applied.err() + applied.out());
-        // the old snapshot, its CSV twin and the old replay are gone; everything else stays
-        assertTrue(applied.out().contains("Deleted 3 objects."), applied.out());
+        // the old snapshot, its CSV twin, the old replay and the old compacted day are gone; everything else stays
+        assertTrue(applied.out().contains("Deleted 5 objects."), applied.out());
         String left;
         try (Stream<Path> s = Files.walk(lake)) {
             left = s.filter(Files::isRegularFile).map(p -> lake.relativize(p).toString()).sorted().toList().toString();
@@ -156,6 +163,8 @@ class PrivacyCommandsTest {
         assertFalse(left.contains("oldchannel"), left);
         assertTrue(left.contains("newchannel_"), left);
         assertTrue(left.contains("vod_id=2"), left);
+        assertFalse(left.contains("dt=" + oldDay), left);
+        assertTrue(left.contains("dt=" + newDay + "/part-0000.parquet") && left.contains("dt=" + newDay + ".json"), left);
         assertTrue(left.contains("processed/analysis_results.json"), left);
         assertTrue(left.contains("runs/prune/"), "run record written: " + left);
 

@@ -250,6 +250,15 @@ class TaskRolePoliciesTest {
 
     @Test
     void collectorWindowStateUpdateAndItsAnalysisAreAllowed() throws Exception {
+        // Yesterday's raw snapshots: the collector compacts that day after its first window.
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        try (S3Client client = S3Clients.create(settings(prefix).build(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))) {
+            LakeSnapshotStore.on(new S3ObjectStore(client, settings(prefix).build())).put(
+                    io.vieweratlas.core.model.PresenceSnapshot.builder("alpha",
+                            yesterday.atTime(22, 0).toInstant(java.time.ZoneOffset.UTC)).chatters(List.of("ann", "bob"))
+                            .build());
+        }
         Path channels = Files.writeString(dir.resolve("channels.txt"), "gamma\n");
         Map<String, Long> live = Map.of("alpha", 900L, "beta", 400L, "gamma", 100L);
         MockWebServer helix = new MockWebServer();
@@ -294,6 +303,9 @@ class TaskRolePoliciesTest {
                     "the window wrote snapshots:\n  " + r.requestList());
             assertTrue(r.requests().stream().anyMatch(q -> q.key().orElse("").equals(prefix + "processed/analysis_results.json")),
                     "the collector's own analysis wrote its results:\n  " + r.requestList());
+            assertTrue(r.requests().stream().anyMatch(q -> q.operation().equals("PutObject") && q.key().orElse("")
+                    .equals(prefix + "curated/presence/_manifests/dt=" + yesterday + ".json")),
+                    "the collector compacted yesterday:\n  " + r.requestList());
         } finally {
             helix.shutdown();
         }
@@ -390,6 +402,8 @@ class TaskRolePoliciesTest {
                 IamRequest.of("s3:DeleteObject", obj + "state/vod_queue.json", Map.of()),
                 IamRequest.of("s3:DeleteObject", obj + "processed/analysis_results.json", Map.of()),
                 IamRequest.of("s3:DeleteObjectVersion", obj + "raw/snapshots/2026/01/01/a.json", Map.of()),
+                IamRequest.of("s3:DeleteObject", obj + "curated/presence/dt=2026-01-01/part-0000.parquet", Map.of()),
+                IamRequest.of("s3:PutObject", obj + "curated/presence/_manifests/dt=2026-01-01.json", Map.of()),
                 IamRequest.of("s3:PutObject", "arn:aws:s3:::" + BUCKET + "/outside/raw/snapshots/x.json", Map.of()),
                 IamRequest.of("s3:PutObject", "arn:aws:s3:::" + BUCKET + "/x.json", Map.of("s3:if-none-match", "*")),
                 IamRequest.of("s3:GetObject", "arn:aws:s3:::" + BUCKET + "/outside/state/vod_queue.json", Map.of()),
