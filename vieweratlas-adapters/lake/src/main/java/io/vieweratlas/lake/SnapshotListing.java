@@ -95,7 +95,7 @@ final class SnapshotListing {
     void forEachInDay(java.time.LocalDate day, Consumer<SkippedInput> notSnapshotKeys, Consumer<Candidate> sink) {
         String prefix = String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
                 day.getDayOfMonth());
-        forEachUnder(prefix, io.vieweratlas.core.model.TimeRange.ALL, notSnapshotKeys, sink);
+        forEachUnder(prefix, TimeRange.ALL, notSnapshotKeys, sink, Optional.empty());
     }
 
     /** Lists JSON and CSV keys under one folder prefix and joins twins. */
