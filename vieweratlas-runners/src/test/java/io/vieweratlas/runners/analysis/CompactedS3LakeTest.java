@@ -6,14 +6,13 @@ import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.TimeRange;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.PresenceCompactor;
+import io.vieweratlas.runners.LoopbackS3;
 import io.vieweratlas.s3.S3Clients;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
 import io.vieweratlas.synth.SyntheticLake;
 import io.vieweratlas.synth.SyntheticLakeSpec;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,22 +46,9 @@ class CompactedS3LakeTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.identity", "");
-        properties.setProperty("jclouds.credential", "");
-        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient", properties))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
-                .endpoint(URI.create("http://127.0.0.1:0")).stopTimeout(0).build();
-        proxy.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!proxy.getState().equals("STARTED")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            Thread.onSpinWait();
-        }
+        proxy = LoopbackS3.start(LoopbackS3.transientStore(), KEY, SECRET);
         settings = S3StoreSettings.builder(BUCKET, "us-east-1").prefix("lake/")
-                .endpoint(URI.create("http://127.0.0.1:" + proxy.getPort())).pathStyle(true).build();
+                .endpoint(LoopbackS3.endpoint(proxy)).pathStyle(true).build();
         client = S3Clients.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)));
         client.createBucket(b -> b.bucket(BUCKET));
     }

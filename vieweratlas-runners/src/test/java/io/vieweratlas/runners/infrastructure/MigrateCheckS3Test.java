@@ -1,10 +1,9 @@
 package io.vieweratlas.runners.infrastructure;
 
+import io.vieweratlas.runners.LoopbackS3;
 import io.vieweratlas.s3.S3Clients;
 import io.vieweratlas.s3.S3StoreSettings;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -51,21 +49,8 @@ class MigrateCheckS3Test {
 
     @BeforeAll
     static void startS3() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.identity", "");
-        properties.setProperty("jclouds.credential", "");
-        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient", properties))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0")).stopTimeout(0).build();
-        proxy.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!proxy.getState().equals("STARTED")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            Thread.onSpinWait();
-        }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        proxy = LoopbackS3.start(LoopbackS3.transientStore(), ACCESS_KEY, SECRET_KEY);
+        endpoint = LoopbackS3.endpoint(proxy);
         admin = S3Clients.create(S3StoreSettings.builder(BUCKET, "us-east-1").endpoint(endpoint).pathStyle(true)
                 .build(), StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
         admin.createBucket(b -> b.bucket(BUCKET));

@@ -4,6 +4,7 @@ import io.vieweratlas.runners.FakeHelixStreams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vieweratlas.lake.LakeSnapshotStore;
+import io.vieweratlas.runners.LoopbackS3;
 import io.vieweratlas.s3.S3Clients;
 import io.vieweratlas.s3.S3ObjectStore;
 import io.vieweratlas.s3.S3StoreSettings;
@@ -14,9 +15,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.S3Exceptions;
@@ -42,7 +41,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,22 +123,9 @@ class TaskRolePoliciesTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.identity", "");
-        properties.setProperty("jclouds.credential", "");
-        blobStore = new FailingParts(BlobStores.create("transient", properties));
-        proxy = S3Proxy.builder().blobStore(blobStore)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0")).stopTimeout(0).build();
-        proxy.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!proxy.getState().equals("STARTED")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            Thread.onSpinWait();
-        }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        blobStore = new FailingParts(LoopbackS3.transientStore());
+        proxy = LoopbackS3.start(blobStore, ACCESS_KEY, SECRET_KEY);
+        endpoint = LoopbackS3.endpoint(proxy);
         admin = S3Clients.create(settings("").build(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
         admin.createBucket(b -> b.bucket(BUCKET));
