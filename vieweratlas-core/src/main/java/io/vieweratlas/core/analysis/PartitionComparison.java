@@ -29,16 +29,10 @@ public final class PartitionComparison {
         if (n == 0) {
             return 1.0;
         }
-        Map<Object, Integer> ca = new HashMap<>();
-        Map<Object, Integer> cb = new HashMap<>();
-        Map<Map.Entry<Object, Object>, Integer> joint = new HashMap<>();
-        for (Map.Entry<String, K> e : a.entrySet()) {
-            Object x = e.getValue();
-            Object y = b.get(e.getKey());
-            ca.merge(x, 1, Integer::sum);
-            cb.merge(y, 1, Integer::sum);
-            joint.merge(Map.entry(x, y), 1, Integer::sum);
-        }
+        Contingency table = Contingency.of(a, b);
+        Map<Object, Integer> ca = table.a();
+        Map<Object, Integer> cb = table.b();
+        Map<Map.Entry<Object, Object>, Integer> joint = table.joint();
         double ha = entropy(ca, n);
         double hb = entropy(cb, n);
         if (ha + hb == 0) {
@@ -67,16 +61,10 @@ public final class PartitionComparison {
     public static <K, L> double ari(Map<String, K> a, Map<String, L> b) {
         requireSameItems(a, b);
         int n = a.size();
-        Map<Object, Integer> ca = new HashMap<>();
-        Map<Object, Integer> cb = new HashMap<>();
-        Map<Map.Entry<Object, Object>, Integer> joint = new HashMap<>();
-        for (Map.Entry<String, K> e : a.entrySet()) {
-            Object x = e.getValue();
-            Object y = b.get(e.getKey());
-            ca.merge(x, 1, Integer::sum);
-            cb.merge(y, 1, Integer::sum);
-            joint.merge(Map.entry(x, y), 1, Integer::sum);
-        }
+        Contingency table = Contingency.of(a, b);
+        Map<Object, Integer> ca = table.a();
+        Map<Object, Integer> cb = table.b();
+        Map<Map.Entry<Object, Object>, Integer> joint = table.joint();
         double index = 0;
         for (int c : joint.values()) {
             index += pairs(c);
@@ -130,6 +118,22 @@ public final class PartitionComparison {
             best.put(t, max);
         });
         return best;
+    }
+
+    /** Block sizes of both partitions and of their intersections. */
+    private record Contingency(Map<Object, Integer> a, Map<Object, Integer> b,
+                               Map<Map.Entry<Object, Object>, Integer> joint) {
+        static <K, L> Contingency of(Map<String, K> a, Map<String, L> b) {
+            Contingency table = new Contingency(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            for (Map.Entry<String, K> e : a.entrySet()) {
+                Object x = e.getValue();
+                Object y = b.get(e.getKey());
+                table.a.merge(x, 1, Integer::sum);
+                table.b.merge(y, 1, Integer::sum);
+                table.joint.merge(Map.entry(x, y), 1, Integer::sum);
+            }
+            return table;
+        }
     }
 
     private static double pairs(long c) {
