@@ -103,9 +103,20 @@ public final class LakeAudienceLoader {
     private PresenceIngest.Loaded load(TimeRange range, Repeats repeats) {
         TimeRange keyRange = SnapshotListing.keyRange(range, keyTimeSlack);
         List<SkippedInput> skipped = new ArrayList<>();
+        boolean readsCompacted = liveSnapshots && compacted.isPresent();
+        boolean checkFirst = readsCompacted && footprint.isPresent();
+        if (checkFirst) {
+            // Compacted days are read before the listing that would check the footprint, so it is
+            // checked by a listing of its own first (raw files stay listed after compaction): a
+            // window too big for the heap is refused before any of it is held.
+            listing.forEach(keyRange, s -> { }, c -> { }, footprint.map(f -> new FootprintCounter(store, f)));
+        }
+        Optional<FootprintCounter> listingFootprint = checkFirst ? Optional.empty()
+                : footprint.map(f -> new FootprintCounter(store, f));
         // Compacted days first: their rows, and which raw files they cover, so the listing skips those.
-        CompactedPhase.Result compactedDays = liveSnapshots && compacted.isPresent()
-                ? CompactedPhase.read(compacted.get(), range, keyRange, policy, repeats, threads) : CompactedPhase.Result.NONE;
+        CompactedPhase.Result compactedDays = readsCompacted
+                ? CompactedPhase.read(compacted.get(), range, keyRange, policy, repeats, threads)
+                : CompactedPhase.Result.NONE;
         skipped.addAll(compactedDays.skipped());
         AtomicLong done = new AtomicLong();
         List<SnapshotFileReader> readers = new ArrayList<>();
@@ -128,7 +139,7 @@ public final class LakeAudienceLoader {
             if (me == 0) {
                 try {
                     if (liveSnapshots) {
-                        list(keyRange, skipped, batches, compactedDays);
+                        list(keyRange, skipped, batches, compactedDays, listingFootprint);
                     }
                 } catch (RuntimeException | Error e) {
                     stopped.set(true); // the footprint's observer refused the window, or the listing failed
@@ -184,13 +195,14 @@ public final class LakeAudienceLoader {
 
     /** Lists the candidates in {@code keyRange} and hands them to the readers in batches of consecutive keys. */
     private void list(TimeRange keyRange, List<SkippedInput> skipped,
-                      List<BlockingQueue<List<SnapshotListing.Candidate>>> out, CompactedPhase.Result compactedDays) {
+                      List<BlockingQueue<List<SnapshotListing.Candidate>>> out, CompactedPhase.Result compactedDays,
+                      Optional<FootprintCounter> footprint) {
         Batches batches = new Batches(out);
         listing.forEach(keyRange, skipped::add, candidate -> {
             if (!compactedDays.covers(candidate.key())) {
                 batches.accept(candidate);
             }
-        }, footprint.map(f -> new FootprintCounter(store, f)));
+        }, footprint);
         batches.flush();
     }
 

@@ -81,6 +81,39 @@ class LakeAudienceLoaderRepeatsTest {
         assertTrue(counting.reads.size() < 1200, counting.reads.size() + " of 1200 files read");
     }
 
+    @Test
+    void aWindowTooBigIsRefusedBeforeItsCompactedDaysAreRead() {
+        FileSystemObjectStore store = new FileSystemObjectStore(dir);
+        put(store, "raw/snapshots/2026/01/05/alpha_20260105_100000.json", "2026-01-05T10:00:00", "ann", "bob");
+        put(store, "raw/snapshots/2026/01/05/alpha_20260105_110000.json", "2026-01-05T11:00:00", "ann");
+        java.util.concurrent.atomic.AtomicInteger compactedReads = new java.util.concurrent.atomic.AtomicInteger();
+        CompactedSnapshots.CompactedDay day = new CompactedSnapshots.CompactedDay() {
+            @Override
+            public java.time.LocalDate day() {
+                return java.time.LocalDate.of(2026, 1, 5);
+            }
+
+            @Override
+            public CompactedSnapshots.DayRead read(TimeRange range, TimeRange keyRange,
+                                                   io.vieweratlas.core.model.PresencePolicy policy,
+                                                   io.vieweratlas.core.analysis.aggregate.PresenceTableBuilder b) {
+                compactedReads.incrementAndGet();
+                throw new AssertionError("a compacted day was read before the footprint was checked");
+            }
+        };
+        CompactedSnapshots compacted = keyRange -> List.of(day);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LakeAudienceLoader
+                .builder(store).compacted(compacted).footprint(f -> {
+                    if (f.complete() && f.objects() >= 2) {
+                        throw new IllegalStateException("too big: " + f.objects());
+                    }
+                }).build().load(TimeRange.ALL));
+
+        assertEquals("too big: 2", refused.getMessage());
+        assertEquals(0, compactedReads.get());
+    }
+
     private void put(FileSystemObjectStore store, String key, String time, String... chatters) {
         StringBuilder json = new StringBuilder("{\"channel\": \"alpha\", \"timestamp\": \"" + time
                 + "\", \"viewer_count\": 5, \"game_name\": \"Chess\", \"language\": \"en\", \"title\": \"t\","
