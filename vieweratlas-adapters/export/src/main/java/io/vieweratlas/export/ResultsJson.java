@@ -202,6 +202,7 @@ public final class ResultsJson implements GraphExporter {
         m.put("unassigned_channels", d.unassignedChannels());
         m.put("disconnected_communities", d.disconnectedCommunities());
         m.put("largest_community", d.largestCommunity());
+        m.put("attached_channels", d.attachedChannels());
         m.put("num_communities", d.communities()); // the original's name, for its readers
         return m;
     }

@@ -26,11 +26,15 @@ import java.util.TreeSet;
  * @param seed                 random seed of community detection
  * @param significanceLevel    for {@link Weighting#SIGNIFICANCE}: edges need {@code p <} this
  * @param presence             which chat evidence counts as presence
+ * @param attachUnassigned     attach channels left unassigned to the community they clearly share the most
+ *                             viewers with, counting viewers below {@code overlap_threshold}
+ *                             ({@code attach_unassigned}; reported as {@code attached_channels})
  */
 public record AnalysisParameters(int overlapThreshold, int minCommunitySize, double resolution,
                                  int minObservations, int minChannelViewers, int maxChannelsPerViewer,
                                  List<String> bots, Weighting weighting, CommunityAlgorithm algorithm, long seed,
-                                 double significanceLevel, PresencePolicy presence) {
+                                 double significanceLevel, PresencePolicy presence,
+                                 boolean attachUnassigned) {
 
     /** The bot accounts filtered by default: chat bots present in many channels at once. */
     public static final List<String> DEFAULT_BOTS = List.of(
@@ -63,6 +67,14 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
      * resolution limit of modularity); higher ones split the large communities of lakes with few.
      */
     public static final double DEFAULT_RESOLUTION = 2.0;
+
+    /**
+     * Default of {@code attach_unassigned}: on. On the quality benchmark's family (docs/GUIDE.md
+     * section 2.1) it raises the worst case (lakes with one sparse snapshot, where a third of the
+     * channels have no edge at the threshold) and changes no other lake; it costs one pass over the
+     * memberships.
+     */
+    public static final boolean DEFAULT_ATTACH_UNASSIGNED = true;
 
     /** {@code max_channels_per_viewer} value that means "choose from the data", see {@link #heavyAccountLimit}. */
     public static final int AUTOMATIC = 0;
@@ -128,7 +140,8 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         return new Builder().overlapThreshold(overlapThreshold).minCommunitySize(minCommunitySize)
                 .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
                 .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
-                .seed(seed).significanceLevel(significanceLevel).presence(presence);
+                .seed(seed).significanceLevel(significanceLevel).presence(presence)
+                .attachUnassigned(attachUnassigned);
     }
 
     /** The parameters under their YAML key names, sorted, for the results file. */
@@ -146,6 +159,7 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         m.put("seed", seed);
         m.put("significance_level", significanceLevel);
         m.put("presence", presence.name().toLowerCase(Locale.ROOT));
+        m.put("attach_unassigned", attachUnassigned);
         return m;
     }
 
@@ -163,6 +177,7 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
         private long seed = 42;
         private double significanceLevel = 0.001;
         private PresencePolicy presence = PresencePolicy.INCLUSIVE;
+        private boolean attachUnassigned = DEFAULT_ATTACH_UNASSIGNED;
 
         private Builder() {
         }
@@ -239,11 +254,17 @@ public record AnalysisParameters(int overlapThreshold, int minCommunitySize, dou
             return this;
         }
 
+        /** Sets {@code attach_unassigned}. */
+        public Builder attachUnassigned(boolean v) {
+            attachUnassigned = v;
+            return this;
+        }
+
         /** Builds the parameters, checking every value. */
         public AnalysisParameters build() {
             return new AnalysisParameters(overlapThreshold, minCommunitySize, resolution, minObservations,
                     minChannelViewers, maxChannelsPerViewer, bots, weighting, algorithm, seed, significanceLevel,
-                    presence);
+                    presence, attachUnassigned);
         }
     }
 }

@@ -69,10 +69,13 @@ public record AnalysisStatistics(Graph graph, Detection detection, Tagging taggi
      * @param unassignedChannels      channels in communities below the minimum size
      * @param disconnectedCommunities communities whose channels are not connected inside the community
      * @param largestCommunity        channels in the largest community
+     * @param attachedChannels        channels detection left unassigned that were attached to the community
+     *                                they share the most viewers with ({@code attach_unassigned}); they are
+     *                                counted in {@code communities}' sizes, not in {@code unassignedChannels}
      */
     public record Detection(String algorithm, double resolution, long seed, double modularity, int communities,
                             int communitiesBeforeMinSize, int unassignedChannels, int disconnectedCommunities,
-                            int largestCommunity) {
+                            int largestCommunity, int attachedChannels) {
     }
 
     /**

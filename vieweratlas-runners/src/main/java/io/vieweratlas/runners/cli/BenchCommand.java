@@ -113,6 +113,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             + "algorithms (leiden, louvain).")
     List<String> algorithms;
 
+    @Option(names = "--attach", split = ",", arity = "1", paramLabel = "BOOL", description = "Quality grid: only these values of "
+            + "analysis.attach_unassigned (true, false).")
+    List<Boolean> attach;
+
     @Option(names = "--layout-check", split = ";", paramLabel = "SETTING", description = "Settings (as named in the "
             + "table, ';'-separated) whose results are also laid out to measure where the largest channels sit; "
             + "the defaults and the original's method always are.")
@@ -183,7 +187,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         QualityGrid g;
         try {
             g = QualityGrid.named(grid, params);
-            if (weightings != null || resolutions != null || thresholds != null || algorithms != null) {
+            if (weightings != null || resolutions != null || thresholds != null || algorithms != null
+                    || attach != null) {
                 // the named family's lakes under the settings asked for; what is not asked keeps the defaults
                 g = g.withSettings(params,
                         weightings == null ? List.of(Weighting.values())
@@ -191,7 +196,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                         resolutions == null ? List.of(params.resolution()) : resolutions,
                         thresholds == null ? List.of(params.overlapThreshold()) : thresholds,
                         algorithms == null ? List.of(params.algorithm())
-                                : algorithms.stream().map(CommunityAlgorithm::fromWireName).toList());
+                                : algorithms.stream().map(CommunityAlgorithm::fromWireName).toList(),
+                        attach == null ? List.of(params.attachUnassigned()) : attach);
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -25,13 +25,15 @@ import java.util.List;
  * @param seed                  random seed
  * @param significanceLevel     p-value bound for significance weighting
  * @param presence              strict or inclusive
+ * @param attachUnassigned      attach channels left unassigned to the community they clearly share the most
+ *                              viewers with
  * @param exports               which graph exports {@code analyze} writes
  * @param overTime              stability and tracking settings
  */
 public record AnalysisConfig(String outputDir, int overlapThreshold, int minCommunitySize, double resolution,
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, Weighting weighting, CommunityAlgorithm algorithm,
-                             long seed, double significanceLevel, PresencePolicy presence,
+                             long seed, double significanceLevel, PresencePolicy presence, boolean attachUnassigned,
                              GraphExports exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
@@ -52,6 +54,7 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
         return AnalysisParameters.builder().overlapThreshold(overlapThreshold).minCommunitySize(minCommunitySize)
                 .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
                 .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
-                .seed(seed).significanceLevel(significanceLevel).presence(presence).build();
+                .seed(seed).significanceLevel(significanceLevel).presence(presence)
+                .attachUnassigned(attachUnassigned).build();
     }
 }

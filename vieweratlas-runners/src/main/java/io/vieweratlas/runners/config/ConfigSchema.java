@@ -84,6 +84,9 @@ public final class ConfigSchema {
         s.add(choiceKey("analysis.presence", d.presence().name().toLowerCase(Locale.ROOT),
                 Arrays.stream(PresencePolicy.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList(),
                 "strict: only chat authors count; inclusive: JOIN/NAMES presence counts too"));
+        s.add(boolKey("analysis.attach_unassigned", d.attachUnassigned(),
+                "attach channels with too few shared viewers for an edge to the community most of their "
+                        + "viewers watch, when it clearly dominates (statistics: attached_channels)"));
         s.add(boolKey("analysis.export_gexf", true, "write graph.gexf (Gephi) into the export directory"));
         s.add(boolKey("analysis.export_graphml", true, "write graph.graphml (igraph, NetworkX)"));
         s.add(boolKey("analysis.export_json", true, "write graph.json (NetworkX node-link)"));

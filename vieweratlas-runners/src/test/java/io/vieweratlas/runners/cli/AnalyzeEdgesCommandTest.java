@@ -108,12 +108,46 @@ class AnalyzeEdgesCommandTest {
         assertEquals(communities(full), communities(out));
     }
 
+    /**
+     * A config that does not attach unassigned channels: attaching reads viewers below the
+     * threshold, which an edge list does not hold, so only the partition of the graph itself can
+     * round-trip through an export.
+     */
+    private Path withoutAttaching() throws IOException {
+        Path config = dir.resolve("without-attaching.yaml");
+        Files.writeString(config, "analysis:\n  attach_unassigned: false\n");
+        return config;
+    }
+
+    @Test
+    void attachedChannelsAreWhatAnEdgeListCannotReproduce() throws IOException {
+        Path attached = dir.resolve("attached");
+        ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", attached.toString(),
+                "--seed", "9", "--weighting", "shared");
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path plain = dir.resolve("plain");
+        r = run("analyze", "--data", lake.toString(), "--out", plain.toString(), "--seed", "9", "--weighting", "shared",
+                "--config", withoutAttaching().toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        Path again = dir.resolve("again-attached");
+        r = run("analyze", "--edges", attached.resolve("graph_edges.csv").toString(), "--out", again.toString(),
+                "--seed", "9", "--weighting", "shared", "--data", lake.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        // the edges are the same with or without attaching, so the edge list gives the partition without it
+        assertEquals(Files.readAllLines(plain.resolve("graph_edges.csv")),
+                Files.readAllLines(attached.resolve("graph_edges.csv")));
+        assertEquals(communities(plain), communities(again));
+        long unassignedPlain = communities(plain).values().stream().filter("-1"::equals).count();
+        long unassignedAttached = communities(attached).values().stream().filter("-1"::equals).count();
+        assertTrue(unassignedAttached < unassignedPlain, "this lake has channels to attach");
+    }
+
     @Test
     void ownExportRoundTripsToTheSamePartitionForEachWeighting() throws IOException {
         for (String weighting : List.of("shared", "jaccard")) {
             Path first = dir.resolve("first-" + weighting);
             ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", first.toString(),
-                    "--seed", "9", "--weighting", weighting);
+                    "--seed", "9", "--weighting", weighting, "--config", withoutAttaching().toString());
             assertEquals(0, r.code(), r.err() + r.out());
             Path again = dir.resolve("again-" + weighting);
             // graph_nodes.csv lies beside graph_edges.csv: audiences and channels without edges come from it
@@ -135,7 +169,7 @@ class AnalyzeEdgesCommandTest {
     void ownEdgesAloneRunSharedWeightingAndRefuseTheOthersInOneLine() throws IOException {
         Path first = dir.resolve("first");
         ValidateConfigCommandTest.Result r = run("analyze", "--data", lake.toString(), "--out", first.toString(),
-                "--seed", "9", "--weighting", "shared");
+                "--seed", "9", "--weighting", "shared", "--config", withoutAttaching().toString());
         assertEquals(0, r.code(), r.err() + r.out());
         Path alone = dir.resolve("alone");
         Files.createDirectories(alone);

@@ -68,13 +68,35 @@ class BenchQualityCommandTest {
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
         // the defaults, the original's method and 2 × 2 settings
         assertEquals(1 + 6, summary.size(), summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("overlap t=5 γ=3 leiden,grid,overlap,5,3.0,leiden,2,")),
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("overlap t=5 γ=3 leiden +attach,grid,overlap,5,3.0,leiden,2,")),
                 summary.toString());
 
         SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--weightings", "cosine",
                 "--quality-out", out.toString());
         assertEquals(2, bad.code(), bad.out());
         assertTrue(bad.err().contains("unknown weighting 'cosine'"), bad.err());
+    }
+
+    @Test
+    void attachingUnassignedChannelsIsAnAxisOfTheGrid() throws Exception {
+        Path out = dir.resolve("attach");
+        SynthCommandTest.Result r = bench("bench", "--quality", "--grid", "tiny", "--weightings", "jaccard",
+                "--resolutions", "2", "--thresholds", "5", "--attach", "false,true", "--quality-out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
+        // the defaults (which attach), the original's method (which does not) and the defaults without attaching
+        assertEquals(1 + 3, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("default: jaccard t=5 γ=2 leiden +attach,default,")
+                && l.endsWith(",true")), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("jaccard t=5 γ=2 leiden,grid,") && l.endsWith(",false")),
+                summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.contains(",baseline,") && l.endsWith(",false")),
+                summary.toString());
+
+        SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--attach", "maybe",
+                "--quality-out", out.toString());
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("maybe"), bad.err());
     }
 
     @Test

@@ -104,13 +104,19 @@ public final class AudienceAnalysis {
             }
         });
         CommunityDetector.Partition partition = (CommunityDetector.Partition) done[0];
+        int attached = 0;
+        if (params.attachUnassigned()) {
+            UnassignedAttachment.Result attachment = UnassignedAttachment.apply(aud, partition);
+            partition = attachment.partition();
+            attached = attachment.attached();
+        }
         @SuppressWarnings("unchecked")
         List<GraphEdge> edges = (List<GraphEdge>) done[1];
         AnalysisStatistics.Graph graphStats = (AnalysisStatistics.Graph) done[2];
         t = lap(stages, "communities", t);
 
         AnalysisResult result = assemble(table, load, agg, raw, filtered, graph, edges, graphStats, partition,
-                params);
+                attached, params);
         lap(stages, "labels_and_statistics", t);
         return new AnalysisRun(result, stages);
     }
@@ -124,10 +130,11 @@ public final class AudienceAnalysis {
     private static AnalysisResult assemble(PresenceTable table, LoadReport load, Aggregator.Aggregation agg,
                                            Audiences raw, AudienceFilter.Filtered filtered, OverlapGraph graph,
                                            List<GraphEdge> edges, AnalysisStatistics.Graph graphStats,
-                                           CommunityDetector.Partition partition, AnalysisParameters params) {
+                                           CommunityDetector.Partition partition, int attached,
+                                           AnalysisParameters params) {
         Audiences aud = filtered.audiences();
         PartitionAssembly parts = PartitionAssembly.of(aud.channels(), aud::audienceSize, aud.meta(), graph, edges,
-                partition, params);
+                partition, attached, params);
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
                 raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),
