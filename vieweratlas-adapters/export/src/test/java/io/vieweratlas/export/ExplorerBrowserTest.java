@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,14 +56,30 @@ class ExplorerBrowserTest {
             cdp.close();
         }
         if (browser != null) {
+            // Chromium's helper processes (renderer, network service) write into the profile too:
+            // they go first, then the browser.
+            List<ProcessHandle> helpers = browser.descendants().toList();
+            helpers.forEach(ProcessHandle::destroy);
             browser.destroy();
             if (!browser.waitFor(5, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
             }
+            for (ProcessHandle helper : helpers) {
+                helper.onExit().completeOnTimeout(helper, 5, TimeUnit.SECONDS).join();
+            }
         }
         if (profile != null) {
-            try (var walk = Files.walk(profile)) {
+            deleteTree(profile);
+        }
+    }
+
+    /** Deletes a directory tree whose files may still vanish while it is walked. */
+    private static void deleteTree(Path root) throws InterruptedException {
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (var walk = Files.walk(root)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                Thread.sleep(100); // a file went while walking: walk again
             }
         }
     }
