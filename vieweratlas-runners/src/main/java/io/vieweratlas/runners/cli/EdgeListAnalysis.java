@@ -88,6 +88,13 @@ final class EdgeListAnalysis {
         }
         ObjectStore store = command.store.get();
         PrintWriter stdout = command.spec.commandLine().getOut();
+        if (params.attachUnassigned()) {
+            // Attaching counts the viewers a channel shares below the threshold, which an edge list
+            // does not hold: said once, and the results record that it was not applied.
+            stdout.println("attach_unassigned is not applied to an edge list (it holds no viewers below the "
+                    + "threshold): channels without an edge stay unassigned");
+            params = params.toBuilder().attachUnassigned(false).build();
+        }
         AnalysisRequest request = AnalysisRequest.builder(
                         new AnalysisRequest.Edges(list, viewers, metadata(store, stdout)))
                 .parameters(params)

@@ -133,6 +133,9 @@ class AnalyzeEdgesCommandTest {
         r = run("analyze", "--edges", attached.resolve("graph_edges.csv").toString(), "--out", again.toString(),
                 "--seed", "9", "--weighting", "shared", "--data", lake.toString());
         assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("attach_unassigned is not applied to an edge list"), r.out());
+        assertTrue(Files.readString(again.resolve("analysis_results.json")).contains("\"attach_unassigned\" : false"),
+                "the results record what was applied");
         // the edges are the same with or without attaching, so the edge list gives the partition without it
         assertEquals(Files.readAllLines(plain.resolve("graph_edges.csv")),
                 Files.readAllLines(attached.resolve("graph_edges.csv")));
