@@ -1,16 +1,15 @@
 package io.vieweratlas.runners.collector;
 
 import io.vieweratlas.core.model.PresenceSnapshot;
-import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
 import io.vieweratlas.core.port.StoreException;
-import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.PresenceCompactor;
+import io.vieweratlas.runners.ForwardingObjectStore;
 import io.vieweratlas.twitch.collector.WindowReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +59,7 @@ class CompactionSchedulerTest {
         FileSystemObjectStore disk = lake();
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger compactions = new AtomicInteger();
-        ObjectStore slow = new Delegating(disk) {
+        ObjectStore slow = new ForwardingObjectStore(disk) {
             @Override
             public WriteOutcome putIfAbsent(String key, byte[] content) {
                 await(release);
@@ -92,7 +89,7 @@ class CompactionSchedulerTest {
         FileSystemObjectStore disk = lake();
         AtomicBoolean failing = new AtomicBoolean(true);
         CountDownLatch failed = new CountDownLatch(1);
-        ObjectStore flaky = new Delegating(disk) {
+        ObjectStore flaky = new ForwardingObjectStore(disk) {
             @Override
             public ObjectVersion put(String key, byte[] content) {
                 if (failing.get() && key.startsWith(LakeLayout.CURATED_PRESENCE)) {
@@ -130,57 +127,4 @@ class CompactionSchedulerTest {
         }
     }
 
-    /** Passes everything to another store. */
-    private static class Delegating implements ObjectStore {
-        private final ObjectStore d;
-
-        Delegating(ObjectStore d) {
-            this.d = d;
-        }
-
-        @Override
-        public Optional<StoredObject> get(String key) {
-            return d.get(key);
-        }
-
-        @Override
-        public Optional<ObjectInfo> stat(String key) {
-            return d.stat(key);
-        }
-
-        @Override
-        public ObjectVersion put(String key, byte[] content) {
-            return d.put(key, content);
-        }
-
-        @Override
-        public WriteOutcome putIfAbsent(String key, byte[] content) {
-            return d.putIfAbsent(key, content);
-        }
-
-        @Override
-        public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
-            return d.compareAndSet(key, content, expected);
-        }
-
-        @Override
-        public Stream<ObjectInfo> list(String prefix) {
-            return d.list(prefix);
-        }
-
-        @Override
-        public Stream<String> listKeys(String prefix) {
-            return d.listKeys(prefix);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return d.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return d.describe();
-        }
-    }
 }

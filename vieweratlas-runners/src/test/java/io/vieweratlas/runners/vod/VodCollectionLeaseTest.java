@@ -1,14 +1,12 @@
 package io.vieweratlas.runners.vod;
 
-import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
-import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
+import io.vieweratlas.runners.ForwardingObjectStore;
 import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;
@@ -29,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -119,61 +116,25 @@ class VodCollectionLeaseTest {
     }
 
     /** A store that runs {@code onPut} once when a key with the given prefix is written. */
-    private static final class HookStore implements ObjectStore {
-        private final ObjectStore delegate;
+    private static final class HookStore extends ForwardingObjectStore {
         private final String prefix;
         private Runnable onPut;
 
         HookStore(ObjectStore delegate, String prefix, Runnable onPut) {
-            this.delegate = delegate;
+            super(delegate);
             this.prefix = prefix;
             this.onPut = onPut;
         }
 
         @Override
-        public Optional<StoredObject> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public Optional<ObjectInfo> stat(String key) {
-            return delegate.stat(key);
-        }
-
-        @Override
         public ObjectVersion put(String key, byte[] content) {
-            ObjectVersion v = delegate.put(key, content);
+            ObjectVersion v = super.put(key, content);
             if (key.startsWith(prefix) && onPut != null) {
                 Runnable r = onPut;
                 onPut = null;
                 r.run();
             }
             return v;
-        }
-
-        @Override
-        public WriteOutcome putIfAbsent(String key, byte[] content) {
-            return delegate.putIfAbsent(key, content);
-        }
-
-        @Override
-        public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
-            return delegate.compareAndSet(key, content, expected);
-        }
-
-        @Override
-        public Stream<ObjectInfo> list(String prefix) {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return delegate.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
         }
     }
 
