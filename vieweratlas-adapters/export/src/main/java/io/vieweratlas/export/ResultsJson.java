@@ -203,6 +203,7 @@ public final class ResultsJson implements GraphExporter {
         m.put("disconnected_communities", d.disconnectedCommunities());
         m.put("largest_community", d.largestCommunity());
         m.put("attached_channels", d.attachedChannels());
+        m.put("split_communities", d.splitCommunities());
         m.put("num_communities", d.communities()); // the original's name, for its readers
         return m;
     }

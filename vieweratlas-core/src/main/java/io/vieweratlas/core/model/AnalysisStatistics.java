@@ -72,10 +72,13 @@ public record AnalysisStatistics(Graph graph, Detection detection, Tagging taggi
      * @param attachedChannels        channels detection left unassigned that were attached to the community
      *                                they share the most viewers with ({@code attach_unassigned}); they are
      *                                counted in {@code communities}' sizes, not in {@code unassignedChannels}
+     * @param splitCommunities        communities modularity found that the split check divided
+     *                                ({@code split_communities}); {@code modularity} is that of the
+     *                                partition after the splits
      */
     public record Detection(String algorithm, double resolution, long seed, double modularity, int communities,
                             int communitiesBeforeMinSize, int unassignedChannels, int disconnectedCommunities,
-                            int largestCommunity, int attachedChannels) {
+                            int largestCommunity, int attachedChannels, int splitCommunities) {
     }
 
     /**

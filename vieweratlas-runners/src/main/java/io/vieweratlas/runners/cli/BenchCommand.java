@@ -117,6 +117,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             + "analysis.attach_unassigned (true, false).")
     List<Boolean> attach;
 
+    @Option(names = "--split", split = ",", arity = "1", paramLabel = "BOOL", description = "Quality grid: only these values of "
+            + "analysis.split_communities (true, false).")
+    List<Boolean> split;
+
     @Option(names = "--layout-check", split = ";", paramLabel = "SETTING", description = "Settings (as named in the "
             + "table, ';'-separated) whose results are also laid out to measure where the largest channels sit; "
             + "the defaults and the original's method always are.")
@@ -188,7 +192,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         try {
             g = QualityGrid.named(grid, params);
             if (weightings != null || resolutions != null || thresholds != null || algorithms != null
-                    || attach != null) {
+                    || attach != null || split != null) {
                 // the named family's lakes under the settings asked for; what is not asked keeps the defaults
                 g = g.withSettings(params,
                         weightings == null ? List.of(Weighting.values())
@@ -197,7 +201,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                         thresholds == null ? List.of(params.overlapThreshold()) : thresholds,
                         algorithms == null ? List.of(params.algorithm())
                                 : algorithms.stream().map(CommunityAlgorithm::fromWireName).toList(),
-                        attach == null ? List.of(params.attachUnassigned()) : attach);
+                        attach == null ? List.of(params.attachUnassigned()) : attach,
+                        split == null ? List.of(params.splitCommunities()) : split);
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

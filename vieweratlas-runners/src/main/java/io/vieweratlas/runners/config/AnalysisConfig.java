@@ -27,6 +27,7 @@ import java.util.List;
  * @param presence              strict or inclusive
  * @param attachUnassigned      attach channels left unassigned to the community they clearly share the most
  *                              viewers with
+ * @param splitCommunities      split communities that hold communities of their own
  * @param exports               which graph exports {@code analyze} writes
  * @param overTime              stability and tracking settings
  */
@@ -34,6 +35,7 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, Weighting weighting, CommunityAlgorithm algorithm,
                              long seed, double significanceLevel, PresencePolicy presence, boolean attachUnassigned,
+                             boolean splitCommunities,
                              GraphExports exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
@@ -55,6 +57,6 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
                 .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
                 .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
                 .seed(seed).significanceLevel(significanceLevel).presence(presence)
-                .attachUnassigned(attachUnassigned).build();
+                .attachUnassigned(attachUnassigned).splitCommunities(splitCommunities).build();
     }
 }

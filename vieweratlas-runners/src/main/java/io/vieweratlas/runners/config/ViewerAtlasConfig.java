@@ -65,7 +65,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 CommunityAlgorithm.fromWireName(s(v, "analysis.algorithm")), (Long) v.get("analysis.seed"),
                 d(v, "analysis.significance_level"),
                 PresencePolicy.valueOf(s(v, "analysis.presence").toUpperCase(Locale.ROOT)),
-                b(v, "analysis.attach_unassigned"),
+                b(v, "analysis.attach_unassigned"), b(v, "analysis.split_communities"),
                 new GraphExports(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
                         i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
@@ -116,6 +116,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.significance_level", analysis.significanceLevel());
         put(root, "analysis.presence", analysis.presence().name().toLowerCase(Locale.ROOT));
         put(root, "analysis.attach_unassigned", analysis.attachUnassigned());
+        put(root, "analysis.split_communities", analysis.splitCommunities());
         put(root, "analysis.export_gexf", analysis.exports().gexf());
         put(root, "analysis.export_graphml", analysis.exports().graphml());
         put(root, "analysis.export_json", analysis.exports().json());

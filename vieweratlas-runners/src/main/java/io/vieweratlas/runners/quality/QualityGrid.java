@@ -41,16 +41,16 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "small" -> new QualityGrid(BenchmarkFamily.small(), withCalibrated(base, settings(base,
                     Weighting.values(), new double[] {1.0, 1.2, 1.5, 2.0, 3.0}, new int[] {5, 10},
-                    new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}, new boolean[] {base.attachUnassigned()})));
+                    new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN}, new boolean[] {base.attachUnassigned()}, new boolean[] {base.splitCommunities()})));
             case "full" -> new QualityGrid(BenchmarkFamily.full(), withCalibrated(base, settings(base,
                     Weighting.values(), new double[] {0.8, 1.0, 1.2, 1.5, 2.0, 3.0, 4.0}, new int[] {2, 3, 5, 10},
-                    CommunityAlgorithm.values(), new boolean[] {base.attachUnassigned()})));
+                    CommunityAlgorithm.values(), new boolean[] {base.attachUnassigned()}, new boolean[] {base.splitCommunities()})));
             case "tiny" -> new QualityGrid(List.of(
                     BenchmarkFamily.member(300, 10, 0.2, 0.4, 2, 0.05, 20, 0.75, 1),
                     BenchmarkFamily.member(400, 12, 0.3, 0.5, 3, 0.0, 0, 1.0, 2)),
                     settings(base, new Weighting[] {Weighting.SHARED, Weighting.SIGNIFICANCE}, new double[] {1.0},
                             new int[] {5}, new CommunityAlgorithm[] {CommunityAlgorithm.LEIDEN},
-                            new boolean[] {base.attachUnassigned()}));
+                            new boolean[] {base.attachUnassigned()}, new boolean[] {base.splitCommunities()}));
             default -> throw new IllegalArgumentException("unknown quality grid '" + name
                     + "' (allowed: tiny, small, full)");
         };
@@ -61,24 +61,29 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
      * combination of the given values.
      *
      * @param attach values of {@code attach_unassigned} to try
+     * @param split  values of {@code split_communities} to try
      * @throws IllegalArgumentException when a list is empty
      */
     public QualityGrid withSettings(AnalysisParameters base, List<Weighting> weightings, List<Double> resolutions,
                                     List<Integer> thresholds, List<CommunityAlgorithm> algorithms,
-                                    List<Boolean> attach) {
+                                    List<Boolean> attach, List<Boolean> split) {
         if (weightings.isEmpty() || resolutions.isEmpty() || thresholds.isEmpty() || algorithms.isEmpty()
-                || attach.isEmpty()) {
+                || attach.isEmpty() || split.isEmpty()) {
             throw new IllegalArgumentException("a quality grid needs at least one weighting, resolution, threshold, "
-                    + "algorithm and attach value");
-        }
-        boolean[] attachValues = new boolean[attach.size()];
-        for (int i = 0; i < attachValues.length; i++) {
-            attachValues[i] = attach.get(i);
+                    + "algorithm, attach and split value");
         }
         return new QualityGrid(lakes, settings(base, weightings.toArray(Weighting[]::new),
                 resolutions.stream().mapToDouble(Double::doubleValue).toArray(),
                 thresholds.stream().mapToInt(Integer::intValue).toArray(),
-                algorithms.toArray(CommunityAlgorithm[]::new), attachValues));
+                algorithms.toArray(CommunityAlgorithm[]::new), booleans(attach), booleans(split)));
+    }
+
+    private static boolean[] booleans(List<Boolean> values) {
+        boolean[] out = new boolean[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     /**
@@ -95,7 +100,8 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
 
     /** The defaults, the original's method, then every combination (skipping duplicates of the first two). */
     static List<QualityConfiguration> settings(AnalysisParameters base, Weighting[] weightings, double[] resolutions,
-                                               int[] thresholds, CommunityAlgorithm[] algorithms, boolean[] attach) {
+                                               int[] thresholds, CommunityAlgorithm[] algorithms, boolean[] attach,
+                                               boolean[] split) {
         List<QualityConfiguration> out = new ArrayList<>();
         out.add(QualityConfiguration.defaults(base));
         QualityConfiguration baseline = QualityConfiguration.baseline(base);
@@ -105,10 +111,12 @@ public record QualityGrid(List<BenchmarkFamily.Member> lakes, List<QualityConfig
                 for (double r : resolutions) {
                     for (CommunityAlgorithm a : algorithms) {
                         for (boolean at : attach) {
-                            AnalysisParameters p = base.toBuilder().weighting(w).overlapThreshold(t).resolution(r)
-                                    .algorithm(a).attachUnassigned(at).build();
-                            if (!p.equals(base) && !p.equals(baseline.parameters())) {
-                                out.add(QualityConfiguration.of(p));
+                            for (boolean sp : split) {
+                                AnalysisParameters p = base.toBuilder().weighting(w).overlapThreshold(t).resolution(r)
+                                        .algorithm(a).attachUnassigned(at).splitCommunities(sp).build();
+                                if (!p.equals(base) && !p.equals(baseline.parameters())) {
+                                    out.add(QualityConfiguration.of(p));
+                                }
                             }
                         }
                     }

@@ -47,15 +47,16 @@ public final class QualityTables {
         StringBuilder b = new StringBuilder("configuration,role,weighting,overlap_threshold,resolution,algorithm,"
                 + "lakes,worst_nmi,median_nmi,worst_ari,median_ari,lakes_below_original,max_disconnected,"
                 + "max_unassigned,recovered_share,worst_smallest_recovered,mean_ms,layout_top5_distance,layout_member_distance,"
-                + "attach_unassigned\n");
+                + "attach_unassigned,split_communities\n");
         for (ConfigurationSummary s : report.summaries()) {
             AnalysisParameters p = s.configuration().parameters();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%.6f,%d,%.1f,%s,%s,%b%n",
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%.6f,%d,%.1f,%s,%s,%b,%b%n",
                     quote(s.configuration().name()), s.configuration().role().name().toLowerCase(Locale.ROOT),
                     p.weighting().wireName(), p.overlapThreshold(), p.resolution(), p.algorithm().wireName(),
                     s.lakes(), s.worstNmi(), s.medianNmi(), s.worstAri(), s.medianAri(), s.belowBaseline(),
                     s.maxDisconnected(), s.maxUnassigned(), s.recoveredShare(), s.worstSmallestRecovered(),
-                    s.meanMillis(), optional(s.layoutTop()), optional(s.layoutMembers()), p.attachUnassigned()));
+                    s.meanMillis(), optional(s.layoutTop()), optional(s.layoutMembers()), p.attachUnassigned(),
+                    p.splitCommunities()));
         }
         return b.toString();
     }

@@ -43,9 +43,10 @@ public final class CommunityDetector {
      * @param modularity              {@link Modularity} of the full detected partition (before unassigning)
      * @param disconnected            communities whose nodes are not connected by edges inside the community
      * @param iterations              algorithm iterations until no further change
+     * @param splits                  communities the split check divided (0 without the check)
      */
     public record Partition(int[] community, int communities, int communitiesBeforeMinSize, double modularity,
-                            int disconnected, int iterations) {
+                            int disconnected, int iterations, int splits) {
     }
 
     /**
@@ -59,10 +60,33 @@ public final class CommunityDetector {
     public static Partition detect(int nodes, int[] source, int[] target, double[] weight,
                                    CommunityAlgorithm algorithm, double resolution, long seed,
                                    int minCommunitySize) {
+        return detect(nodes, source, target, weight, algorithm, resolution, seed, minCommunitySize, false);
+    }
+
+    /**
+     * Detects communities and, with {@code splitCheck}, then splits every community that holds
+     * communities of its own which modularity's resolution limit merged (the check and why it is
+     * needed: {@code SplitCheck}; the option is {@code split_communities}).
+     *
+     * @param nodes  node count
+     * @param source one end per edge (each undirected edge once)
+     * @param target other end per edge
+     * @param weight positive weight per edge
+     */
+    public static Partition detect(int nodes, int[] source, int[] target, double[] weight,
+                                   CommunityAlgorithm algorithm, double resolution, long seed,
+                                   int minCommunitySize, boolean splitCheck) {
         Raw result = nodes == 0 ? new Raw(new int[0], 0)
                 : cluster(nodes, source, target, weight, algorithm, resolution, seed);
         int[] raw = result.clusters;
         int iterations = result.iterations;
+        int splits = 0;
+        if (splitCheck && nodes > 0) {
+            SplitCheck.Result checked = SplitCheck.apply(nodes, source, target, weight, raw, seed,
+                    (n, s, t, w, gamma, sd) -> cluster(n, s, t, w, algorithm, gamma, sd).clusters);
+            raw = checked.clusters();
+            splits = checked.splits();
+        }
         double q = Modularity.of(nodes, source, target, weight, raw, resolution);
         int k = 0;
         for (int c : raw) {
@@ -97,7 +121,7 @@ public final class CommunityDetector {
             community[i] = newId[raw[i]];
         }
         int disconnected = countDisconnected(nodes, source, target, raw, k);
-        return new Partition(community, kept, nonEmpty, q, disconnected, iterations);
+        return new Partition(community, kept, nonEmpty, q, disconnected, iterations, splits);
     }
 
     private record Raw(int[] clusters, int iterations) {

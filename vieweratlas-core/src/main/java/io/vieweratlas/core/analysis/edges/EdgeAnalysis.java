@@ -67,7 +67,8 @@ public final class EdgeAnalysis {
                 params, viewers);
         t = lap(stages, "graph", t);
         CommunityDetector.Partition partition = CommunityDetector.detect(n, graph.source(), graph.target(),
-                graph.weight(), params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize());
+                graph.weight(), params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize(),
+                params.splitCommunities());
         t = lap(stages, "communities", t);
         AnalysisResult result = assemble(edges, meta, viewers, graph, partition, params);
         lap(stages, "labels_and_statistics", t);

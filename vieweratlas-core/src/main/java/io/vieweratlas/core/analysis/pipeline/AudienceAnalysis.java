@@ -93,7 +93,8 @@ public final class AudienceAnalysis {
             for (int task = nextTask.getAndIncrement(); task < 2; task = nextTask.getAndIncrement()) {
                 if (task == 0) {
                     done[0] = CommunityDetector.detect(graph.nodes(), graph.source(), graph.target(), graph.weight(),
-                            params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize());
+                            params.algorithm(), params.resolution(), params.seed(), params.minCommunitySize(),
+                            params.splitCommunities());
                 } else {
                     done[1] = PartitionAssembly.edges(aud.channels(), graph);
                     done[2] = GraphStatisticsCalculator.of(graph);

@@ -154,7 +154,8 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
         }
         AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
                 params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),
-                unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0, attached);
+                unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0, attached,
+                partition.splits());
         return new PartitionAssembly(nodes, edges, communities, detection, byRule);
     }
 

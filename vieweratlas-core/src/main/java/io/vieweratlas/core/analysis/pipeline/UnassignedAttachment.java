@@ -174,7 +174,7 @@ public final class UnassignedAttachment {
         }
         renumberBySize(out, k);
         return new Result(new CommunityDetector.Partition(out, k, partition.communitiesBeforeMinSize(),
-                partition.modularity(), partition.disconnected(), partition.iterations()), attached);
+                partition.modularity(), partition.disconnected(), partition.iterations(), partition.splits()), attached);
     }
 
     /** Renumbers communities so 0 is the largest again, ties by their previous number. */

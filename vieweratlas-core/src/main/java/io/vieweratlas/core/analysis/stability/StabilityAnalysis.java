@@ -70,7 +70,7 @@ public final class StabilityAnalysis {
             long seed = params.seed() + r;
             seeds.add(seed);
             partitions[r] = CommunityDetector.detect(n, source, target, weight, params.algorithm(),
-                    params.resolution(), seed, params.minCommunitySize()).community();
+                    params.resolution(), seed, params.minCommunitySize(), params.splitCommunities()).community();
         }
         double sumAri = 0;
         double minAri = 1;
