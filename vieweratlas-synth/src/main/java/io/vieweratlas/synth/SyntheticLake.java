@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
@@ -84,6 +85,8 @@ public final class SyntheticLake {
     private final String[] logins;
     private final int[] audienceOffset;
     private final int[] audience;
+    /** Home community per viewer id. */
+    private final int[] viewerHome;
     private final List<String> bots;
     private final double[] botPresence;
     /** Heavy account logins, ascending. */
@@ -96,7 +99,7 @@ public final class SyntheticLake {
                           int[] communityChannels, int[] communityViewers, int[] communityGame,
                           int[] communitySecondGame, int[] communityLanguage, String[] logins,
                           int[] audienceOffset, int[] audience, List<String> bots, double[] botPresence,
-                          List<String> heavy, int[][] heavyByChannel, boolean[] variety) {
+                          List<String> heavy, int[][] heavyByChannel, boolean[] variety, int[] viewerHome) {
         this.spec = spec;
         this.channels = channels;
         this.channelCommunity = channelCommunity;
@@ -108,6 +111,7 @@ public final class SyntheticLake {
         this.logins = logins;
         this.audienceOffset = audienceOffset;
         this.audience = audience;
+        this.viewerHome = viewerHome;
         this.bots = bots;
         this.botPresence = botPresence;
         this.heavy = heavy;
@@ -142,6 +146,17 @@ public final class SyntheticLake {
             truth.put(channels.get(i), channelCommunity[i]);
         }
         return Collections.unmodifiableSortedMap(truth);
+    }
+
+    /**
+     * The planted home community of a viewer account (most of its visits go there), or empty for
+     * a login that is no viewer of this lake (a bot, a heavy account, an unknown login). Lets a
+     * benchmark measure what the viewers' own truth would tell about a channel.
+     */
+    public OptionalInt homeCommunity(String login) {
+        Objects.requireNonNull(login, "login");
+        int id = Arrays.binarySearch(logins, login);
+        return id >= 0 ? OptionalInt.of(viewerHome[id]) : OptionalInt.empty();
     }
 
     /** The bot accounts that appear in snapshots (empty unless the spec asks for bots). */
@@ -403,7 +418,10 @@ public final class SyntheticLake {
             int[] communityViewers = new int[k];
             long[] counts = new long[channelCount + 1];
             long total = 0;
-            for (VisitBlock block : visitBlocks) {
+            int[] viewerHome = new int[spec.viewers()];
+            for (int b = 0; b < visitBlocks.length; b++) {
+                VisitBlock block = visitBlocks[b];
+                System.arraycopy(block.home, 0, viewerHome, b * VIEWER_BLOCK, block.home.length);
                 for (int i = 0; i < block.home.length; i++) {
                     communityViewers[block.home[i]]++;
                 }
@@ -447,7 +465,7 @@ public final class SyntheticLake {
             int[][] heavyByChannel = heavyVisits(heavy.size(), channelCount);
             return new SyntheticLake(spec, channelLogins, channelCommunity, communityChannels, communityViewers,
                     game, secondGame, language, logins, audienceOffset, audience, bots, botPresence, heavy,
-                    heavyByChannel, variety);
+                    heavyByChannel, variety, viewerHome);
         }
 
         /**

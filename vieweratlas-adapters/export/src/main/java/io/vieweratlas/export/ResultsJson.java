@@ -204,6 +204,7 @@ public final class ResultsJson implements GraphExporter {
         m.put("largest_community", d.largestCommunity());
         m.put("attached_channels", d.attachedChannels());
         m.put("split_communities", d.splitCommunities());
+        m.put("reassigned_channels", d.reassignedChannels());
         m.put("num_communities", d.communities()); // the original's name, for its readers
         return m;
     }

@@ -107,7 +107,7 @@ final class Fixtures {
         AnalysisStatistics stats = new AnalysisStatistics(
                 new AnalysisStatistics.Graph(nodes.size(), edges.size(), 0.1, 1, 0, d, d, d, "all", 0),
                 new AnalysisStatistics.Detection("leiden", 1.0, 42, 0.61, communities.size(), communities.size(), 1, 0,
-                        communities.isEmpty() ? 0 : communities.get(0).size(), 0, 0),
+                        communities.isEmpty() ? 0 : communities.get(0).size(), 0, 0, 0),
                 new AnalysisStatistics.Tagging(new TreeMap<>()),
                 new AnalysisStatistics.Aggregation(24, nodes.size(), 1000, 2000,
                         Optional.of(Instant.parse("2026-01-01T00:00:00Z")), Optional.empty(),

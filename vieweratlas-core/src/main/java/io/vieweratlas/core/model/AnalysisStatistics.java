@@ -75,10 +75,14 @@ public record AnalysisStatistics(Graph graph, Detection detection, Tagging taggi
      * @param splitCommunities        communities modularity found that the split check divided
      *                                ({@code split_communities}); {@code modularity} is that of the
      *                                partition after the splits
+     * @param reassignedChannels      moves of channels to the community most of their viewers watch
+     *                                ({@code reassign_channels}); like attachments they do not change
+     *                                {@code modularity}
      */
     public record Detection(String algorithm, double resolution, long seed, double modularity, int communities,
                             int communitiesBeforeMinSize, int unassignedChannels, int disconnectedCommunities,
-                            int largestCommunity, int attachedChannels, int splitCommunities) {
+                            int largestCommunity, int attachedChannels, int splitCommunities,
+                            int reassignedChannels) {
     }
 
     /**

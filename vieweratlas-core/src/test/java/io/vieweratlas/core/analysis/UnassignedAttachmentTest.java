@@ -36,8 +36,7 @@ class UnassignedAttachmentTest {
      * <ul>
      * <li>{@code x_sub}: three viewers of clique A, five of its own: attached to A;</li>
      * <li>{@code w_split}: one viewer of A and three who watch one channel of each clique; the split
-     * viewers give half a vote to each, so A has 2.5 against 1.5 (counting viewers, 4 against 3,
-     * would not be clear enough): attached to A;</li>
+     * viewers give half a vote to each, so A has 2.5 against 1.5: attached to A;</li>
      * <li>{@code y_tie}: two viewers of A and two of B: ambiguous, stays unassigned;</li>
      * <li>{@code z_thin}: one viewer of A: too little evidence, stays unassigned.</li>
      * </ul>

@@ -149,9 +149,9 @@ public final class AnalysisPrinter implements AnalysisListener {
         out.printf(Locale.ROOT, "Graph: %d channels, %d edges (density %.4f, %d isolated)%n", g.nodes(), g.edges(),
                 g.density(), g.isolated());
         out.printf(Locale.ROOT, "Communities: %d (%s, resolution %s, seed %d), modularity %.4f, %d unassigned, "
-                        + "%d attached, %d split, %d disconnected%n", d.communities(), d.algorithm(), d.resolution(),
-                d.seed(), d.modularity(), d.unassignedChannels(), d.attachedChannels(), d.splitCommunities(),
-                d.disconnectedCommunities());
+                        + "%d attached, %d reassigned, %d split, %d disconnected%n", d.communities(), d.algorithm(),
+                d.resolution(), d.seed(), d.modularity(), d.unassignedChannels(), d.attachedChannels(),
+                d.reassignedChannels(), d.splitCommunities(), d.disconnectedCommunities());
         List<Community> top = r.communities().subList(0, Math.min(10, r.communities().size()));
         for (Community c : top) {
             out.printf(Locale.ROOT, "  #%-3d %-40s %5d channels  e.g. %s%n", c.id(), c.label(), c.size(),

@@ -95,6 +95,11 @@ final class EdgeListAnalysis {
                     + "threshold): channels without an edge stay unassigned");
             params = params.toBuilder().attachUnassigned(false).build();
         }
+        if (params.reassignChannels()) {
+            stdout.println("reassign_channels is not applied to an edge list (it holds no viewers): channels stay "
+                    + "where detection put them");
+            params = params.toBuilder().reassignChannels(false).build();
+        }
         AnalysisRequest request = AnalysisRequest.builder(
                         new AnalysisRequest.Edges(list, viewers, metadata(store, stdout)))
                 .parameters(params)

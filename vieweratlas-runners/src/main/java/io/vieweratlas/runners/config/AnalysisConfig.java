@@ -28,6 +28,7 @@ import java.util.List;
  * @param attachUnassigned      attach channels left unassigned to the community they clearly share the most
  *                              viewers with
  * @param splitCommunities      split communities that hold communities of their own
+ * @param reassignChannels      move channels to the community most of their viewers clearly watch
  * @param exports               which graph exports {@code analyze} writes
  * @param overTime              stability and tracking settings
  */
@@ -35,7 +36,7 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
                              int analysisIntervalCycles, int minObservations, int minChannelViewers,
                              int maxChannelsPerViewer, List<String> bots, Weighting weighting, CommunityAlgorithm algorithm,
                              long seed, double significanceLevel, PresencePolicy presence, boolean attachUnassigned,
-                             boolean splitCommunities,
+                             boolean splitCommunities, boolean reassignChannels,
                              GraphExports exports, OverTimeConfig overTime) {
     public AnalysisConfig {
         java.util.Objects.requireNonNull(exports, "exports");
@@ -57,6 +58,7 @@ public record AnalysisConfig(String outputDir, int overlapThreshold, int minComm
                 .resolution(resolution).minObservations(minObservations).minChannelViewers(minChannelViewers)
                 .maxChannelsPerViewer(maxChannelsPerViewer).bots(bots).weighting(weighting).algorithm(algorithm)
                 .seed(seed).significanceLevel(significanceLevel).presence(presence)
-                .attachUnassigned(attachUnassigned).splitCommunities(splitCommunities).build();
+                .attachUnassigned(attachUnassigned).splitCommunities(splitCommunities)
+                .reassignChannels(reassignChannels).build();
     }
 }

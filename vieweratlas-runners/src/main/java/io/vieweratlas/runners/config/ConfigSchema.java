@@ -90,6 +90,9 @@ public final class ConfigSchema {
         s.add(boolKey("analysis.split_communities", d.splitCommunities(),
                 "split communities whose parts separate clearly better than in random graphs of the same "
                         + "degrees: small communities modularity merged (statistics: split_communities)"));
+        s.add(boolKey("analysis.reassign_channels", d.reassignChannels(),
+                "move a channel to the community at least twice as many of its viewers watch as its own "
+                        + "(statistics: reassigned_channels)"));
         s.add(boolKey("analysis.export_gexf", true, "write graph.gexf (Gephi) into the export directory"));
         s.add(boolKey("analysis.export_graphml", true, "write graph.graphml (igraph, NetworkX)"));
         s.add(boolKey("analysis.export_json", true, "write graph.json (NetworkX node-link)"));

@@ -66,6 +66,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
                 d(v, "analysis.significance_level"),
                 PresencePolicy.valueOf(s(v, "analysis.presence").toUpperCase(Locale.ROOT)),
                 b(v, "analysis.attach_unassigned"), b(v, "analysis.split_communities"),
+                b(v, "analysis.reassign_channels"),
                 new GraphExports(b(v, "analysis.export_gexf"), b(v, "analysis.export_graphml"),
                         b(v, "analysis.export_json"), b(v, "analysis.export_png"), b(v, "analysis.export_html"),
                         i(v, "analysis.png_size"), i(v, "analysis.label_top_n")),
@@ -117,6 +118,7 @@ public record ViewerAtlasConfig(Preset preset, CollectionConfig collection, Anal
         put(root, "analysis.presence", analysis.presence().name().toLowerCase(Locale.ROOT));
         put(root, "analysis.attach_unassigned", analysis.attachUnassigned());
         put(root, "analysis.split_communities", analysis.splitCommunities());
+        put(root, "analysis.reassign_channels", analysis.reassignChannels());
         put(root, "analysis.export_gexf", analysis.exports().gexf());
         put(root, "analysis.export_graphml", analysis.exports().graphml());
         put(root, "analysis.export_json", analysis.exports().json());

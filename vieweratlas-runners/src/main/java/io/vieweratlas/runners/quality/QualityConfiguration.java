@@ -59,7 +59,8 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
     /** The original project's method on top of {@code base}'s filters. */
     public static QualityConfiguration baseline(AnalysisParameters base) {
         AnalysisParameters p = base.toBuilder().algorithm(CommunityAlgorithm.LOUVAIN).weighting(Weighting.SHARED)
-                .overlapThreshold(10).resolution(1.2).attachUnassigned(false).splitCommunities(false).build();
+                .overlapThreshold(10).resolution(1.2).attachUnassigned(false).splitCommunities(false)
+                .reassignChannels(false).build();
         return new QualityConfiguration("original: " + describe(p), p, Role.BASELINE);
     }
 
@@ -70,9 +71,9 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
 
     /** {@code weighting t=threshold γ=resolution algorithm}. */
     static String describe(AnalysisParameters p) {
-        return String.format(Locale.ROOT, "%s t=%d γ=%s %s%s%s", p.weighting().wireName(), p.overlapThreshold(),
+        return String.format(Locale.ROOT, "%s t=%d γ=%s %s%s%s%s", p.weighting().wireName(), p.overlapThreshold(),
                 trim(p.resolution()), p.algorithm().wireName(), p.splitCommunities() ? " +split" : "",
-                p.attachUnassigned() ? " +attach" : "");
+                p.reassignChannels() ? " +reassign" : "", p.attachUnassigned() ? " +attach" : "");
     }
 
     private static String trim(double v) {

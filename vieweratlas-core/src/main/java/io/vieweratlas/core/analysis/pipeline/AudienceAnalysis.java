@@ -105,19 +105,16 @@ public final class AudienceAnalysis {
             }
         });
         CommunityDetector.Partition partition = (CommunityDetector.Partition) done[0];
-        int attached = 0;
-        if (params.attachUnassigned()) {
-            UnassignedAttachment.Result attachment = UnassignedAttachment.apply(aud, partition);
-            partition = attachment.partition();
-            attached = attachment.attached();
-        }
+        AudiencePlacement.Result placed = AudiencePlacement.apply(aud, partition, params.reassignChannels(),
+                params.attachUnassigned());
+        partition = placed.partition();
         @SuppressWarnings("unchecked")
         List<GraphEdge> edges = (List<GraphEdge>) done[1];
         AnalysisStatistics.Graph graphStats = (AnalysisStatistics.Graph) done[2];
         t = lap(stages, "communities", t);
 
         AnalysisResult result = assemble(table, load, agg, raw, filtered, graph, edges, graphStats, partition,
-                attached, params);
+                placed, params);
         lap(stages, "labels_and_statistics", t);
         return new AnalysisRun(result, stages);
     }
@@ -131,11 +128,11 @@ public final class AudienceAnalysis {
     private static AnalysisResult assemble(PresenceTable table, LoadReport load, Aggregator.Aggregation agg,
                                            Audiences raw, AudienceFilter.Filtered filtered, OverlapGraph graph,
                                            List<GraphEdge> edges, AnalysisStatistics.Graph graphStats,
-                                           CommunityDetector.Partition partition, int attached,
+                                           CommunityDetector.Partition partition, AudiencePlacement.Result placed,
                                            AnalysisParameters params) {
         Audiences aud = filtered.audiences();
         PartitionAssembly parts = PartitionAssembly.of(aud.channels(), aud::audienceSize, aud.meta(), graph, edges,
-                partition, attached, params);
+                partition, placed.attached(), placed.reassigned(), params);
         Optional<Instant> newest = table.newest();
         AnalysisStatistics.Aggregation aggStats = new AnalysisStatistics.Aggregation(agg.snapshotsInWindow(),
                 raw.channelCount(), filtered.viewersBefore(), raw.memberships(), agg.range().since(),

@@ -57,7 +57,7 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
     public static PartitionAssembly of(List<String> channels, IntUnaryOperator audience, List<ChannelMeta> metas,
                                        OverlapGraph graph, CommunityDetector.Partition partition,
                                        AnalysisParameters params) {
-        return of(channels, audience, metas, graph, edges(channels, graph), partition, 0, params);
+        return of(channels, audience, metas, graph, edges(channels, graph), partition, 0, 0, params);
     }
 
     /**
@@ -83,11 +83,12 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
      * As {@link #of(List, IntUnaryOperator, List, OverlapGraph, CommunityDetector.Partition,
      * AnalysisParameters)} with the edge records already made by {@link #edges(List, OverlapGraph)}.
      *
-     * @param attached channels of {@code partition} attached after detection ({@link UnassignedAttachment})
+     * @param attached   channels of {@code partition} attached after detection ({@link UnassignedAttachment})
+     * @param reassigned moves of channels to another community after detection ({@link AudienceReassignment})
      */
     static PartitionAssembly of(List<String> channels, IntUnaryOperator audience, List<ChannelMeta> metas,
                                 OverlapGraph graph, List<GraphEdge> edges, CommunityDetector.Partition partition,
-                                int attached, AnalysisParameters params) {
+                                int attached, int reassigned, AnalysisParameters params) {
         int n = channels.size();
         int k = partition.communities();
         int[] comm = partition.community();
@@ -155,7 +156,7 @@ public record PartitionAssembly(List<GraphNode> nodes, List<GraphEdge> edges, Li
         AnalysisStatistics.Detection detection = new AnalysisStatistics.Detection(params.algorithm().wireName(),
                 params.resolution(), params.seed(), partition.modularity(), k, partition.communitiesBeforeMinSize(),
                 unassigned, partition.disconnected(), k > 0 ? communities.get(0).size() : 0, attached,
-                partition.splits());
+                partition.splits(), reassigned);
         return new PartitionAssembly(nodes, edges, communities, detection, byRule);
     }
 
