@@ -70,6 +70,20 @@ public record LakeScore(String lake, String configuration, double nmi, double ar
                 unassigned++;
             }
         }
+        return of(lake, configuration, found, unassigned, result.communities().size(),
+                result.statistics().detection().disconnectedCommunities(), truth, millis);
+    }
+
+    /**
+     * Scores a partition given as a label per channel of {@code truth} (channels in no community
+     * carry a label of their own).
+     *
+     * @param unassigned   channels in no community
+     * @param communities  communities found
+     * @param disconnected communities found whose channels are not connected inside the community
+     */
+    static LakeScore of(String lake, String configuration, Map<String, String> found, int unassigned,
+                        int communities, int disconnected, Map<String, Integer> truth, double millis) {
         double nmi = PartitionComparison.nmi(truth, found);
         double ari = PartitionComparison.ari(truth, found);
         SortedMap<Integer, Double> best = PartitionComparison.bestJaccard(truth, found);
@@ -86,8 +100,8 @@ public record LakeScore(String lake, String configuration, double nmi, double ar
                 smallestRecovered = smallestRecovered == 0 ? s : Math.min(smallestRecovered, s);
             }
         }
-        return new LakeScore(lake, configuration, nmi, ari, size.size(), result.communities().size(),
-                result.statistics().detection().disconnectedCommunities(), unassigned, recovered,
-                smallestPlanted == Integer.MAX_VALUE ? 0 : smallestPlanted, smallestRecovered, millis, Optional.empty());
+        return new LakeScore(lake, configuration, nmi, ari, size.size(), communities, disconnected, unassigned,
+                recovered, smallestPlanted == Integer.MAX_VALUE ? 0 : smallestPlanted, smallestRecovered, millis,
+                Optional.empty());
     }
 }

@@ -29,7 +29,9 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
         /** The defaults of {@link AnalysisParameters#defaults()}. */
         DEFAULT,
         /** The original project's method: Louvain, raw counts, threshold 10, resolution 1.2. */
-        BASELINE
+        BASELINE,
+        /** Not an analysis: the reference of {@code AudienceCeiling}, what co-viewing can tell at best. */
+        CEILING
     }
 
     public QualityConfiguration {
@@ -62,6 +64,11 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
                 .overlapThreshold(10).resolution(1.2).attachUnassigned(false).splitCommunities(false)
                 .reassignChannels(false).build();
         return new QualityConfiguration("original: " + describe(p), p, Role.BASELINE);
+    }
+
+    /** The row of the ceiling reference (its parameters are not used). */
+    static QualityConfiguration ceiling() {
+        return new QualityConfiguration(AudienceCeiling.NAME, AnalysisParameters.defaults(), Role.CEILING);
     }
 
     /** The given defaults. */

@@ -37,6 +37,8 @@ class BenchQualityCommandTest {
         assertTrue(r.out().contains("| original: shared t=10 γ=1.2 louvain |"), r.out());
         assertTrue(r.out().contains("| default: "), r.out());
         assertTrue(r.out().contains("best worst-case NMI: "), r.out());
+        assertTrue(r.out().contains("ceiling (each channel placed by the planted communities its viewers watch): worst "),
+                r.out());
 
         List<String> scores = Files.readAllLines(out.resolve("quality_scores.csv"));
         assertEquals("lake,configuration,nmi,ari,planted,found,disconnected,unassigned,recovered,smallest_planted,"
@@ -66,9 +68,10 @@ class BenchQualityCommandTest {
                 "--resolutions", "1,3", "--quality-out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
-        // the defaults, the original's method and 2 × 2 settings
-        assertEquals(1 + 6, summary.size(), summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("overlap t=5 γ=3 leiden +attach,grid,overlap,5,3.0,leiden,2,")),
+        // the defaults, the original's method, 2 × 2 settings and the ceiling reference
+        assertEquals(1 + 7, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith(
+                        "overlap t=5 γ=3 leiden +split +reassign +attach,grid,overlap,5,3.0,leiden,2,")),
                 summary.toString());
 
         SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--weightings", "cosine",
@@ -84,19 +87,34 @@ class BenchQualityCommandTest {
                 "--resolutions", "2", "--thresholds", "5", "--attach", "false,true", "--quality-out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
-        // the defaults (which attach), the original's method (which does not) and the defaults without attaching
-        assertEquals(1 + 3, summary.size(), summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("default: jaccard t=5 γ=2 leiden +attach,default,")
-                && l.endsWith(",true")), summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("jaccard t=5 γ=2 leiden,grid,") && l.endsWith(",false")),
+        // the defaults (which attach), the original's method (which does not), the defaults without attaching
+        // and the ceiling reference
+        assertEquals(1 + 4, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith(
+                "default: jaccard t=5 γ=2 leiden +split +reassign +attach,default,") && l.endsWith(",true,true")),
                 summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.contains(",baseline,") && l.endsWith(",false")),
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("jaccard t=5 γ=2 leiden +split +reassign,grid,")
+                && l.endsWith(",false,true")), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.contains(",baseline,") && l.endsWith(",false,false")),
                 summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("ceiling: ")), summary.toString());
 
         SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--attach", "maybe",
                 "--quality-out", out.toString());
         assertEquals(2, bad.code(), bad.out());
         assertTrue(bad.err().contains("maybe"), bad.err());
+    }
+
+    @Test
+    void splittingCommunitiesIsAnAxisOfTheGrid() throws Exception {
+        Path out = dir.resolve("split");
+        SynthCommandTest.Result r = bench("bench", "--quality", "--grid", "tiny", "--weightings", "jaccard",
+                "--resolutions", "2", "--thresholds", "5", "--split", "false,true", "--quality-out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
+        assertEquals(1 + 4, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("jaccard t=5 γ=2 leiden +reassign +attach,grid,")
+                && l.endsWith(",true,false")), summary.toString());
     }
 
     @Test

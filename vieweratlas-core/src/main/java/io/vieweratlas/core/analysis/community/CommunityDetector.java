@@ -128,7 +128,7 @@ public final class CommunityDetector {
     }
 
     private static Raw cluster(int nodes, int[] source, int[] target, double[] weight,
-                                 CommunityAlgorithm algorithm, double resolution, long seed) {
+                               CommunityAlgorithm algorithm, double resolution, long seed) {
         int m = source.length;
         long[] firstNeighbor = new long[nodes + 1];
         for (int e = 0; e < m; e++) {

@@ -2,9 +2,7 @@ package io.vieweratlas.core.analysis.community;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -122,6 +120,12 @@ final class SplitCheck {
             return 0;
         }
         double q = Modularity.of(group.length, sub.source, sub.target, sub.weight, split, 1.0);
+        if (q <= MARGIN) {
+            // the best split of a random copy has modularity of about 0 or more (the copy as one
+            // community has 0), so this split cannot beat it by the margin: no copy is drawn
+            parts.add(group);
+            return 0;
+        }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (group[0] + 1L)));
         for (int r = 0; r < NULL_GRAPHS; r++) {
             int[][] swapped = Subgraph.rewired(group.length, sub.source, sub.target, random);
@@ -230,7 +234,7 @@ final class SplitCheck {
             if (m < 2) {
                 return new int[][] {a, b};
             }
-            Set<Long> present = new HashSet<>(2 * m);
+            EdgeSet present = new EdgeSet(m);
             for (int e = 0; e < m; e++) {
                 present.add(key(a[e], b[e]));
             }
@@ -268,6 +272,72 @@ final class SplitCheck {
 
         private static long key(int u, int v) {
             return ((long) Math.min(u, v) << 32) | Math.max(u, v);
+        }
+    }
+
+    /**
+     * The edges present during swapping, as an open-addressing hash set of packed node pairs
+     * (linear probing, deletion by backward shift): the swaps test and change membership ten
+     * times per edge, which boxed {@code Long}s in a {@code HashSet} made the check's main cost.
+     */
+    private static final class EdgeSet {
+        private static final long EMPTY = -1L;
+        private final long[] slots;
+        private final int mask;
+
+        EdgeSet(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected * 4) - 1) << 1;
+            slots = new long[capacity];
+            Arrays.fill(slots, EMPTY);
+            mask = capacity - 1;
+        }
+
+        private int home(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & mask;
+        }
+
+        boolean contains(long key) {
+            for (int i = home(key); ; i = (i + 1) & mask) {
+                if (slots[i] == key) {
+                    return true;
+                }
+                if (slots[i] == EMPTY) {
+                    return false;
+                }
+            }
+        }
+
+        void add(long key) {
+            int i = home(key);
+            while (slots[i] != EMPTY) {
+                if (slots[i] == key) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = key;
+        }
+
+        void remove(long key) {
+            int i = home(key);
+            while (slots[i] != key) {
+                if (slots[i] == EMPTY) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            // shift later entries of the probe run back, so that lookups never stop early
+            int gap = i;
+            for (int j = (gap + 1) & mask; slots[j] != EMPTY; j = (j + 1) & mask) {
+                int h = home(slots[j]);
+                boolean movable = gap <= j ? h <= gap || h > j : h <= gap && h > j;
+                if (movable) {
+                    slots[gap] = slots[j];
+                    gap = j;
+                }
+            }
+            slots[gap] = EMPTY;
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.vieweratlas.core.analysis.pipeline;
 
+import io.vieweratlas.core.analysis.Parallel;
 import io.vieweratlas.core.analysis.aggregate.Audiences;
 import io.vieweratlas.core.analysis.community.CommunityDetector;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves a channel to another community when its own viewers clearly belong there.
@@ -25,7 +27,8 @@ import java.util.Objects;
  * <p>All channels are judged against the detected partition, not against each other's moves, so
  * the result does not depend on the order channels are looked at; votes are summed in fixed
  * point, so it does not depend on the order of viewers either. Cost: one pass over the
- * memberships of assigned channels (an index of viewer to communities, 4 bytes per membership).
+ * memberships of assigned channels (an index of viewer to communities, 12 bytes per membership and 12
+ * per viewer), judged on all cores.
  */
 public final class AudienceReassignment {
 
@@ -51,6 +54,57 @@ public final class AudienceReassignment {
         public Result {
             Objects.requireNonNull(partition, "partition");
         }
+    }
+
+    /** Channels judged per task of a worker thread. */
+    private static final int BLOCK = 256;
+
+    /**
+     * The community channel {@code c} (in {@code own}) moves to, or -1 when it stays: its viewers'
+     * votes, split over the communities of their other channels.
+     */
+    private static int judge(int c, int own, int[] off, int[] mem, int[] viewer, int[] pairs, long[] score,
+                             int[] touched) {
+        if (own < 0) {
+            return -1;
+        }
+        int nTouched = 0;
+        for (int i = off[c]; i < off[c + 1]; i++) {
+            int v = 3 * mem[i];
+            // the viewer's membership of c itself is no evidence about c
+            int others = viewer[v + 2] - 1;
+            if (others == 0) {
+                continue;
+            }
+            long share = ONE / others;
+            for (int j = viewer[v]; j < viewer[v + 1]; j += 2) {
+                int q = pairs[j];
+                int channels = q == own ? pairs[j + 1] - 1 : pairs[j + 1];
+                if (channels == 0) {
+                    continue;
+                }
+                if (score[q] == 0) {
+                    touched[nTouched++] = q;
+                }
+                score[q] += share * channels;
+            }
+        }
+        int best = -1;
+        long bestScore = 0;
+        for (int t = 0; t < nTouched; t++) {
+            int q = touched[t];
+            if (score[q] > bestScore || score[q] == bestScore && q < best) {
+                best = q;
+                bestScore = score[q];
+            }
+        }
+        long ownScore = score[own];
+        for (int t = 0; t < nTouched; t++) {
+            score[touched[t]] = 0;
+        }
+        boolean moves = best >= 0 && best != own && bestScore >= UnassignedAttachment.MIN_SHARED * ONE
+                && bestScore >= DOMINANCE * ownScore;
+        return moves ? best : -1;
     }
 
     /**
@@ -94,53 +148,47 @@ public final class AudienceReassignment {
                 }
             }
         }
+        // Per viewer, its communities with how many of its channels lie in each: most viewers'
+        // channels lie in one or two communities, so a channel's votes cost that many steps per
+        // viewer rather than one per channel the viewer watches. Pairs (community, count) are
+        // interleaved, and each viewer's (first pair, end, channel count) lie together, so a vote
+        // reads two places in memory.
+        int[] pairs = new int[2 * viewerComm.length];
+        int[] viewer = new int[3 * space];
+        for (int v = 0; v < space; v++) {
+            int from = start[v];
+            int to = start[v + 1];
+            Arrays.sort(viewerComm, from, to);
+            int w = 2 * from;
+            for (int j = from; j < to; j++) {
+                if (w > 2 * from && pairs[w - 2] == viewerComm[j]) {
+                    pairs[w - 1]++;
+                } else {
+                    pairs[w++] = viewerComm[j];
+                    pairs[w++] = 1;
+                }
+            }
+            viewer[3 * v] = 2 * from;
+            viewer[3 * v + 1] = w;
+            viewer[3 * v + 2] = to - from;
+        }
+        int[] target = new int[n];
+        Arrays.fill(target, -1);
+        AtomicInteger nextBlock = new AtomicInteger();
+        Parallel.run(Math.min(Parallel.defaultThreads(), Math.max(1, n / BLOCK)), () -> {
+            long[] score = new long[k];
+            int[] touched = new int[k];
+            for (int b = nextBlock.getAndIncrement(); b * BLOCK < n; b = nextBlock.getAndIncrement()) {
+                for (int c = b * BLOCK; c < Math.min(n, (b + 1) * BLOCK); c++) {
+                    target[c] = judge(c, comm[c], off, mem, viewer, pairs, score, touched);
+                }
+            }
+        });
         int[] out = comm.clone();
-        long[] score = new long[k];
-        int[] touched = new int[k];
         int moved = 0;
         for (int c = 0; c < n; c++) {
-            int own = comm[c];
-            if (own < 0) {
-                continue;
-            }
-            int nTouched = 0;
-            for (int i = off[c]; i < off[c + 1]; i++) {
-                int v = mem[i];
-                int others = start[v + 1] - start[v] - 1;
-                if (others == 0) {
-                    continue;
-                }
-                long share = ONE / others;
-                boolean skippedSelf = false;
-                for (int j = start[v]; j < start[v + 1]; j++) {
-                    int q = viewerComm[j];
-                    if (q == own && !skippedSelf) {
-                        // the viewer's membership of c itself is no evidence about c
-                        skippedSelf = true;
-                        continue;
-                    }
-                    if (score[q] == 0) {
-                        touched[nTouched++] = q;
-                    }
-                    score[q] += share;
-                }
-            }
-            int best = -1;
-            long bestScore = 0;
-            for (int t = 0; t < nTouched; t++) {
-                int q = touched[t];
-                if (score[q] > bestScore || score[q] == bestScore && q < best) {
-                    best = q;
-                    bestScore = score[q];
-                }
-            }
-            long ownScore = score[own];
-            for (int t = 0; t < nTouched; t++) {
-                score[touched[t]] = 0;
-            }
-            if (best >= 0 && best != own && bestScore >= UnassignedAttachment.MIN_SHARED * ONE
-                    && bestScore >= DOMINANCE * ownScore) {
-                out[c] = best;
+            if (target[c] >= 0) {
+                out[c] = target[c];
                 moved++;
             }
         }
