@@ -113,9 +113,10 @@ class AnalyzeEdgesCommandTest {
      * threshold, which an edge list does not hold, so only the partition of the graph itself can
      * round-trip through an export.
      */
+    /** Without the two steps that count viewers, which an edge list does not hold. */
     private Path withoutAttaching() throws IOException {
         Path config = dir.resolve("without-attaching.yaml");
-        Files.writeString(config, "analysis:\n  attach_unassigned: false\n");
+        Files.writeString(config, "analysis:\n  attach_unassigned: false\n  reassign_channels: false\n");
         return config;
     }
 
@@ -134,7 +135,10 @@ class AnalyzeEdgesCommandTest {
                 "--seed", "9", "--weighting", "shared", "--data", lake.toString());
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("attach_unassigned is not applied to an edge list"), r.out());
+        assertTrue(r.out().contains("reassign_channels is not applied to an edge list"), r.out());
         assertTrue(Files.readString(again.resolve("analysis_results.json")).contains("\"attach_unassigned\" : false"),
+                "the results record what was applied");
+        assertTrue(Files.readString(again.resolve("analysis_results.json")).contains("\"reassign_channels\" : false"),
                 "the results record what was applied");
         // the edges are the same with or without attaching, so the edge list gives the partition without it
         assertEquals(Files.readAllLines(plain.resolve("graph_edges.csv")),
