@@ -389,9 +389,12 @@
       res.unique = [res.audience[0] - s2, res.audience[1] - s2];
     }
     if (L.length === 3 && res.pairs.every(function (p) { return p.shared !== null; })) {
+      // A pair without an edge shares fewer viewers than the threshold: 0 for the lower bound, threshold - 1 for the upper.
+      var below = Math.max(0, (data.threshold || 1) - 1);
+      function hiOf(p) { return p.shared < 0 ? below : p.shared; }
       var sab = Math.max(0, res.pairs[0].shared), sac = Math.max(0, res.pairs[1].shared), sbc = Math.max(0, res.pairs[2].shared);
-      var v = res.audience;
-      res.triple = [Math.max(0, sab + sac - v[0], sab + sbc - v[1], sac + sbc - v[2]), Math.min(sab, sac, sbc)];
+      var v = res.audience, hi = Math.min(hiOf(res.pairs[0]), hiOf(res.pairs[1]), hiOf(res.pairs[2]));
+      res.triple = [Math.min(hi, Math.max(0, sab + sac - v[0], sab + sbc - v[1], sac + sbc - v[2])), hi];
       // Unique viewers of each: audience minus its two overlaps plus the common ones (counted twice).
       res.unique = [[v[0] - sab - sac + res.triple[0], v[0] - sab - sac + res.triple[1]],
         [v[1] - sab - sbc + res.triple[0], v[1] - sab - sbc + res.triple[1]],
