@@ -280,8 +280,9 @@ public final class SeriesExplorer {
                     g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeStringField("data", Base64.getEncoder().encodeToString(pack(w, channelIndex, gameIndex,
-                        languageIndex, stable, maxWeight, lastX, lastY)));
+                byte[][] packed = pack(w, channelIndex, gameIndex, languageIndex, stable, maxWeight, lastX, lastY);
+                g.writeStringField("data", Base64.getEncoder().encodeToString(packed[0]));
+                g.writeStringField("edgeData", Base64.getEncoder().encodeToString(packed[1]));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -292,12 +293,13 @@ public final class SeriesExplorer {
     }
 
     /**
-     * One window's tables as varints: the channel count, then per channel (in channel order) its index
-     * delta, x and y as zig-zag deltas from its last stored position, audience, stable community + 1, game
-     * and language; then per channel its edges to later channels: count, then per edge the target's
-     * delta, shared viewers and weight code.
+     * One window's tables as varints, channels and edges apart (the page decodes a window's edges when it
+     * first shows the window): the channel count, then per channel (in channel order) its index delta, x
+     * and y as zig-zag deltas from its last stored position, audience, stable community + 1, game and
+     * language; then per channel its edges to later channels: count, then per edge the target's delta,
+     * shared viewers and weight code.
      */
-    private static byte[] pack(Window w, Map<String, Integer> channelIndex, Map<String, Integer> gameIndex,
+    private static byte[][] pack(Window w, Map<String, Integer> channelIndex, Map<String, Integer> gameIndex,
                                Map<String, Integer> languageIndex, Map<Integer, Integer> stable, double maxWeight,
                                int[] lastX, int[] lastY) {
         int n = w.ids().length;
@@ -328,6 +330,8 @@ public final class SeriesExplorer {
             out.put(gameIndex.get(w.game()[i]));
             out.put(languageIndex.get(w.language()[i]));
         }
+        byte[] channelTable = out.toByteArray();
+        out = new Varints(w.src().length * 5);
         int m = w.src().length;
         Integer[] order = new Integer[m];
         for (int k = 0; k < m; k++) {
@@ -351,7 +355,7 @@ public final class SeriesExplorer {
                 out.put(maxWeight > 0 ? (int) Math.round(w.weight()[e] / maxWeight * WEIGHT_CODES) : 0);
             }
         }
-        return out.toByteArray();
+        return new byte[][]{channelTable, out.toByteArray()};
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {

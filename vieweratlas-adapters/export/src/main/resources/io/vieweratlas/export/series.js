@@ -11,15 +11,17 @@
 
   // Windows: varint tables (see SeriesExplorer.pack) into typed arrays.
   var lastX = new Int32Array(NCH), lastY = new Int32Array(NCH);
-  var wins = data.windows.map(function (meta) {
-    var bin = atob(meta.data), bytes = new Uint8Array(bin.length);
+  function reader(base64) {
+    var bin = atob(base64), bytes = new Uint8Array(bin.length), pos = 0;
     for (var b = 0; b < bin.length; b++) bytes[b] = bin.charCodeAt(b);
-    var pos = 0;
-    function u() {
+    return function () {
       var v = 0, mul = 1, byte;
       do { byte = bytes[pos++]; v += (byte & 127) * mul; mul *= 128; } while (byte & 128);
       return v;
-    }
+    };
+  }
+  var wins = data.windows.map(function (meta) {
+    var u = reader(meta.data);
     function s() { var v = u(); return v % 2 ? -(v + 1) / 2 : v / 2; }
     var n = u(), w = { meta: meta, n: n, ch: new Int32Array(n), x: new Float32Array(n), y: new Float32Array(n),
       v: new Int32Array(n), c: new Int32Array(n), g: new Int32Array(n), l: new Int32Array(n), local: new Int32Array(NCH).fill(-1) };
@@ -31,16 +33,23 @@
       w.x[i] = lastX[c] / data.positionStep; w.y[i] = lastY[c] / data.positionStep;
       w.v[i] = u(); w.c[i] = u() - 1; w.g[i] = u(); w.l[i] = u();
     }
-    var m = meta.edges, es = new Int32Array(m), et = new Int32Array(m), en = new Int32Array(m), ew = new Int32Array(m), k = 0;
-    for (i = 0; i < n; i++) {
-      var count = u(), at = i;
-      for (var j = 0; j < count; j++) { at += u(); es[k] = i; et[k] = at; en[k] = u(); ew[k] = u(); k++; }
-    }
-    w.es = es; w.et = et; w.en = en; w.ew = ew; w.m = k;
+    w.m = meta.edges;
     w.labels = {};
     meta.communities.forEach(function (c) { w.labels[c[0]] = c[1]; });
     return w;
   });
+  // A window's edges are decoded when it is first shown (or compared): opening the page stays quick.
+  function edges(w) {
+    if (w.es) return w;
+    var u = reader(w.meta.edgeData), m = w.meta.edges;
+    var es = new Int32Array(m), et = new Int32Array(m), en = new Int32Array(m), ew = new Int32Array(m), k = 0;
+    for (var i = 0; i < w.n; i++) {
+      var count = u(), at = i;
+      for (var j = 0; j < count; j++) { at += u(); es[k] = i; et[k] = at; en[k] = u(); ew[k] = u(); k++; }
+    }
+    w.es = es; w.et = et; w.en = en; w.ew = ew; w.m = k;
+    return w;
+  }
   var stoppedAfter = new Int32Array(NCH).fill(-1);
   data.stopped.forEach(function (p) { stoppedAfter[p[0]] = p[1]; });
 
@@ -74,10 +83,15 @@
 
   // Edge order per window (strongest first) and sizes, computed on first visit.
   function edgeOrder(w) {
+    edges(w);
     if (!w.order) {
+      // Heaviest first, then by edge index: one numeric key per edge, so the typed-array sort needs no comparator.
+      var keys = new Float64Array(w.m), SHIFT = 2147483648;
+      for (var e = 0; e < w.m; e++) keys[e] = (data.weightCodes - w.ew[e]) * SHIFT + e;
+      keys.sort();
       var o = new Int32Array(w.m);
-      for (var e = 0; e < w.m; e++) o[e] = e;
-      w.order = Array.prototype.slice.call(o).sort(function (a, b) { return w.ew[b] - w.ew[a] || a - b; });
+      for (e = 0; e < w.m; e++) o[e] = keys[e] % SHIFT;
+      w.order = o;
     }
     return w.order;
   }
@@ -241,6 +255,7 @@
 
   // The neighbours of local node i in window w, by shared viewers (desc), then weight, then name.
   function neighbours(w, i) {
+    edges(w);
     if (w.nbFor === i) return w.nb;
     var list = [];
     for (var e = 0; e < w.m; e++) {
@@ -663,6 +678,8 @@
       if (cur >= W - 1) { pause(); return; }
       setWindow(cur + 1, true);
       playTimer = setTimeout(step, TWEEN_MS + HOLD_MS);
+      // Decode and sort the next window's edges while this one holds still, not during its glide.
+      if (cur + 1 < W) setTimeout(function () { edgeOrder(wins[cur + 1]); }, TWEEN_MS + 50);
     }
     playTimer = setTimeout(step, HOLD_MS);
   }
