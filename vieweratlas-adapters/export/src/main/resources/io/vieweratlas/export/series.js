@@ -1,7 +1,9 @@
 // ViewerAtlas explorer over time: rolling windows on one stable map, a dependency-free canvas view.
 (function () {
   'use strict';
+  var scriptStart = performance.now();
   var data = JSON.parse(document.getElementById('atlas-data').textContent);
+  var parsed = performance.now();
   var CH = data.channels, NCH = CH.length, W = data.windows.length;
   var MAX_EDGES = 12000;       // background edges drawn (strongest first)
   var LABELS = 30;             // largest channels labelled at any zoom
@@ -62,7 +64,7 @@
   var hidden = {}, filter = { language: -1, game: -1, minWeight: 0, minViewers: 0 };
   var compareList = [];                                  // global channel indexes
   var playing = false, playTimer = 0;
-  var stats = { frames: 0, drawMs: 0, tweenFrames: 0, tweenMs: 0 };
+  var stats = { frames: 0, drawMs: 0, tweenFrames: 0, tweenMs: 0, scriptStart: scriptStart, parsed: parsed };
 
   document.getElementById('title').textContent = data.title;
   document.getElementById('subtitle').textContent = data.subtitle;
@@ -746,7 +748,7 @@
     stopped: function () { return data.stopped.map(function (p) { return [CH[p[0]], wins[p[1]].meta.end]; }); },
     stats: function () {
       return { frames: stats.frames, drawMs: stats.drawMs, tweenFrames: stats.tweenFrames, tweenMs: stats.tweenMs,
-        firstDraw: stats.firstDraw, ready: stats.ready };
+        firstDraw: stats.firstDraw, ready: stats.ready, scriptStart: stats.scriptStart, parsed: stats.parsed };
     },
     redraw: function () { draw(); }
   };
