@@ -111,9 +111,10 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** The value of a script expression; fails when it throws. */
+    /** The value of a script expression (awaited when it is a promise); fails when it throws. */
     JsonNode eval(String expression) throws Exception {
-        JsonNode res = cdp.call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        JsonNode res = cdp.call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                "awaitPromise", true));
         if (res.has("exceptionDetails")) {
             throw new AssertionError("script error in " + expression + ": " + res.get("exceptionDetails"));
         }

@@ -32,6 +32,10 @@ public final class SeriesExplorerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--sigma")) {
+            sigma(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? args[2] : "12000");
+            return;
+        }
         if (args[0].equals("--plain")) {
             plain(Path.of(args[1]).toAbsolutePath());
             return;
@@ -74,6 +78,24 @@ public final class SeriesExplorerBenchmark {
                         loaded.get("ready").asDouble(), loaded.get("firstDraw").asDouble(), windows, frames,
                         ms > 0 ? frames * 1000 / ms : 0, drawn > 0 ? drawMs / drawn : 0,
                         chrome.errors().isEmpty() ? "none" : chrome.errors().replace('\n', ';'));
+            }
+        }
+    }
+
+    /**
+     * A comparison page drawing the newest window with sigma.js (WebGL) and gliding every node from the
+     * previous window's position for 3 s, as the explorer does; {@code edges} strongest edges drawn.
+     */
+    private static void sigma(Path page, String edges) throws Exception {
+        for (int run = 1; run <= 3; run++) {
+            try (HeadlessChromium chrome = HeadlessChromium.open(Path.of(page.toString()))) {
+                chrome.call("Page.navigate", java.util.Map.of("url", page.toUri() + "#" + edges));
+                chrome.waitFor("window.glide !== undefined && document.readyState === 'complete'");
+                JsonNode r = chrome.eval("glide(3000)");
+                System.out.printf(Locale.ROOT, "sigma.js, %s edges, run %d: ready %.0f ms, %d frames in %.0f ms = %.1f fps, "
+                        + "errors: %s%n", edges, run, chrome.eval("bench.ready").asDouble(), r.get("frames").asInt(),
+                        r.get("ms").asDouble(), r.get("frames").asInt() * 1000 / r.get("ms").asDouble(),
+                        chrome.errors().isEmpty() ? "none" : chrome.errors());
             }
         }
     }
