@@ -42,10 +42,10 @@ import java.util.TreeSet;
  * the pairwise overlaps exactly and the viewers common to all three as the range the pairwise counts
  * allow, because the viewers themselves are never part of an export.
  */
-public final class SeriesExplorer {
+final class SeriesExplorer {
 
     /** The file name of the page. */
-    public static final String FILE_NAME = "community_timeline.html";
+    static final String FILE_NAME = "community_timeline.html";
     /** Layout iterations of each window after the first, started from the previous positions. */
     static final int FOLLOW_ITERATIONS = 15;
     /** Positions are stored in quarters of a layout unit. */
@@ -63,7 +63,7 @@ public final class SeriesExplorer {
     private AnalysisResult newest;
 
     /** A series explorer whose map is laid out with {@code options}. */
-    public SeriesExplorer(LayoutOptions options) {
+    SeriesExplorer(LayoutOptions options) {
         this.layout = new SeriesLayout(Objects.requireNonNull(options, "options"), FOLLOW_ITERATIONS);
     }
 
@@ -79,7 +79,7 @@ public final class SeriesExplorer {
      * @param end    the window's end, as the timeline names it
      * @param result the window's analysis
      */
-    public void add(Instant end, AnalysisResult result) {
+    void add(Instant end, AnalysisResult result) {
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(result, "result");
         if (!windows.isEmpty() && !end.isAfter(windows.get(windows.size() - 1).end())) {
@@ -135,7 +135,7 @@ public final class SeriesExplorer {
     }
 
     /** Windows added so far. */
-    public int size() {
+    int size() {
         return windows.size();
     }
 
@@ -146,7 +146,7 @@ public final class SeriesExplorer {
      * @return the page, UTF-8
      * @throws IllegalStateException when no window was added
      */
-    public byte[] html(Timeline timeline) throws IOException {
+    byte[] html(Timeline timeline) throws IOException {
         Objects.requireNonNull(timeline, "timeline");
         if (windows.isEmpty()) {
             throw new IllegalStateException("no windows to write");

@@ -690,6 +690,13 @@
     playButton.textContent = '▶'; playButton.setAttribute('aria-label', 'Play');
   }
   playButton.addEventListener('click', function () { if (playing) pause(); else play(); });
+  // Keys outside the inputs: ← → step through the windows, space plays or pauses.
+  document.addEventListener('keydown', function (ev) {
+    var tag = ev.target && ev.target.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'BUTTON') return;
+    if (ev.key === 'ArrowLeft' || ev.key === 'ArrowRight') { ev.preventDefault(); pause(); setWindow(cur + (ev.key === 'ArrowLeft' ? -1 : 1), true); }
+    else if (ev.key === ' ') { ev.preventDefault(); if (playing) pause(); else play(); }
+  });
 
   // Filters: language, game, minimum edge weight (share of the window's strongest edge) and audience.
   function options(select, values) {
