@@ -268,10 +268,13 @@
     w.nbFor = i; w.nb = list;
     return list;
   }
-  function sharedBetween(w, a, b) {      // local nodes; -1 when they have no edge (below the threshold)
-    var nb = neighbours(w, a);
-    for (var k = 0; k < nb.length; k++) if (nb[k].o === b) return nb[k].shared;
-    return -1;
+  // Shared viewers of local nodes a and b; -1 when they have no edge (fewer than the threshold). Edges are
+  // stored by source, then target, with source < target: two binary searches.
+  function sharedBetween(w, a, b) {
+    edges(w);
+    var s = Math.min(a, b), t = Math.max(a, b), lo = 0, hi = w.m;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (w.es[mid] < s || (w.es[mid] === s && w.et[mid] < t)) lo = mid + 1; else hi = mid; }
+    return lo < w.m && w.es[lo] === s && w.et[lo] === t ? w.en[lo] : -1;
   }
 
   function nodeAt(px, py) {
@@ -500,7 +503,7 @@
     var svg = document.getElementById('venn'), ns = 'http://www.w3.org/2000/svg';
     var v = r.audience.map(function (a) { return a || 0; }), max = Math.max.apply(null, v.concat([1]));
     var R = v.map(function (a) { return 52 * Math.sqrt(a / max); });
-    var unit = Math.PI * R[0] * R[0] / Math.max(1, v[0]);
+    var unit = Math.PI * 52 * 52 / max;      // drawing area per viewer
     function d(p) { return distanceFor(R[p.a], R[p.b], Math.max(0, p.shared || 0) * unit); }
     var P;
     if (v.length === 2) {
@@ -594,6 +597,18 @@
       });
       legend.appendChild(li);
     });
+    var unassigned = 0;
+    for (var i = 0; i < w.n; i++) if (w.c[i] < 0) unassigned++;
+    if (unassigned) {
+      var li = el('li', hidden[-1] ? 'off' : null);
+      li.dataset.community = -1;
+      li.appendChild(dot(-1)); li.appendChild(el('span', 'name', 'Unassigned')); li.appendChild(el('span', 'count', fmt(unassigned)));
+      li.addEventListener('click', function () {
+        if (hidden[-1]) delete hidden[-1]; else hidden[-1] = true;
+        li.classList.toggle('off', !!hidden[-1]); filtersChanged();
+      });
+      legend.appendChild(li);
+    }
   }
   document.getElementById('showall').addEventListener('click', function () { hidden = {}; renderLegend(); filtersChanged(); });
   document.getElementById('hideall').addEventListener('click', function () {

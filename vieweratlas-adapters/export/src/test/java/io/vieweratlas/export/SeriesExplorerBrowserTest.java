@@ -142,6 +142,11 @@ class SeriesExplorerBrowserTest {
                 chrome.eval("seriesAtlas.visibleChannels().length").asLong(), "channels with 1,000 viewers or more");
         chrome.eval("var w = document.getElementById('minweight'); w.value = '60'; w.dispatchEvent(new Event('input'))");
         assertFalse(chrome.eval("document.getElementById('minweightvalue').textContent").asText().equals("0"));
+        // The legend hides the unassigned channels too.
+        chrome.eval("var v = document.getElementById('minviewers'); v.value = '0'; v.dispatchEvent(new Event('input'));"
+                + "document.querySelector('#legend li[data-community=\"-1\"]').click()");
+        assertEquals(csv.community.values().stream().filter(x -> x >= 0).count(),
+                chrome.eval("seriesAtlas.visibleChannels().length").asLong(), "assigned channels");
         chrome.eval("seriesAtlas.redraw()");
         chrome.screenshot(dir.getParent().resolve("series-explorer-screenshot.png"));
 
@@ -162,18 +167,20 @@ class SeriesExplorerBrowserTest {
     }
 
     /** The numbers of one window as its CSV files hold them. */
-    private record Window(Map<String, Integer> viewers, Map<String, String> game, Map<String, String> language,
-                          Map<String, Map<String, Integer>> edges) {
+    private record Window(Map<String, Integer> viewers, Map<String, String> game, Map<String, Integer> community,
+                          Map<String, String> language, Map<String, Map<String, Integer>> edges) {
 
         static Window read(Path dir) throws Exception {
             Map<String, Integer> viewers = new HashMap<>();
             Map<String, String> game = new HashMap<>();
+            Map<String, Integer> community = new HashMap<>();
             List<String> nodes = Files.readAllLines(dir.resolve("graph_nodes.csv"), StandardCharsets.UTF_8);
             List<String> header = List.of(nodes.get(0).split(","));
             for (String line : nodes.subList(1, nodes.size())) {
                 String[] f = line.split(",", -1);
                 viewers.put(f[0], Integer.parseInt(f[header.indexOf("viewers")]));
                 game.put(f[0], f[header.indexOf("game")]);
+                community.put(f[0], Integer.parseInt(f[header.indexOf("community")]));
             }
             Map<String, Map<String, Integer>> edges = new HashMap<>();
             List<String> lines = Files.readAllLines(dir.resolve("graph_edges.csv"), StandardCharsets.UTF_8);
@@ -187,7 +194,7 @@ class SeriesExplorerBrowserTest {
             // Languages are not in graph_nodes.csv; the fixture derives them from the game.
             Map<String, String> language = new HashMap<>();
             Fixtures.seriesWindow(3).nodes().forEach(n -> language.put(n.id(), n.language()));
-            return new Window(viewers, game, language, edges);
+            return new Window(viewers, game, community, language, edges);
         }
 
         Map<String, Integer> neighbours(String id) {
