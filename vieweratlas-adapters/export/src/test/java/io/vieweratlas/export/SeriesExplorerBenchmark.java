@@ -57,7 +57,8 @@ public final class SeriesExplorerBenchmark {
                 if (args.length > 2 && run == 1) {
                     chrome.eval("seriesAtlas.select(seriesAtlas.visibleChannels()[0]);"
                             + "seriesAtlas.compare(seriesAtlas.channel(seriesAtlas.selected()).neighbours.slice(0, 2)"
-                            + ".map(n => n[0]).concat([seriesAtlas.selected()])); seriesAtlas.redraw()");
+                            + ".map(n => n[0]).concat([seriesAtlas.selected()])); seriesAtlas.redraw();"
+                            + "document.getElementById('compare').scrollIntoView()");
                     chrome.screenshot(Path.of(args[2]));
                 }
                 int windows = chrome.eval("seriesAtlas.windows().length").asInt();
