@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,8 @@ final class SeriesExplorer {
                     + windows.get(windows.size() - 1).end());
         }
         GraphLayout positions = layout.next(result);
-        List<GraphNode> nodes = result.nodes();
+        // In login order, as the page's channel table is (results hold them so; sorted here rather than assumed).
+        List<GraphNode> nodes = result.nodes().stream().sorted(Comparator.comparing(GraphNode::id)).toList();
         int n = nodes.size();
         String[] ids = new String[n];
         double[] x = new double[n];
@@ -303,12 +305,12 @@ final class SeriesExplorer {
                                Map<String, Integer> languageIndex, Map<Integer, Integer> stable, double maxWeight,
                                int[] lastX, int[] lastY) {
         int n = w.ids().length;
-        // Local order = global channel order (ids are sorted in both), checked rather than assumed.
+        // Local order = global channel order: both sorted by login.
         int[] global = new int[n];
         for (int i = 0; i < n; i++) {
             global[i] = channelIndex.get(w.ids()[i]);
             if (i > 0 && global[i] <= global[i - 1]) {
-                throw new IllegalStateException("window " + w.end() + ": channels are not sorted by login");
+                throw new IllegalArgumentException("window " + w.end() + " lists channel '" + w.ids()[i] + "' twice");
             }
         }
         Varints out = new Varints(n * 12 + w.src().length * 5);
