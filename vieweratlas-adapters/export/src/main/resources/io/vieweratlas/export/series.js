@@ -247,8 +247,8 @@
     if (from >= 0 && t < 1) {
       t = Math.min(1, (now - tweenStart) / TWEEN_MS);
       dirty = true;
-      stats.tweenFrames++;
-      if (stats.lastTween) stats.tweenMs += now - stats.lastTween;
+      // Frames per second while gliding: intervals between consecutive glide frames.
+      if (stats.lastTween) { stats.tweenFrames++; stats.tweenMs += now - stats.lastTween; }
       stats.lastTween = t < 1 ? now : 0;
     }
     if (dirty) draw();
