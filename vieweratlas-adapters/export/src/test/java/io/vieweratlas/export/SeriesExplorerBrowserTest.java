@@ -93,6 +93,20 @@ class SeriesExplorerBrowserTest {
         assertTrue(chrome.eval("document.getElementById('facts').textContent").asText()
                 .contains("Viewers" + String.format(Locale.ROOT, "%,d", csv.viewers.get(a))));
 
+        // Communities under the timeline's stable ids (timeline.json of the same run), coloured by them.
+        Map<Integer, Integer> stable = new HashMap<>();
+        for (JsonNode w : HeadlessChromium.JSON.readTree(dir.resolve("timeline.json").toFile()).get("windows")) {
+            if (w.get("end").asText().equals("2026-01-05T00:00:00Z")) {
+                w.get("communities").forEach(c -> stable.put(c.get("community").asInt(), c.get("stable_id").asInt()));
+            }
+        }
+        for (String id : List.of("ch00007", "ch00004", "ch00005", "ch00011")) {
+            int expectedStable = stable.get(csv.community.get(id));
+            assertEquals(expectedStable, chrome.eval("seriesAtlas.channel('" + id + "').community").asInt(), id);
+        }
+        assertEquals(stable.size(), chrome.eval("document.querySelectorAll('#legend li').length").asInt() - 1,
+                "one legend entry per tracked community, and one for the unassigned");
+
         // Compare: the selected channel and its strongest neighbour, through the panel's buttons.
         String b = rows.get(0).get(0).asText();
         chrome.eval("document.getElementById('compareadd').click()");
