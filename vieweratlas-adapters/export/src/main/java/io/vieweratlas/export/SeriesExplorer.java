@@ -282,6 +282,20 @@ final class SeriesExplorer {
                     g.writeEndArray();
                 }
                 g.writeEndArray();
+                // Channels whose tracked community changed since the previous window: [channel, from, to].
+                g.writeArrayFieldStart("moves");
+                for (Timeline.Move mv : timeline.moves()) {
+                    Integer c = channelIndex.get(mv.channel());
+                    if (!mv.windowEnd().equals(w.end()) || c == null) {
+                        continue;
+                    }
+                    g.writeStartArray();
+                    g.writeNumber(c);
+                    g.writeNumber(mv.from());
+                    g.writeNumber(mv.to());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
                 byte[][] packed = pack(w, channelIndex, gameIndex, languageIndex, stable, maxWeight, lastX, lastY);
                 g.writeStringField("data", Base64.getEncoder().encodeToString(packed[0]));
                 g.writeStringField("edgeData", Base64.getEncoder().encodeToString(packed[1]));

@@ -616,6 +616,14 @@
     hidden[-1] = true; renderLegend(); filtersChanged();
   });
 
+  // Shows only the given tracked communities (the legend's Show all brings the rest back).
+  function only(ids) {
+    hidden = { '-1': true };
+    wins.forEach(function (w) { w.meta.communities.forEach(function (c) { hidden[c[0]] = true; }); });
+    ids.forEach(function (id) { delete hidden[id]; });
+    renderLegend(); filtersChanged();
+  }
+
   // Events of the window shown and the channels streaming there for the last time.
   var EVENT_NAMES = { birth: 'birth', death: 'death', split: 'split', merge: 'merge' };
   function renderEvents() {
@@ -631,8 +639,28 @@
       var fromText = e[1].map(function (id) { return '#' + id + ' ' + (prev.labels[id] || ''); }).join(', ');
       var toText = e[2].map(function (id) { return '#' + id + ' ' + (w.labels[id] || ''); }).join(', ');
       li.appendChild(el('span', null, fromText + (fromText && toText ? ' → ' : '') + toText));
+      // Click: show only the communities involved (a death's, in the window before).
+      li.title = 'Show only these communities';
+      li.addEventListener('click', function () {
+        if (!e[2].length && cur > 0) setWindow(cur - 1, true);
+        only(e[2].length ? e[2] : e[1]);
+      });
       list.appendChild(li);
     });
+    var moves = w.meta.moves || [];
+    if (moves.length) {
+      var mv = el('li', 'muted', fmt(moves.length) + (moves.length === 1 ? ' channel' : ' channels')
+        + ' changed community: ');
+      mv.id = 'moves';
+      moves.slice(0, 20).forEach(function (m) {
+        var a = el('a', null, CH[m[0]] + ' (#' + m[1] + '→#' + m[2] + ')');
+        a.dataset.id = CH[m[0]];
+        a.addEventListener('click', function () { select(m[0], true); });
+        mv.appendChild(a); mv.appendChild(document.createTextNode(' '));
+      });
+      if (moves.length > 20) mv.appendChild(el('span', null, '… and ' + (moves.length - 20) + ' more'));
+      list.appendChild(mv);
+    }
     var box = document.getElementById('stoppedbox'), last = [];
     box.replaceChildren();
     for (var i = 0; i < w.n; i++) if (stoppedAfter[w.ch[i]] === cur) last.push(w.ch[i]);
@@ -768,6 +796,7 @@
         language: data.languages[w.l[i]], neighbours: neighbours(w, i).map(function (r) { return [CH[w.ch[r.o]], r.shared]; }) };
     },
     stopped: function () { return data.stopped.map(function (p) { return [CH[p[0]], wins[p[1]].meta.end]; }); },
+    hiddenCommunities: function () { return Object.keys(hidden).map(Number).sort(function (a, b) { return a - b; }); },
     stats: function () {
       return { frames: stats.frames, drawMs: stats.drawMs, tweenFrames: stats.tweenFrames, tweenMs: stats.tweenMs,
         firstDraw: stats.firstDraw, ready: stats.ready, scriptStart: stats.scriptStart, parsed: stats.parsed };

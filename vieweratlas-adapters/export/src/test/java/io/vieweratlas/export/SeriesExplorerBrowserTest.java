@@ -69,6 +69,16 @@ class SeriesExplorerBrowserTest {
         assertEquals(1, chrome.eval("document.querySelectorAll('#events li[data-type=\"merge\"]').length").asInt());
         assertTrue(chrome.eval("document.querySelector('#ticks span[data-window=\"3\"]').className").asText()
                 .contains("ev"));
+        // Community 5 merged into 4: its channels are listed as having changed community, and clicking the
+        // merge shows only the merged community.
+        assertTrue(chrome.eval("document.getElementById('moves').textContent").asText().contains("ch00005 (#5\u2192#4)"));
+        chrome.eval("document.querySelector('#events li[data-type=\"merge\"]').click()");
+        JsonNode shown = chrome.eval("seriesAtlas.visibleChannels()");
+        assertTrue(shown.size() > 0);
+        for (JsonNode id : shown) {
+            assertEquals(4, chrome.eval("seriesAtlas.channel('" + id.asText() + "').community").asInt(), id.asText());
+        }
+        chrome.eval("document.getElementById('showall').click()");
 
         // A channel's overlap list, picked by search: shared viewers and share of its audience, as in the CSV.
         Window csv = Window.read(dir.resolve("windows").resolve("20260105T000000Z"));
