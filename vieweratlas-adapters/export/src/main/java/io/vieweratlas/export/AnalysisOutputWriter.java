@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The one place analysis outputs are written: the results document, the CSV files, the over-time
- * files (calibration, rolling windows, timeline, stability) and the graph exports, into a local
+ * files (calibration, rolling windows, timeline and its explorer, stability) and the graph exports, into a local
  * directory and, through a {@link ProcessedStore}, into the lake. Every file is written under a
  * temporary name and moved into place; the same result gives the same bytes.
  */
@@ -67,12 +67,16 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
         private final Optional<ProcessedStore> lake;
         private final long seed;
         private final Optional<EarlyEdgeFile> early;
+        /** The explorer of the rolling windows, when the explorer is wanted in a directory. */
+        private final Optional<SeriesExplorer> series;
 
         Session(AnalysisRequest.Outputs outputs, Optional<ProcessedStore> lake, long seed) {
             this.outputs = outputs;
             this.lake = lake;
             this.seed = seed;
             this.early = outputs.directory().map(EarlyEdgeFile::new);
+            this.series = outputs.directory().isPresent() && outputs.graphExports().html()
+                    ? Optional.of(new SeriesExplorer(ExportOptions.defaults(seed).layout())) : Optional.empty();
         }
 
         @Override
@@ -98,6 +102,9 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
             ProcessedDocument.WindowResults doc = new ProcessedDocument.WindowResults(end);
             results(result, doc, outputs.directory().map(d -> d.resolve("windows").resolve(doc.folderName())),
                     List.of(), Optional.empty());
+            if (series.isPresent()) {
+                series.get().add(end, result);
+            }
         }
 
         /** The results document into the lake and, with a directory, the export files beside it. */
@@ -119,6 +126,9 @@ public final class AnalysisOutputWriter implements AnalysisOutputPort {
             toLake(ProcessedDocument.Fixed.TIMELINE_CSV, csv);
             toDirectory("timeline.json", json);
             toDirectory("timeline.csv", csv);
+            if (series.isPresent() && series.get().size() > 0) {
+                toDirectory(SeriesExplorer.FILE_NAME, series.get().html(timeline));
+            }
         }
 
         @Override

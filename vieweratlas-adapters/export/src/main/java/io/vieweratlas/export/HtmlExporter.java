@@ -218,7 +218,7 @@ public final class HtmlExporter implements GraphExporter {
         g.writeEndObject();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlExporter.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource io/vieweratlas/export/" + name);

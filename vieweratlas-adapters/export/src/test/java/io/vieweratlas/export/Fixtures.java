@@ -96,6 +96,39 @@ final class Fixtures {
         return result(nodes, new ArrayList<>(edges.values()), communities);
     }
 
+    /** Channels of {@link #seriesWindow} that stream in the first two windows only. */
+    static final List<String> STOPPING = List.of("ch00100", "ch00101", "ch00102", "ch00103", "ch00104");
+    /** Daily window ends of {@link #seriesWindow}. */
+    static final List<Instant> SERIES_ENDS = List.of(Instant.parse("2026-01-02T00:00:00Z"),
+            Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-04T00:00:00Z"),
+            Instant.parse("2026-01-05T00:00:00Z"));
+
+    /**
+     * Window {@code k} (0..3) of a series of 300 planted channels: windows 0 and 1 hold the same graph,
+     * {@link #STOPPING} is gone from window 2 on, and in window 3 community 5 has merged into community 4.
+     */
+    static AnalysisResult seriesWindow(int k) {
+        AnalysisResult r = planted(300, 6, 5, k <= 1 ? 11 : 11 + k);
+        List<GraphNode> nodes = new ArrayList<>();
+        for (GraphNode n : r.nodes()) {
+            if (k >= 2 && STOPPING.contains(n.id())) {
+                continue;
+            }
+            nodes.add(k == 3 && n.community() == 5 ? new GraphNode(n.id(), n.viewers(), n.viewerCount(), n.game(),
+                    n.language(), n.title(), 4, r.labels().get(4)) : n);
+        }
+        TreeSet<String> kept = new TreeSet<>();
+        nodes.forEach(n -> kept.add(n.id()));
+        List<GraphEdge> edges = r.edges().stream()
+                .filter(e -> kept.contains(e.source()) && kept.contains(e.target())).toList();
+        Map<Integer, List<String>> members = new TreeMap<>();
+        nodes.stream().filter(GraphNode::assigned)
+                .forEach(n -> members.computeIfAbsent(n.community(), x -> new ArrayList<>()).add(n.id()));
+        List<Community> communities = new ArrayList<>();
+        members.forEach((c, m) -> communities.add(community(c, r.labels().get(c), m)));
+        return result(nodes, edges, communities);
+    }
+
     static Community community(int id, String label, List<String> channels) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(channels));
         return new Community(id, sorted.size(), label, sorted, sorted.subList(0, Math.min(10, sorted.size())),

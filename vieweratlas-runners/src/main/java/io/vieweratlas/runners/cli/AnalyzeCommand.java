@@ -110,7 +110,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--step", paramLabel = "DURATION",
             description = "Rolling windows: one analysis per --window of data, windows ending STEP apart, the last "
-                    + "at the newest snapshot; then the community timeline (processed/timeline.json).")
+                    + "at the newest snapshot; then the community timeline (processed/timeline.json) and, with the "
+                    + "HTML export, community_timeline.html: one offline explorer of the whole series.")
     String step;
 
     @Option(names = "--from", paramLabel = "TIME", description = "Rolling windows: start no window before TIME.")

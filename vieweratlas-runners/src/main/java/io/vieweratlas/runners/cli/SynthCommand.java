@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -85,8 +86,13 @@ public final class SynthCommand implements Callable<Integer> {
             description = "Number of viewer accounts, bots excluded (at least channels).")
     int viewers;
 
-    @Option(names = "--snapshots", required = true, paramLabel = "N", description = "Snapshots per channel, one per hour.")
+    @Option(names = "--snapshots", required = true, paramLabel = "N",
+            description = "Snapshots per channel, one per --interval.")
     int snapshots;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "Time between a channel's snapshots, e.g. 1h, 1d, PT6H (default: 1h, as the original collects).")
+    String interval;
 
     @Option(names = "--mixing", paramLabel = "MU", defaultValue = "0.1",
             description = "Share of a viewer's channel visits outside their home community, in [0, 1) (default: ${DEFAULT-VALUE}).")
@@ -145,6 +151,9 @@ public final class SynthCommand implements Callable<Integer> {
         inputs.put("mixing", mixing);
         inputs.put("bots", bots);
         inputs.put("seed", seed);
+        if (interval != null) {
+            inputs.put("interval", lakeSpec.snapshotInterval().toString());
+        }
         if (!lakeSpec.shape().equals(SyntheticLakeSpec.Shape.DEFAULT)) {
             inputs.put("shape", lakeSpec.shape().toString());
         }
@@ -154,7 +163,9 @@ public final class SynthCommand implements Callable<Integer> {
 
     private SyntheticLakeSpec lakeSpec() {
         try {
-            return SyntheticLakeSpec.builder().channels(channels).communities(communities).viewers(viewers)
+            Duration every = interval == null ? SyntheticLakeSpec.DEFAULT_SNAPSHOT_INTERVAL
+                    : AnalyzeCommand.parseDuration("--interval", interval);
+            return SyntheticLakeSpec.builder().snapshotInterval(every).channels(channels).communities(communities).viewers(viewers)
                     .snapshotsPerChannel(snapshots).mixing(mixing).bots(bots).seed(seed)
                     .minCommunityChannels(minCommunity).communitySizeExponent(sizeExponent)
                     .channelPopularityExponent(popularityExponent).presence(presence).varietyShare(variety)
@@ -163,6 +174,7 @@ public final class SynthCommand implements Callable<Integer> {
             // The spec names its fields as the options do, minus the dashes: say which option to change.
             throw new UsageException("invalid synthetic lake: " + e.getMessage()
                     .replaceFirst("^snapshotsPerChannel", "snapshots")
+                    .replaceFirst("^snapshotInterval", "interval")
                     .replaceFirst("^minCommunityChannels", "min-community")
                     .replaceFirst("^communitySizeExponent", "size-exponent")
                     .replaceFirst("^channelPopularityExponent", "popularity-exponent")

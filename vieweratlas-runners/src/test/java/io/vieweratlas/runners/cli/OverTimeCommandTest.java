@@ -105,6 +105,11 @@ class OverTimeCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("timeline.csv"));
         assertEquals("window_start,window_end,stable_id,community,label,size,jaccard", csv.get(0));
         assertEquals(7, csv.size());
+        // one explorer for the whole series, beside the newest window's single-window explorer
+        String series = Files.readString(out.resolve("community_timeline.html"));
+        assertTrue(series.contains("\"end\":\"2026-02-04T18:23:01Z\""), "first window in the series page");
+        assertTrue(series.contains("\"end\":\"2026-02-05T18:23:01Z\""), "newest window in the series page");
+        assertTrue(Files.exists(out.resolve("community_graph.html")));
         // the newest window is also the main result
         JsonNode main = new ObjectMapper().readTree(lake.resolve("processed/analysis_results.json").toFile());
         assertEquals("2026-02-05T18:23:00Z", main.get("timestamp").asText());
@@ -228,7 +233,7 @@ class OverTimeCommandTest {
         for (String expected : List.of("graph_nodes.csv", "graph_edges.csv", "communities.csv", "graph.gexf",
                 "graph.graphml", "graph.json", "community_graph.html", "community_graph.png",
                 "analysis_results.json", "timeline.json", "timeline.csv", "stability.json", "channel_confidence.csv",
-                "calibration.csv", "calibration.json")) {
+                "calibration.csv", "calibration.json", "community_timeline.html")) {
             assertTrue(names.contains(expected), expected + " was not written: " + names);
         }
         byte[] mark = LOGIN_MARK.getBytes(StandardCharsets.UTF_8);

@@ -177,6 +177,30 @@ class SynthCommandTest {
     }
 
     @Test
+    void intervalSpreadsEachChannelsSnapshotsOverDays() throws IOException {
+        Path out = dir.resolve("daily");
+        List<String> daily = new ArrayList<>(List.of(SPEC));
+        daily.addAll(List.of("--interval", "1d"));
+        Result r = run(out, daily.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        // raw/snapshots/YYYY/MM/DD/<channel>_<time>.json: two snapshots a day apart, in two day folders
+        List<String> days;
+        try (Stream<Path> walk = Files.walk(out.resolve("raw/snapshots"))) {
+            days = walk.filter(Files::isRegularFile).map(p -> out.resolve("raw/snapshots").relativize(p.getParent())
+                    .toString().replace('\\', '/')).distinct().sorted().toList();
+        }
+        assertEquals(2, days.size(), days.toString());
+        Result tooLong = run(dir.resolve("never"), "--channels", "30", "--communities", "3", "--viewers", "3000",
+                "--snapshots", "2", "--interval", "31d");
+        assertEquals(2, tooLong.code());
+        assertTrue(tooLong.err().contains("interval"), tooLong.err());
+        Result notADuration = run(dir.resolve("never"), "--channels", "30", "--communities", "3", "--viewers", "3000",
+                "--snapshots", "2", "--interval", "daily");
+        assertEquals(2, notADuration.code());
+        assertTrue(notADuration.err().contains("--interval 'daily' is not a duration"), notADuration.err());
+    }
+
+    @Test
     void helpExitsZero() {
         CommandLine cli = Main.commandLine();
         StringWriter o = new StringWriter();

@@ -111,14 +111,59 @@ public final class ForceAtlas2 {
      * @return {@code {x[], y[]}}, centred and scaled to {@link GraphLayout#RADIUS}
      */
     public double[][] layout(int n, int[] community, int[] src, int[] dst, double[] weight) {
-        if (community.length != n || src.length != dst.length || src.length != weight.length) {
-            throw new IllegalArgumentException("array lengths disagree: n=" + n + ", community=" + community.length
-                    + ", src=" + src.length + ", dst=" + dst.length + ", weight=" + weight.length);
+        double[][] xy = unscaled(n, community, src, dst, weight);
+        if (n > 0) {
+            normalise(n, xy[0], xy[1]);
+        }
+        return xy;
+    }
+
+    /**
+     * As {@link #layout(int, int[], int[], int[], double[])} but in the layout's own units, neither centred
+     * nor scaled: the start for {@link #relax}, which continues a layout in those units.
+     */
+    public double[][] unscaled(int n, int[] community, int[] src, int[] dst, double[] weight) {
+        if (community.length != n) {
+            throw new IllegalArgumentException("array lengths disagree: n=" + n + ", community=" + community.length);
         }
         double[] x = new double[n];
         double[] y = new double[n];
         if (n == 0) {
             return new double[][]{x, y};
+        }
+        double[] mass = masses(n, src, dst, weight);
+        double[] w = normalisedWeights(weight);
+        double totalMass = 0;
+        for (int i = 0; i < n; i++) {
+            totalMass += mass[i];
+        }
+        initialPlacement(n, community, totalMass, x, y);
+        run(n, x, y, mass, src, dst, w);
+        return new double[][]{x, y};
+    }
+
+    /**
+     * Continues a layout from the positions {@code x}, {@code y} (layout units, as {@link #unscaled} gives
+     * them) for this layout's number of iterations, moving them in place: nodes whose edges did not change
+     * stay near where they were, so that consecutive layouts of a changing graph can be compared.
+     *
+     * @return {@code {x, y}}, the arrays given
+     */
+    public double[][] relax(int n, int[] src, int[] dst, double[] weight, double[] x, double[] y) {
+        if (x.length != n || y.length != n) {
+            throw new IllegalArgumentException("positions are for " + x.length + "/" + y.length + " nodes, not " + n);
+        }
+        if (n > 0) {
+            run(n, x, y, masses(n, src, dst, weight), src, dst, normalisedWeights(weight));
+        }
+        return new double[][]{x, y};
+    }
+
+    /** ForceAtlas2's mass: 1 + degree; checks the edge arrays. */
+    private static double[] masses(int n, int[] src, int[] dst, double[] weight) {
+        if (src.length != dst.length || src.length != weight.length) {
+            throw new IllegalArgumentException("array lengths disagree: src=" + src.length + ", dst=" + dst.length
+                    + ", weight=" + weight.length);
         }
         double[] mass = new double[n];
         for (int i = 0; i < n; i++) {
@@ -131,15 +176,7 @@ public final class ForceAtlas2 {
             mass[src[k]]++;
             mass[dst[k]]++;
         }
-        double[] w = normalisedWeights(weight);
-        double totalMass = 0;
-        for (int i = 0; i < n; i++) {
-            totalMass += mass[i];
-        }
-        initialPlacement(n, community, totalMass, x, y);
-        run(n, x, y, mass, src, dst, w);
-        normalise(n, x, y);
-        return new double[][]{x, y};
+        return mass;
     }
 
     /** Weights divided by their mean, raised to the edge-weight influence (1 = linear, 0 = ignore weights). */

@@ -123,5 +123,25 @@ class ForceAtlas2Test {
         assertThrows(IllegalArgumentException.class, () -> LayoutOptions.defaults(1).withIterations(-1));
         assertThrows(IllegalArgumentException.class,
                 () -> new LayoutOptions(1, 10, 0, 1, false, true, 1, 1, 1));
+        IllegalArgumentException positions = assertThrows(IllegalArgumentException.class,
+                () -> fa2.relax(3, new int[0], new int[0], new double[0], new double[2], new double[3]));
+        assertTrue(positions.getMessage().contains("not 3"), positions.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> fa2.relax(2, new int[]{0}, new int[]{1}, new double[0], new double[2], new double[2]));
+    }
+
+    @Test
+    void relaxContinuesTheUnscaledLayoutInPlace() {
+        SyntheticGraph g = new SyntheticGraph(400, 5, 3000, 0.8, 3);
+        ForceAtlas2 fa2 = new ForceAtlas2(LayoutOptions.defaults(5));
+        double[][] start = fa2.unscaled(g.n, g.community, g.src, g.dst, g.weight);
+        double[] x = start[0].clone();
+        double[] y = start[1].clone();
+        double[][] relaxed = new ForceAtlas2(LayoutOptions.defaults(5).withIterations(0)).relax(g.n, g.src, g.dst,
+                g.weight, x, y);
+        assertArrayEquals(start[0], relaxed[0], 0, "no iterations: nothing moves");
+        double[][] again = fa2.relax(g.n, g.src, g.dst, g.weight, x, y);
+        assertTrue(again[0] == x && again[1] == y, "moved in place");
+        assertFalse(java.util.Arrays.equals(start[0], x), "iterations move the nodes");
     }
 }
