@@ -217,8 +217,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         out.println();
         out.print(QualityTables.summaryMarkdown(report));
         ConfigurationSummary best = report.summaries().stream()
-                .filter(s -> s.configuration().role() != QualityConfiguration.Role.CEILING).findFirst().orElseThrow();
-        ConfigurationSummary ceiling = report.summary(QualityConfiguration.Role.CEILING);
+                .filter(s -> s.configuration().role() != QualityConfiguration.Role.REFERENCE).findFirst().orElseThrow();
+        ConfigurationSummary reference = report.summary(QualityConfiguration.Role.REFERENCE);
         ConfigurationSummary baseline = report.summary(QualityConfiguration.Role.BASELINE);
         ConfigurationSummary defaults = report.summary(QualityConfiguration.Role.DEFAULT);
         out.printf(Locale.ROOT, "%nbest worst-case NMI: %s (worst %.4f, median %.4f); defaults: worst %.4f, median %.4f,"
@@ -226,8 +226,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 best.configuration().name(), best.worstNmi(), best.medianNmi(), defaults.worstNmi(),
                 defaults.medianNmi(), defaults.belowBaseline(), defaults.lakes(), baseline.worstNmi(),
                 baseline.medianNmi());
-        out.printf(Locale.ROOT, "ceiling (each channel placed by the planted communities its viewers watch): worst "
-                + "%.4f, median %.4f%n", ceiling.worstNmi(), ceiling.medianNmi());
+        out.printf(Locale.ROOT, "reference (each channel placed by the planted communities its viewers watch): worst "
+                + "%.4f, median %.4f%n", reference.worstNmi(), reference.medianNmi());
         for (Path p : QualityTables.write(report, qualityOut)) {
             out.println("wrote " + p);
         }

@@ -80,7 +80,7 @@ public final class QualityBench {
         List<List<LakeScore>> byConfig = new ArrayList<>();
         configs.forEach(c -> byConfig.add(new ArrayList<>()));
         List<LakeScore> all = new ArrayList<>();
-        List<LakeScore> ceilings = new ArrayList<>();
+        List<LakeScore> references = new ArrayList<>();
         for (BenchmarkFamily.Member lake : grid.lakes()) {
             long t0 = System.nanoTime();
             SyntheticLake synth = SyntheticLake.plan(lake.spec());
@@ -102,9 +102,9 @@ public final class QualityBench {
                 byConfig.get(c).add(score);
                 all.add(score);
             }
-            LakeScore ceiling = AudienceCeiling.score(lake.name(), synth, snapshots, configs.get(0).parameters().presence());
-            ceilings.add(ceiling);
-            all.add(ceiling);
+            LakeScore reference = PlantedVoteReference.score(lake.name(), synth, snapshots, configs.get(0).parameters().presence());
+            references.add(reference);
+            all.add(reference);
             progress.accept(String.format(Locale.ROOT, "%s: %d settings in %.1f s", lake.name(),
                     configs.size(), (System.nanoTime() - t0) / 1e9));
         }
@@ -115,7 +115,7 @@ public final class QualityBench {
         for (int c = 0; c < configs.size(); c++) {
             summaries.add(ConfigurationSummary.of(configs.get(c), byConfig.get(c), baselineNmi));
         }
-        summaries.add(ConfigurationSummary.of(QualityConfiguration.ceiling(), ceilings, baselineNmi));
+        summaries.add(ConfigurationSummary.of(QualityConfiguration.reference(), references, baselineNmi));
         List<ConfigurationSummary> ranked = new ArrayList<>(summaries);
         ranked.sort(Comparator.comparingDouble(ConfigurationSummary::worstNmi).reversed()
                 .thenComparing(Comparator.comparingDouble(ConfigurationSummary::medianNmi).reversed()));

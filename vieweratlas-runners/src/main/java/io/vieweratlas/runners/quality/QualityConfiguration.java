@@ -30,8 +30,8 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
         DEFAULT,
         /** The original project's method: Louvain, raw counts, threshold 10, resolution 1.2. */
         BASELINE,
-        /** Not an analysis: the reference of {@code AudienceCeiling}, what co-viewing can tell at best. */
-        CEILING
+        /** Not an analysis: {@code PlantedVoteReference}, a generous estimate of what co-viewing can tell. */
+        REFERENCE
     }
 
     public QualityConfiguration {
@@ -66,9 +66,9 @@ public record QualityConfiguration(String name, AnalysisParameters parameters, R
         return new QualityConfiguration("original: " + describe(p), p, Role.BASELINE);
     }
 
-    /** The row of the ceiling reference (its parameters are not used). */
-    static QualityConfiguration ceiling() {
-        return new QualityConfiguration(AudienceCeiling.NAME, AnalysisParameters.defaults(), Role.CEILING);
+    /** The row of the planted-vote reference (its parameters are not used). */
+    static QualityConfiguration reference() {
+        return new QualityConfiguration(PlantedVoteReference.NAME, AnalysisParameters.defaults(), Role.REFERENCE);
     }
 
     /** The given defaults. */

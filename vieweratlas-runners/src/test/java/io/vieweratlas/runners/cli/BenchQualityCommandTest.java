@@ -37,7 +37,7 @@ class BenchQualityCommandTest {
         assertTrue(r.out().contains("| original: shared t=10 γ=1.2 louvain |"), r.out());
         assertTrue(r.out().contains("| default: "), r.out());
         assertTrue(r.out().contains("best worst-case NMI: "), r.out());
-        assertTrue(r.out().contains("ceiling (each channel placed by the planted communities its viewers watch): worst "),
+        assertTrue(r.out().contains("reference (each channel placed by the planted communities its viewers watch): worst "),
                 r.out());
 
         List<String> scores = Files.readAllLines(out.resolve("quality_scores.csv"));
@@ -68,7 +68,7 @@ class BenchQualityCommandTest {
                 "--resolutions", "1,3", "--quality-out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
-        // the defaults, the original's method, 2 × 2 settings and the ceiling reference
+        // the defaults, the original's method, 2 × 2 settings and the planted-vote reference
         assertEquals(1 + 7, summary.size(), summary.toString());
         assertTrue(summary.stream().anyMatch(l -> l.startsWith(
                         "overlap t=5 γ=3 leiden +split +reassign +attach,grid,overlap,5,3.0,leiden,2,")),
@@ -88,7 +88,7 @@ class BenchQualityCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
         // the defaults (which attach), the original's method (which does not), the defaults without attaching
-        // and the ceiling reference
+        // and the planted-vote reference
         assertEquals(1 + 4, summary.size(), summary.toString());
         assertTrue(summary.stream().anyMatch(l -> l.startsWith(
                 "default: jaccard t=5 γ=2 leiden +split +reassign +attach,default,") && l.endsWith(",true,true")),
@@ -97,7 +97,7 @@ class BenchQualityCommandTest {
                 && l.endsWith(",false,true")), summary.toString());
         assertTrue(summary.stream().anyMatch(l -> l.contains(",baseline,") && l.endsWith(",false,false")),
                 summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("ceiling: ")), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("reference: ")), summary.toString());
 
         SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--attach", "maybe",
                 "--quality-out", out.toString());

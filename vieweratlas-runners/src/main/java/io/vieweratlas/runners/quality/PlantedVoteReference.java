@@ -10,22 +10,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A reference for how well any co-viewing method can do on a planted lake: every channel is
+ * A reference for how much a planted lake's snapshots tell about each channel: every channel is
  * placed by its own viewers, each of whom votes for the planted communities of the other channels
  * they were seen in (one vote per viewer, split evenly over those channels). It knows what no
  * analysis knows (every other channel's planted community, and which accounts are bots or heavy
- * accounts), so it is generous; what it does not know is what a lake's snapshots do not show: a
- * channel whose viewers were seen nowhere else cannot be placed, and a channel whose viewers
- * mostly watch other communities is misplaced. Where this reference stays below a target, no
- * setting should be expected to reach it.
+ * accounts); what it cannot know is what the snapshots do not show: a channel whose viewers were
+ * seen nowhere else cannot be placed, and a channel most of whose seen viewers also watch other
+ * communities is misplaced. It is a plain vote, not the best possible classifier, so an analysis
+ * can beat it by a little; a lake where it stays far below a target is one whose snapshots hold
+ * too little to reach it.
  */
-final class AudienceCeiling {
+final class PlantedVoteReference {
 
     /** The name of its rows in the tables. */
-    static final String NAME = "ceiling: each channel placed by the planted communities its viewers watch";
+    static final String NAME = "reference: each channel placed by the planted communities its viewers watch";
     private static final long ONE = 1L << 24;
 
-    private AudienceCeiling() {
+    private PlantedVoteReference() {
     }
 
     /** The reference's score on {@code lake}, whose snapshots are {@code snapshots}. */
@@ -47,7 +48,7 @@ final class AudienceCeiling {
                 if (lake.homeCommunity(login).isEmpty()) {
                     continue; // bots and heavy accounts: an analysis filters them
                 }
-                seen.merge(login, new int[] {1, ch}, AudienceCeiling::add);
+                seen.merge(login, new int[] {1, ch}, PlantedVoteReference::add);
             }
         }
         int k = lake.communitySizes().size();
