@@ -14,8 +14,9 @@ import java.util.Objects;
  * <p>The two run in rounds, each round judging every channel against the partition the round
  * before left, so a channel attached or moved in one round counts as evidence in the next (a
  * sparse lake's small channels are often reached only through channels placed in an earlier
- * round). Rounds stop when one changes nothing, after at most {@value #MAX_ROUNDS}: on the
- * quality benchmark's full family the last change happens by the third round.
+ * round). Rounds stop when one changes nothing, after at most {@value #MAX_ROUNDS}, which bounds
+ * the cost; on the quality benchmark's full family five rounds instead of one raise the
+ * one-snapshot lakes by up to 0.006 NMI and change no other lake.
  */
 public final class AudiencePlacement {
 
