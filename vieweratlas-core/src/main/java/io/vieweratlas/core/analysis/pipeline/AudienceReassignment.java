@@ -39,7 +39,7 @@ public final class AudienceReassignment {
      * (worst case 0.935 to 0.908), at 1.2 they merge whole communities.
      */
     static final int DOMINANCE = 2;
-    private static final long ONE = 1L << 24;
+    private static final long ONE = ViewerCommunities.ONE_VOTE;
 
     private AudienceReassignment() {
     }
@@ -128,26 +128,9 @@ public final class AudienceReassignment {
         int[] off = audiences.offsets();
         int[] mem = audiences.members();
         int space = audiences.viewerIdSpace();
-        int[] start = new int[space + 1];
-        for (int c = 0; c < n; c++) {
-            if (comm[c] >= 0) {
-                for (int i = off[c]; i < off[c + 1]; i++) {
-                    start[mem[i] + 1]++;
-                }
-            }
-        }
-        for (int v = 0; v < space; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] fill = Arrays.copyOf(start, space);
-        int[] viewerComm = new int[start[space]];
-        for (int c = 0; c < n; c++) {
-            if (comm[c] >= 0) {
-                for (int i = off[c]; i < off[c + 1]; i++) {
-                    viewerComm[fill[mem[i]]++] = comm[c];
-                }
-            }
-        }
+        ViewerCommunities index = ViewerCommunities.of(audiences, comm, null);
+        int[] start = index.start();
+        int[] viewerComm = index.community();
         // Per viewer, its communities with how many of its channels lie in each: most viewers'
         // channels lie in one or two communities, so a channel's votes cost that many steps per
         // viewer rather than one per channel the viewer watches. Pairs (community, count) are

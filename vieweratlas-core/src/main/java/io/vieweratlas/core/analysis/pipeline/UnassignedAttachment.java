@@ -45,11 +45,7 @@ public final class UnassignedAttachment {
      */
     static final int DOMINANCE_NUM = 6;
     static final int DOMINANCE_DEN = 5;
-    /**
-     * One viewer's vote in fixed point: integer sums do not depend on the order viewers are
-     * visited in, so the result is exactly the same for the same input.
-     */
-    private static final long ONE = 1L << 24;
+    private static final long ONE = ViewerCommunities.ONE_VOTE;
 
     private UnassignedAttachment() {
     }
@@ -99,32 +95,9 @@ public final class UnassignedAttachment {
         if (!anyUnassigned || k == 0) {
             return new Result(partition, 0);
         }
-        // viewer -> communities of its assigned channels (repeats allowed), compressed sparse rows
-        int[] start = new int[space + 1];
-        for (int c = 0; c < n; c++) {
-            if (comm[c] >= 0) {
-                for (int i = off[c]; i < off[c + 1]; i++) {
-                    if (wanted[mem[i]]) {
-                        start[mem[i] + 1]++;
-                    }
-                }
-            }
-        }
-        for (int v = 0; v < space; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] fill = Arrays.copyOf(start, space);
-        int[] viewerComm = new int[start[space]];
-        for (int c = 0; c < n; c++) {
-            if (comm[c] >= 0) {
-                for (int i = off[c]; i < off[c + 1]; i++) {
-                    int v = mem[i];
-                    if (wanted[v]) {
-                        viewerComm[fill[v]++] = comm[c];
-                    }
-                }
-            }
-        }
+        ViewerCommunities index = ViewerCommunities.of(audiences, comm, wanted);
+        int[] start = index.start();
+        int[] viewerComm = index.community();
         int[] out = comm.clone();
         long[] score = new long[k];
         int[] touched = new int[k];
