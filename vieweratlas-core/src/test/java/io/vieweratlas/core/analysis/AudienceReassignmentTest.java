@@ -1,11 +1,7 @@
 package io.vieweratlas.core.analysis;
 
-import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphNode;
-import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -67,19 +62,10 @@ class AudienceReassignmentTest {
         return out;
     }
 
-    private static AnalysisResult analyse(List<PresenceSnapshot> snaps, AnalysisParameters p) {
-        return AudienceAnalysis.run(PresenceIngest.of(snaps, PresencePolicy.STRICT), LoadReport.EMPTY,
-                AnalysisWindow.ALL, p).result();
-    }
-
-    private static Map<String, Integer> communities(AnalysisResult r) {
-        return r.nodes().stream().collect(Collectors.toMap(GraphNode::id, GraphNode::community));
-    }
-
     @Test
     void movesAChannelToTheCommunityMostOfItsViewersWatch() {
-        AnalysisResult r = analyse(lake(), PARAMS);
-        Map<String, Integer> c = communities(r);
+        AnalysisResult r = Snapshots.analyse(lake(), PARAMS);
+        Map<String, Integer> c = Snapshots.communities(r);
         assertNotEquals(c.get("a0"), c.get("b1"));
         assertEquals(c.get("a0"), c.get("host"));
         assertEquals(1, r.statistics().detection().reassignedChannels());
@@ -91,8 +77,8 @@ class AudienceReassignmentTest {
 
     @Test
     void offLeavesTheChannelWhereItsEdgesLead() {
-        AnalysisResult r = analyse(lake(), PARAMS.toBuilder().reassignChannels(false).build());
-        Map<String, Integer> c = communities(r);
+        AnalysisResult r = Snapshots.analyse(lake(), PARAMS.toBuilder().reassignChannels(false).build());
+        Map<String, Integer> c = Snapshots.communities(r);
         assertEquals(c.get("b1"), c.get("host"));
         assertEquals(0, r.statistics().detection().reassignedChannels());
     }
@@ -102,6 +88,6 @@ class AudienceReassignmentTest {
         List<PresenceSnapshot> snaps = lake();
         List<PresenceSnapshot> reversed = new ArrayList<>(snaps);
         Collections.reverse(reversed);
-        assertEquals(analyse(snaps, PARAMS), analyse(reversed, PARAMS));
+        assertEquals(Snapshots.analyse(snaps, PARAMS), Snapshots.analyse(reversed, PARAMS));
     }
 }

@@ -1,13 +1,21 @@
 package io.vieweratlas.core.analysis;
 
+import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
+import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
+import io.vieweratlas.core.model.AnalysisResult;
+import io.vieweratlas.core.model.GraphNode;
+import io.vieweratlas.core.model.LoadReport;
+import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import io.vieweratlas.core.model.StreamMetadata;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /** Test helpers that make snapshots and planted-partition data. */
 final class Snapshots {
@@ -61,5 +69,16 @@ final class Snapshots {
 
     static String channel(int c, int perGroup) {
         return String.format(java.util.Locale.ROOT, "g%02d_ch%03d", c / perGroup, c);
+    }
+
+    /** Runs the pipeline on {@code snaps}: strict presence, all of time. */
+    static AnalysisResult analyse(List<PresenceSnapshot> snaps, AnalysisParameters p) {
+        return AudienceAnalysis.run(PresenceIngest.of(snaps, PresencePolicy.STRICT), LoadReport.EMPTY,
+                AnalysisWindow.ALL, p).result();
+    }
+
+    /** Community per channel of {@code r} ({@link GraphNode#UNASSIGNED} for unassigned ones). */
+    static Map<String, Integer> communities(AnalysisResult r) {
+        return r.nodes().stream().collect(Collectors.toMap(GraphNode::id, GraphNode::community));
     }
 }

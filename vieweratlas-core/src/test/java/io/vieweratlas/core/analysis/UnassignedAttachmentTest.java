@@ -1,12 +1,8 @@
 package io.vieweratlas.core.analysis;
 
-import io.vieweratlas.core.analysis.aggregate.PresenceIngest;
-import io.vieweratlas.core.analysis.pipeline.AudienceAnalysis;
 import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.AnalysisStatistics;
 import io.vieweratlas.core.model.GraphNode;
-import io.vieweratlas.core.model.LoadReport;
-import io.vieweratlas.core.model.PresencePolicy;
 import io.vieweratlas.core.model.PresenceSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,19 +58,10 @@ class UnassignedAttachmentTest {
         return out;
     }
 
-    private static AnalysisResult analyse(List<PresenceSnapshot> snaps, AnalysisParameters p) {
-        return AudienceAnalysis.run(PresenceIngest.of(snaps, PresencePolicy.STRICT), LoadReport.EMPTY,
-                AnalysisWindow.ALL, p).result();
-    }
-
-    private static Map<String, Integer> communities(AnalysisResult r) {
-        return r.nodes().stream().collect(Collectors.toMap(GraphNode::id, GraphNode::community));
-    }
-
     @Test
     void attachesClearCasesAndLeavesAmbiguousOnesUnassigned() {
-        AnalysisResult r = analyse(table(), ATTACH);
-        Map<String, Integer> c = communities(r);
+        AnalysisResult r = Snapshots.analyse(table(), ATTACH);
+        Map<String, Integer> c = Snapshots.communities(r);
         int a = c.get("a1");
         int b = c.get("b1");
         assertNotEquals(a, b);
@@ -99,8 +85,8 @@ class UnassignedAttachmentTest {
 
     @Test
     void offLeavesEveryEdgelessChannelUnassigned() {
-        AnalysisResult r = analyse(table(), ATTACH.toBuilder().attachUnassigned(false).build());
-        Map<String, Integer> c = communities(r);
+        AnalysisResult r = Snapshots.analyse(table(), ATTACH.toBuilder().attachUnassigned(false).build());
+        Map<String, Integer> c = Snapshots.communities(r);
         for (String channel : List.of("x_sub", "w_split", "y_tie", "z_thin")) {
             assertEquals(GraphNode.UNASSIGNED, c.get(channel), channel);
         }
@@ -112,11 +98,11 @@ class UnassignedAttachmentTest {
     void sameInputAndSeedGiveTheSameResultWhateverTheReadingOrder() {
         List<PresenceSnapshot> snaps = Snapshots.planted(6, 10, 200, 0.3, 11);
         AnalysisParameters p = AnalysisParameters.builder().overlapThreshold(4).seed(3).build();
-        AnalysisResult first = analyse(snaps, p);
+        AnalysisResult first = Snapshots.analyse(snaps, p);
         assertTrue(first.statistics().detection().attachedChannels() > 0, "the lake exercises attaching");
         List<PresenceSnapshot> reversed = new ArrayList<>(snaps);
         Collections.reverse(reversed);
-        assertEquals(first, analyse(snaps, p));
-        assertEquals(first, analyse(reversed, p));
+        assertEquals(first, Snapshots.analyse(snaps, p));
+        assertEquals(first, Snapshots.analyse(reversed, p));
     }
 }
