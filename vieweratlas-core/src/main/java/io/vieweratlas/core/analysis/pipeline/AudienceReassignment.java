@@ -71,12 +71,10 @@ public final class AudienceReassignment {
         int nTouched = 0;
         for (int i = off[c]; i < off[c + 1]; i++) {
             int v = 3 * mem[i];
-            // the viewer's membership of c itself is no evidence about c
-            int others = viewer[v + 2] - 1;
-            if (others == 0) {
+            long share = viewer[v + 2];
+            if (share == 0) {
                 continue;
             }
-            long share = ONE / others;
             for (int j = viewer[v]; j < viewer[v + 1]; j += 2) {
                 int q = pairs[j];
                 int channels = q == own ? pairs[j + 1] - 1 : pairs[j + 1];
@@ -134,8 +132,8 @@ public final class AudienceReassignment {
         // Per viewer, its communities with how many of its channels lie in each: most viewers'
         // channels lie in one or two communities, so a channel's votes cost that many steps per
         // viewer rather than one per channel the viewer watches. Pairs (community, count) are
-        // interleaved, and each viewer's (first pair, end, channel count) lie together, so a vote
-        // reads two places in memory.
+        // interleaved, and each viewer's (first pair, end, share of its vote) lie together, so a
+        // vote reads two places in memory.
         int[] pairs = new int[2 * viewerComm.length];
         int[] viewer = new int[3 * space];
         for (int v = 0; v < space; v++) {
@@ -153,7 +151,9 @@ public final class AudienceReassignment {
             }
             viewer[3 * v] = 2 * from;
             viewer[3 * v + 1] = w;
-            viewer[3 * v + 2] = to - from;
+            // one vote split over the viewer's other channels: its membership of the channel being
+            // judged is no evidence about that channel
+            viewer[3 * v + 2] = to - from > 1 ? (int) (ONE / (to - from - 1)) : 0;
         }
         int[] target = new int[n];
         Arrays.fill(target, -1);
