@@ -80,16 +80,24 @@ class BenchQualityCommandTest {
         assertTrue(bad.err().contains("unknown weighting 'cosine'"), bad.err());
     }
 
-    @Test
-    void attachingUnassignedChannelsIsAnAxisOfTheGrid() throws Exception {
-        Path out = dir.resolve("attach");
-        SynthCommandTest.Result r = bench("bench", "--quality", "--grid", "tiny", "--weightings", "jaccard",
-                "--resolutions", "2", "--thresholds", "5", "--attach", "false,true", "--quality-out", out.toString());
+    /** The summary rows of the tiny grid at the defaults' weighting, resolution and threshold, with {@code axis}. */
+    private List<String> axisSummary(String name, String... axis) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("bench", "--quality", "--grid", "tiny", "--weightings",
+                "jaccard", "--resolutions", "2", "--thresholds", "5", "--quality-out", out.toString()));
+        args.addAll(List.of(axis));
+        SynthCommandTest.Result r = bench(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
-        // the defaults (which attach), the original's method (which does not), the defaults without attaching
-        // and the planted-vote reference
+        // the defaults, the original's method, the defaults with the axis's other value and the reference
         assertEquals(1 + 4, summary.size(), summary.toString());
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("reference: ")), summary.toString());
+        return summary;
+    }
+
+    @Test
+    void attachingUnassignedChannelsIsAnAxisOfTheGrid() throws Exception {
+        List<String> summary = axisSummary("attach", "--attach", "false,true");
         assertTrue(summary.stream().anyMatch(l -> l.startsWith(
                 "default: jaccard t=5 γ=2 leiden +split +reassign +attach,default,") && l.endsWith(",true,true")),
                 summary.toString());
@@ -97,22 +105,16 @@ class BenchQualityCommandTest {
                 && l.endsWith(",false,true")), summary.toString());
         assertTrue(summary.stream().anyMatch(l -> l.contains(",baseline,") && l.endsWith(",false,false")),
                 summary.toString());
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("reference: ")), summary.toString());
 
         SynthCommandTest.Result bad = bench("bench", "--quality", "--grid", "tiny", "--attach", "maybe",
-                "--quality-out", out.toString());
+                "--quality-out", dir.resolve("attach").toString());
         assertEquals(2, bad.code(), bad.out());
         assertTrue(bad.err().contains("maybe"), bad.err());
     }
 
     @Test
     void splittingCommunitiesIsAnAxisOfTheGrid() throws Exception {
-        Path out = dir.resolve("split");
-        SynthCommandTest.Result r = bench("bench", "--quality", "--grid", "tiny", "--weightings", "jaccard",
-                "--resolutions", "2", "--thresholds", "5", "--split", "false,true", "--quality-out", out.toString());
-        assertEquals(0, r.code(), r.err());
-        List<String> summary = Files.readAllLines(out.resolve("quality_summary.csv"));
-        assertEquals(1 + 4, summary.size(), summary.toString());
+        List<String> summary = axisSummary("split", "--split", "false,true");
         assertTrue(summary.stream().anyMatch(l -> l.startsWith("jaccard t=5 γ=2 leiden +reassign +attach,grid,")
                 && l.endsWith(",true,false")), summary.toString());
     }
