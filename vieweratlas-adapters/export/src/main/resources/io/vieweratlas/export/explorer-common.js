@@ -18,22 +18,31 @@ var atlasCommon = (function () {
     document.title = data.title;
   }
 
-  // The canvas at the device's pixel ratio, drawn in CSS pixels; returns its CSS size.
-  function resizeCanvas(canvas, ctx) {
-    var dpr = window.devicePixelRatio || 1;
-    var width = canvas.clientWidth, height = canvas.clientHeight;
-    canvas.width = Math.round(width * dpr); canvas.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return { width: width, height: height };
-  }
-
-  // The view showing the box (x0, y0)-(x1, y1) below the top bar; a unit box when there is nothing.
-  function fitView(view, x0, y0, x1, y1, width, height) {
-    if (!isFinite(x0)) { x0 = y0 = -1; x1 = y1 = 1; }
-    var top = 72;
-    view.s = Math.min(width / (x1 - x0 + 1e-9), (height - top) / (y1 - y0 + 1e-9)) * 0.92;
-    view.x = width / 2 - (x0 + x1) / 2 * view.s;
-    view.y = top + (height - top) / 2 - (y0 + y1) / 2 * view.s;
+  // Keeps the canvas at the device's pixel ratio, drawn in CSS pixels (sized(width, height) after each
+  // change), and fits the view to bounds() = [x0, y0, x1, y1] below the top bar at the start and on the
+  // Reset view button; a unit box when there is nothing. Returns the scale of the first fit.
+  function fittedMap(canvas, ctx, view, bounds, sized) {
+    var width = 0, height = 0;
+    function resize() {
+      var dpr = window.devicePixelRatio || 1;
+      width = canvas.clientWidth; height = canvas.clientHeight;
+      canvas.width = Math.round(width * dpr); canvas.height = Math.round(height * dpr);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      sized(width, height);
+    }
+    function fit() {
+      var b = bounds(), x0 = b[0], y0 = b[1], x1 = b[2], y1 = b[3];
+      if (!isFinite(x0)) { x0 = y0 = -1; x1 = y1 = 1; }
+      var top = 72;
+      view.s = Math.min(width / (x1 - x0 + 1e-9), (height - top) / (y1 - y0 + 1e-9)) * 0.92;
+      view.x = width / 2 - (x0 + x1) / 2 * view.s;
+      view.y = top + (height - top) / 2 - (y0 + y1) / 2 * view.s;
+      sized(width, height);
+    }
+    document.getElementById('fit').addEventListener('click', fit);
+    window.addEventListener('resize', function () { resize(); });
+    resize(); fit();
+    return view.s;
   }
 
   // Centres the view on (x, y), zoomed in to at least minScale.
@@ -232,7 +241,7 @@ var atlasCommon = (function () {
     search.addEventListener('blur', function () { sugg.hidden = true; });
   }
 
-  return { el: el, dot: dot, fmt: fmt, titles: titles, resizeCanvas: resizeCanvas, fitView: fitView, focusOn: focusOn,
+  return { el: el, dot: dot, fmt: fmt, titles: titles, fittedMap: fittedMap, focusOn: focusOn,
     edgeAlpha: edgeAlpha, strokePaths: strokePaths, neighbourEdge: neighbourEdge, disc: disc, ring: ring,
     drawLabels: drawLabels, nodeAt: nodeAt, panZoom: panZoom, placeTooltip: placeTooltip, fact: fact,
     neighbourItem: neighbourItem, legendItem: legendItem, matchNames: matchNames, searchBox: searchBox };

@@ -42,20 +42,14 @@
   function sy(i) { return Y[i] * view.s + view.y; }
   function radius(i) { return Math.max(1.5, R[i] * view.s); }
 
-  function resize() {
-    var size = A.resizeCanvas(canvas, ctx);
-    width = size.width; height = size.height;
-    dirty = true;
-  }
-
-  function fit() {
+  // What Reset view shows: every disc.
+  function bounds() {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (var i = 0; i < N; i++) {
       x0 = Math.min(x0, X[i] - R[i]); x1 = Math.max(x1, X[i] + R[i]);
       y0 = Math.min(y0, Y[i] - R[i]); y1 = Math.max(y1, Y[i] + R[i]);
     }
-    A.fitView(view, x0, y0, x1, y1, width, height);
-    dirty = true;
+    return [x0, y0, x1, y1];
   }
 
   function draw() {
@@ -217,10 +211,7 @@
     data.communities.forEach(function (c) { hidden[c.id] = true; }); renderLegend(); dirty = true;
   });
 
-  document.getElementById('fit').addEventListener('click', fit);
-  window.addEventListener('resize', function () { resize(); });
-  resize(); fit();
-  var fitScale = view.s;
+  var fitScale = A.fittedMap(canvas, ctx, view, bounds, function (w, h) { width = w; height = h; dirty = true; });
   renderLegend();
   //<confidence
   var lowCount = data.nodes.lq.reduce(function (a, b) { return a + b; }, 0);

@@ -116,21 +116,15 @@
     }
   }
 
-  function resize() {
-    var size = A.resizeCanvas(canvas, ctx);
-    width = size.width; height = size.height;
-    dirty = true;
-  }
-
-  function fit() {
+  // What Reset view shows: every channel of every window.
+  function bounds() {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     wins.forEach(function (w) {
       for (var i = 0; i < w.n; i++) {
         x0 = Math.min(x0, w.x[i]); x1 = Math.max(x1, w.x[i]); y0 = Math.min(y0, w.y[i]); y1 = Math.max(y1, w.y[i]);
       }
     });
-    A.fitView(view, x0, y0, x1, y1, width, height);
-    dirty = true;
+    return [x0, y0, x1, y1];
   }
 
   function draw() {
@@ -639,10 +633,7 @@
     input.addEventListener('input', readFilters); input.addEventListener('change', readFilters);
   });
 
-  document.getElementById('fit').addEventListener('click', fit);
-  window.addEventListener('resize', function () { resize(); });
-  resize(); fit();
-  var fitScale = view.s;
+  var fitScale = A.fittedMap(canvas, ctx, view, bounds, function (w, h) { width = w; height = h; dirty = true; });
   renderTicks();
   cur = -1; setWindow(W - 1, false);
   requestAnimationFrame(frame);
