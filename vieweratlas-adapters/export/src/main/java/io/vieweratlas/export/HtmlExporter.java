@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class HtmlExporter implements GraphExporter {
 
-    private static final String TEMPLATE = resource("explorer.html");
+    private static final String TEMPLATE = page("", resource("explorer.html"));
     private static final String CSS = resource("explorer.css");
+    /** The helpers both explorer pages use, inlined before each page's own script. */
+    static final String COMMON_JS = resource("explorer-common.js");
     private static final String JS = resource("explorer.js");
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern CONFIDENCE_BLOCKS =
@@ -72,12 +74,12 @@ public final class HtmlExporter implements GraphExporter {
     }
 
     /**
-     * The explorer script: the confidence parts (between {@code //<confidence} and {@code //confidence>}
+     * The explorer script after the shared helpers: the confidence parts (between {@code //<confidence} and {@code //confidence>}
      * lines) only when there is confidence, so that a page without it is the same as before they existed.
      */
     private String script() {
-        return annotations.hasConfidence() ? CONFIDENCE_MARKERS.matcher(JS).replaceAll("")
-                : CONFIDENCE_BLOCKS.matcher(JS).replaceAll("");
+        return COMMON_JS + (annotations.hasConfidence() ? CONFIDENCE_MARKERS.matcher(JS).replaceAll("")
+                : CONFIDENCE_BLOCKS.matcher(JS).replaceAll(""));
     }
 
     /** The embedded data document, safe inside a script element. */
@@ -216,6 +218,14 @@ public final class HtmlExporter implements GraphExporter {
         g.writeNumberField("size", size);
         g.writeStringField("color", Palette.hex(id));
         g.writeEndObject();
+    }
+
+    /**
+     * The page both explorers share (head, top bar with search, map, data and script elements) with one
+     * explorer's attributes of {@code <body>} and the rest of its {@code <main>}.
+     */
+    static String page(String bodyAttributes, String main) {
+        return resource("page.html").replace("__BODY_ATTRIBUTES__", bodyAttributes).replace("<!--__MAIN__-->", main);
     }
 
     static String resource(String name) {

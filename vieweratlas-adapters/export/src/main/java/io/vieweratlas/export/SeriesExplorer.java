@@ -54,9 +54,9 @@ final class SeriesExplorer {
     /** Weight codes run from 0 to this (the window's largest weight). */
     static final int WEIGHT_CODES = 10_000;
 
-    private static final String TEMPLATE = HtmlExporter.resource("series.html");
+    private static final String TEMPLATE = HtmlExporter.page(" class=\"series\"", HtmlExporter.resource("series.html"));
     private static final String CSS = HtmlExporter.resource("explorer.css") + HtmlExporter.resource("series.css");
-    private static final String JS = HtmlExporter.resource("series.js");
+    private static final String JS = HtmlExporter.COMMON_JS + HtmlExporter.resource("series.js");
     private static final JsonFactory JSON = new JsonFactory();
 
     private final SeriesLayout layout;

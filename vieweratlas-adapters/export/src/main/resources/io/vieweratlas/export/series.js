@@ -1,6 +1,7 @@
 // ViewerAtlas explorer over time: rolling windows on one stable map, a dependency-free canvas view.
 (function () {
   'use strict';
+  var A = atlasCommon, el = A.el, fmt = A.fmt;
   var scriptStart = performance.now();
   var data = JSON.parse(document.getElementById('atlas-data').textContent);
   var parsed = performance.now();
@@ -66,9 +67,7 @@
   var playing = false, playTimer = 0;
   var stats = { frames: 0, drawMs: 0, tweenFrames: 0, tweenMs: 0, scriptStart: scriptStart, parsed: parsed };
 
-  document.getElementById('title').textContent = data.title;
-  document.getElementById('subtitle').textContent = data.subtitle;
-  document.title = data.title;
+  A.titles(data);
 
   function win() { return wins[cur]; }
   function visibleLocal(w, i) {
@@ -117,27 +116,15 @@
     }
   }
 
-  function resize() {
-    var dpr = window.devicePixelRatio || 1;
-    width = canvas.clientWidth; height = canvas.clientHeight;
-    canvas.width = Math.round(width * dpr); canvas.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    dirty = true;
-  }
-
-  function fit() {
+  // What Reset view shows: every channel of every window.
+  function bounds() {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     wins.forEach(function (w) {
       for (var i = 0; i < w.n; i++) {
         x0 = Math.min(x0, w.x[i]); x1 = Math.max(x1, w.x[i]); y0 = Math.min(y0, w.y[i]); y1 = Math.max(y1, w.y[i]);
       }
     });
-    if (!isFinite(x0)) { x0 = y0 = -1; x1 = y1 = 1; }
-    var top = 72;
-    view.s = Math.min(width / (x1 - x0 + 1e-9), (height - top) / (y1 - y0 + 1e-9)) * 0.92;
-    view.x = width / 2 - (x0 + x1) / 2 * view.s;
-    view.y = top + (height - top) / 2 - (y0 + y1) / 2 * view.s;
-    dirty = true;
+    return [x0, y0, x1, y1];
   }
 
   function draw() {
@@ -151,7 +138,7 @@
     var sel = selected >= 0 ? w.local[selected] : -1;
     if (sel >= 0 && !visibleLocal(w, sel)) sel = -1;
     var order = edgeOrder(w), drawn = 0, paths = {};
-    var base = Math.max(0.025, Math.min(0.25, 5 / Math.sqrt(Math.min(w.m, MAX_EDGES) + 1)));
+    var base = A.edgeAlpha(w.m, MAX_EDGES);
     ctx.globalAlpha = sel >= 0 ? base / 3 : base;
     for (var k = 0; k < w.m && drawn < MAX_EDGES; k++) {
       var e = order[k], a = w.es[e], b = w.et[e];
@@ -162,22 +149,14 @@
       p.push(sx(a), sy(a), sx(b), sy(b));
       drawn++;
     }
-    Object.keys(paths).sort().forEach(function (style) {
-      var p = paths[style];
-      ctx.strokeStyle = style;
-      ctx.beginPath();
-      for (var q = 0; q < p.length; q += 4) { ctx.moveTo(p[q], p[q + 1]); ctx.lineTo(p[q + 2], p[q + 3]); }
-      ctx.stroke();
-    });
-    ctx.globalAlpha = 1;
+    A.strokePaths(ctx, paths);
     var near = {};
     if (sel >= 0) {
       ctx.strokeStyle = '#ffd166'; ctx.globalAlpha = 0.7;
       neighbours(w, sel).forEach(function (r) {
         if (!visibleLocal(w, r.o) || !weightOk(w, r.e)) return;
         near[r.o] = true;
-        ctx.lineWidth = 1 + Math.min(4, Math.log(1 + r.shared) / 2);
-        ctx.beginPath(); ctx.moveTo(sx(sel), sy(sel)); ctx.lineTo(sx(r.o), sy(r.o)); ctx.stroke();
+        A.neighbourEdge(ctx, sx(sel), sy(sel), sx(r.o), sy(r.o), r.shared);
       });
       ctx.globalAlpha = 1; ctx.lineWidth = 1;
     }
@@ -185,12 +164,7 @@
     for (var j = 0; j < w.n; j++) {
       var i = w.drawOrder[j];
       if (!visibleLocal(w, i)) continue;
-      var x = sx(i), y = sy(i), r = radius(w, i);
-      if (x < -r || y < -r || x > width + r || y > height + r) continue;
-      ctx.globalAlpha = sel >= 0 && i !== sel && !near[i] ? 0.25 : 1;
-      ctx.fillStyle = colour(w.c[i]);
-      ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
-      if (r > 3) ctx.stroke();
+      A.disc(ctx, sx(i), sy(i), radius(w, i), colour(w.c[i]), sel >= 0 && i !== sel && !near[i] ? 0.25 : 1, width, height);
     }
     // Channels streaming for the last time in this window: a red cross beside them.
     ctx.globalAlpha = 1; ctx.strokeStyle = '#ff6b6b'; ctx.lineWidth = 1.5;
@@ -209,14 +183,10 @@
     if (!stats.firstDraw) stats.firstDraw = performance.now();
   }
 
-  function ring(w, i, style, lw) {
-    ctx.strokeStyle = style; ctx.lineWidth = lw;
-    ctx.beginPath(); ctx.arc(sx(i), sy(i), radius(w, i) + 3, 0, 2 * Math.PI); ctx.stroke();
-    ctx.lineWidth = 1;
-  }
+  function ring(w, i, style, lw) { A.ring(ctx, sx(i), sy(i), radius(w, i), style, lw); }
 
   function labels(w, sel, near) {
-    var boxes = [], list = [], order = bySize(w);
+    var list = [], order = bySize(w);
     if (sel >= 0) list.push(sel);
     compareList.forEach(function (c) { if (w.local[c] >= 0) list.push(w.local[c]); });
     for (var k = 0, shown = 0; k < w.n && shown < LABELS + 40; k++) {
@@ -224,23 +194,9 @@
       if (!visibleLocal(w, i)) continue;
       if (shown < LABELS || radius(w, i) > 14 || near[i]) { list.push(i); shown++; } else if (sel < 0) break;
     }
-    ctx.font = '600 12px system-ui, "DejaVu Sans", sans-serif';
-    ctx.textAlign = 'center'; ctx.textBaseline = 'bottom'; ctx.lineJoin = 'round';
-    list.forEach(function (i) {
-      if (!visibleLocal(w, i)) return;
-      var name = CH[w.ch[i]], tw = ctx.measureText(name).width;
-      var x = sx(i), y = sy(i) - radius(w, i) - 3;
-      if (x < 0 || x > width || y < 0 || y > height + 20) return;
-      var box = [x - tw / 2 - 2, y - 14, x + tw / 2 + 2, y + 1];
-      for (var b = 0; b < boxes.length; b++) {
-        var o = boxes[b];
-        if (o[0] < box[2] && box[0] < o[2] && o[1] < box[3] && box[1] < o[3]) return;
-      }
-      boxes.push(box);
-      ctx.strokeStyle = 'rgba(16,19,26,0.9)'; ctx.lineWidth = 4; ctx.strokeText(name, x, y);
-      ctx.fillStyle = i === sel ? '#ffd166' : '#e8eaee'; ctx.fillText(name, x, y);
-    });
-    ctx.lineWidth = 1;
+    A.drawLabels(ctx, list, function (i) {
+      return visibleLocal(w, i) ? [CH[w.ch[i]], sx(i), sy(i), radius(w, i)] : null;
+    }, sel, width, height);
   }
 
   function frame(now) {
@@ -280,63 +236,29 @@
   function nodeAt(px, py) {
     var w = win();
     bySize(w);
-    for (var j = w.n - 1; j >= 0; j--) {
-      var i = w.drawOrder[j];
-      if (!visibleLocal(w, i)) continue;
-      var dx = sx(i) - px, dy = sy(i) - py, r = radius(w, i) + 2;
-      if (dx * dx + dy * dy <= r * r) return i;
-    }
-    return -1;
+    return A.nodeAt(w.drawOrder, w.n, function (i) { return visibleLocal(w, i); }, sx, sy,
+      function (i) { return radius(w, i); }, px, py);
   }
 
-  var drag = null;
-  canvas.addEventListener('mousedown', function (ev) {
-    drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, moved: false };
-    canvas.classList.add('dragging');
+  A.panZoom(canvas, view, tooltip, {
+    click: function (px, py) { var i = nodeAt(px, py); select(i >= 0 ? win().ch[i] : -1, false); },
+    hover: hoverAt,
+    leave: function () { hover = -1; dirty = true; },
+    changed: function () { dirty = true; }
   });
-  window.addEventListener('mouseup', function (ev) {
-    canvas.classList.remove('dragging');
-    if (drag && !drag.moved && ev.target === canvas) {
-      var rect = canvas.getBoundingClientRect(), i = nodeAt(ev.clientX - rect.left, ev.clientY - rect.top);
-      select(i >= 0 ? win().ch[i] : -1, false);
-    }
-    drag = null;
-  });
-  canvas.addEventListener('mousemove', function (ev) {
-    var rect = canvas.getBoundingClientRect(), px = ev.clientX - rect.left, py = ev.clientY - rect.top;
-    if (drag) {
-      if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) drag.moved = true;
-      view.x = drag.vx + ev.clientX - drag.x; view.y = drag.vy + ev.clientY - drag.y;
-      dirty = true; tooltip.hidden = true; return;
-    }
+  function hoverAt(px, py) {
     var h = nodeAt(px, py), w = win();
     if (h !== hover) { hover = h; dirty = true; }
     if (h < 0) { tooltip.hidden = true; return; }
     tooltip.hidden = false;
     tooltip.replaceChildren(el('b', null, CH[w.ch[h]]), el('br'), el('span', null, communityName(w, w.c[h])), el('br'),
       el('span', 'muted', w.v[h].toLocaleString('en') + ' viewers' + (data.games[w.g[h]] ? ' · ' + data.games[w.g[h]] : '')));
-    tooltip.style.left = Math.min(px + 14, width - 290) + 'px';
-    tooltip.style.top = (py + 14) + 'px';
-  });
-  canvas.addEventListener('mouseleave', function () { hover = -1; tooltip.hidden = true; dirty = true; });
-  canvas.addEventListener('wheel', function (ev) {
-    ev.preventDefault();
-    var rect = canvas.getBoundingClientRect(), px = ev.clientX - rect.left, py = ev.clientY - rect.top;
-    var s = Math.max(0.01, Math.min(200, view.s * Math.exp(-ev.deltaY * 0.0015))), f = s / view.s;
-    view.x = px - (px - view.x) * f; view.y = py - (py - view.y) * f; view.s = s;
-    dirty = true;
-  }, { passive: false });
-
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined) n.textContent = text;
-    return n;
+    A.placeTooltip(tooltip, px, py, width);
   }
-  function dot(c) { var d = el('span', 'dot'); d.style.background = colour(c); return d; }
+
+  function dot(c) { return A.dot(colour(c)); }
   function communityName(w, c) { return c >= 0 ? '#' + c + ' ' + (w.labels[c] || '') : 'Unassigned'; }
   function pct(a, b) { return b > 0 ? (100 * a / b).toFixed(1) + ' %' : '–'; }
-  function fmt(v) { return v.toLocaleString('en'); }
   function dateOf(iso) { return iso ? iso.replace('T', ' ').replace(/:00Z$/, ' UTC').replace(/Z$/, ' UTC') : ''; }
   function shortDate(iso) { return iso.slice(5, 10); }
 
@@ -350,7 +272,7 @@
     document.getElementById('channel').textContent = CH[c];
     var facts = document.getElementById('facts'), list = document.getElementById('neighbours');
     facts.replaceChildren(); list.replaceChildren();
-    function fact(k, v, cls) { if (v) { facts.appendChild(el('dt', null, k)); facts.appendChild(el('dd', cls || null, v)); } }
+    function fact(k, v, cls) { A.fact(facts, k, v, cls); }
     if (stoppedAfter[c] >= 0) fact('Stopped', 'streaming after ' + dateOf(wins[stoppedAfter[c]].meta.end), 'flag');
     if (i < 0) {
       document.getElementById('community').replaceChildren(el('span', 'muted', 'Not streaming in this window'));
@@ -363,21 +285,13 @@
     fact('Viewers', fmt(w.v[i])); fact('Game', data.games[w.g[i]]); fact('Language', data.languages[w.l[i]]);
     fact('Title', data.titles[c]); fact('Neighbours', String(nb.length));
     nb.forEach(function (r) {
-      var li = el('li'), o = w.ch[r.o];
-      li.dataset.id = CH[o]; li.dataset.shared = r.shared;
-      li.appendChild(dot(w.c[r.o]));
-      li.appendChild(el('span', 'name', CH[o]));
-      li.appendChild(el('span', 'shared', fmt(r.shared)));
+      var o = w.ch[r.o], li = A.neighbourItem(CH[o], r.shared, dot(w.c[r.o]), function () { select(o, true); });
       li.appendChild(el('span', 'share', pct(r.shared, w.v[i])));
       li.title = r.shared + ' shared viewers: ' + pct(r.shared, w.v[i]) + ' of ' + CH[c] + "'s audience, "
         + pct(r.shared, w.v[r.o]) + ' of ' + CH[o] + "'s";
-      li.addEventListener('click', function () { select(o, true); });
       list.appendChild(li);
     });
-    if (focus) {
-      view.s = Math.max(view.s, 2.5 * fitScale);
-      view.x = width / 2 - w.x[i] * view.s; view.y = height / 2 - w.y[i] * view.s;
-    }
+    if (focus) A.focusOn(view, w.x[i], w.y[i], 2.5 * fitScale, width, height);
   }
   document.getElementById('close').addEventListener('click', function () { select(-1, false); });
   document.getElementById('compareadd').addEventListener('click', function () { if (selected >= 0) addCompare(selected); });
@@ -538,77 +452,28 @@
   }
 
   // Search over every channel of the series; a channel not in the window shown opens its panel anyway.
-  var search = document.getElementById('search'), sugg = document.getElementById('suggestions');
   var lower = CH.map(function (s) { return s.toLowerCase(); });
   var index = {};
   CH.forEach(function (id, c) { index[id] = c; });
-  function matches(q) {
-    var pre = [], sub = [];
-    for (var c = 0; c < NCH && pre.length < 12; c++) {
-      var s = lower[c];
-      if (s === q) pre.unshift(c); else if (s.indexOf(q) === 0) pre.push(c); else if (s.indexOf(q) > 0 && sub.length < 12) sub.push(c);
-    }
-    return pre.concat(sub).slice(0, 12);
-  }
-  function suggest() {
-    var q = search.value.trim().toLowerCase();
-    sugg.replaceChildren();
-    if (!q) { sugg.hidden = true; return; }
-    matches(q).forEach(function (c, k) {
-      var li = el('li', k === 0 ? 'active' : null), i = win().local[c];
-      li.dataset.id = CH[c];
-      li.appendChild(dot(i >= 0 ? win().c[i] : -1)); li.appendChild(el('span', null, CH[c]));
-      li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(c); });
-      sugg.appendChild(li);
-    });
-    sugg.hidden = !sugg.children.length;
-  }
-  function choose(c) { search.value = CH[c]; sugg.hidden = true; select(c, true); }
-  search.addEventListener('input', suggest);
-  search.addEventListener('keydown', function (ev) {
-    var items = Array.prototype.slice.call(sugg.children), at = items.findIndex(function (li) { return li.classList.contains('active'); });
-    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      ev.preventDefault();
-      if (!items.length) return;
-      if (at >= 0) items[at].classList.remove('active');
-      at = (at + (ev.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-      items[at].classList.add('active');
-    } else if (ev.key === 'Enter') {
-      var id = at >= 0 ? items[at].dataset.id : null;
-      if (id === null) { var m = matches(search.value.trim().toLowerCase()); if (m.length) id = CH[m[0]]; }
-      if (id !== null) choose(index[id]);
-    } else if (ev.key === 'Escape') { sugg.hidden = true; }
+  A.searchBox({
+    matches: function (q) { return A.matchNames(q, lower, NCH, function (c) { return c; }); },
+    name: function (c) { return CH[c]; },
+    dot: function (c) { var i = win().local[c]; return dot(i >= 0 ? win().c[i] : -1); },
+    index: function (id) { return index[id]; },
+    select: function (c) { select(c, true); }
   });
-  search.addEventListener('blur', function () { sugg.hidden = true; });
 
   // Legend of the window shown, by tracked id: a community keeps its id and colour across windows.
   function renderLegend() {
     var legend = document.getElementById('legend'), w = win();
     legend.replaceChildren();
+    function hiddenNow() { return hidden; }
     w.meta.communities.forEach(function (c) {
-      var li = el('li', hidden[c[0]] ? 'off' : null);
-      li.dataset.community = c[0];
-      li.appendChild(dot(c[0]));
-      li.appendChild(el('span', 'name', '#' + c[0] + ' ' + c[1]));
-      li.appendChild(el('span', 'count', fmt(c[2])));
-      li.addEventListener('click', function () {
-        if (hidden[c[0]]) delete hidden[c[0]]; else hidden[c[0]] = true;
-        li.classList.toggle('off', !!hidden[c[0]]); filtersChanged();
-      });
-      legend.appendChild(li);
+      legend.appendChild(A.legendItem(hiddenNow, c[0], '#' + c[0] + ' ' + c[1], c[2], dot(c[0]), filtersChanged));
     });
     var unassigned = 0;
     for (var i = 0; i < w.n; i++) if (w.c[i] < 0) unassigned++;
-    if (unassigned) {
-      var li = el('li', hidden[-1] ? 'off' : null);
-      li.dataset.community = -1;
-      li.appendChild(dot(-1)); li.appendChild(el('span', 'name', 'Unassigned')); li.appendChild(el('span', 'count', fmt(unassigned)));
-      li.addEventListener('click', function () {
-        if (hidden[-1]) delete hidden[-1]; else hidden[-1] = true;
-        li.classList.toggle('off', !!hidden[-1]); filtersChanged();
-      });
-      legend.appendChild(li);
-    }
+    if (unassigned) legend.appendChild(A.legendItem(hiddenNow, -1, 'Unassigned', unassigned, dot(-1), filtersChanged));
   }
   document.getElementById('showall').addEventListener('click', function () { hidden = {}; renderLegend(); filtersChanged(); });
   document.getElementById('hideall').addEventListener('click', function () {
@@ -768,10 +633,7 @@
     input.addEventListener('input', readFilters); input.addEventListener('change', readFilters);
   });
 
-  document.getElementById('fit').addEventListener('click', fit);
-  window.addEventListener('resize', function () { resize(); });
-  resize(); fit();
-  var fitScale = view.s;
+  var fitScale = A.fittedMap(canvas, ctx, view, bounds, function (w, h) { width = w; height = h; dirty = true; });
   renderTicks();
   cur = -1; setWindow(W - 1, false);
   requestAnimationFrame(frame);

@@ -6,8 +6,8 @@ import io.vieweratlas.core.model.AnalysisResult;
 import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 import io.vieweratlas.export.layout.LayoutOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens the explorer page in headless Chromium and drives it over the DevTools protocol: searches a
@@ -30,26 +29,20 @@ class ExplorerBrowserTest {
 
     private static final ObjectMapper JSON = HeadlessChromium.JSON;
 
-    private HeadlessChromium chrome;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
+    private HeadlessChromium chrome;
 
     @Test
     void searchClickNeighboursLegendAndScreenshot() throws Exception {
-        assumeTrue(HeadlessChromium.available(), "chromium not installed at " + HeadlessChromium.CHROMIUM);
         AnalysisResult r = Fixtures.planted(800, 9, 6, 11);
         Path dir = Files.createDirectories(Path.of("target", "explorer-test").toAbsolutePath());
         Path page = dir.resolve("community_graph.html");
         try (OutputStream out = Files.newOutputStream(page)) {
             new HtmlExporter(new LayoutSource(LayoutOptions.defaults(42))).write(r, out);
         }
-        chrome = HeadlessChromium.open(page);
-        waitFor("window.atlas !== undefined && document.readyState === 'complete'");
+        chrome = browser.open(page, "window.atlas !== undefined && document.readyState === 'complete'");
 
         // Search: type a channel name, Enter picks the first suggestion and opens its panel.
         GraphNode target = r.nodes().get(123);
@@ -88,7 +81,6 @@ class ExplorerBrowserTest {
 
     @Test
     void lowConfidenceChannelsAreMarkedAndTheirConfidenceShown() throws Exception {
-        assumeTrue(HeadlessChromium.available(), "chromium not installed at " + HeadlessChromium.CHROMIUM);
         AnalysisResult r = Fixtures.small();
         NodeAnnotations confidence = NodeAnnotations.confidence(
                 Map.of("alpha", 1.0, "bravo", 0.25, "charlie", 0.9, "delta", 0.4), 0.5);
@@ -97,8 +89,7 @@ class ExplorerBrowserTest {
         try (OutputStream out = Files.newOutputStream(page)) {
             new HtmlExporter(new LayoutSource(LayoutOptions.defaults(42)), confidence).write(r, out);
         }
-        chrome = HeadlessChromium.open(page);
-        waitFor("window.atlas !== undefined && document.readyState === 'complete'");
+        chrome = browser.open(page, "window.atlas !== undefined && document.readyState === 'complete'");
         assertEquals("[\"bravo\",\"delta\"]", eval("JSON.stringify(atlas.lowConfidence())").asText());
         assertTrue(eval("document.getElementById('confidencenote').textContent").asText()
                 .contains("below 0.5 (2 channels"));

@@ -3,6 +3,9 @@ package io.vieweratlas.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Headless Chromium driven over the DevTools protocol, for the explorer pages' browser tests and
@@ -94,6 +98,37 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             new HeadlessChromium(browser, profile, cdp).close();
             throw e;
+        }
+    }
+
+    /**
+     * One browser per test, for a browser test's {@code @RegisterExtension} field: the test is skipped
+     * before it starts when Chromium is not installed, and the browser it opened is closed after it.
+     */
+    static final class Session implements BeforeEachCallback, AfterEachCallback {
+        private HeadlessChromium chrome;
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            assumeTrue(available(), "chromium not installed at " + CHROMIUM);
+        }
+
+        /** Opens {@code page} and waits until the script condition {@code ready} holds. */
+        HeadlessChromium open(Path page, String ready) throws Exception {
+            if (chrome != null) {
+                chrome.close();
+            }
+            chrome = HeadlessChromium.open(page);
+            chrome.waitFor(ready);
+            return chrome;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws Exception {
+            if (chrome != null) {
+                chrome.close();
+                chrome = null;
+            }
         }
     }
 

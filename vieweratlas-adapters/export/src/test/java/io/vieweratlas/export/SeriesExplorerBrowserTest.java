@@ -1,8 +1,8 @@
 package io.vieweratlas.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens the series explorer written through the output writer in headless Chromium and drives it: the
@@ -26,18 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SeriesExplorerBrowserTest {
 
-    private HeadlessChromium chrome;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
+    private HeadlessChromium chrome;
 
     @Test
     void sliderComparisonFiltersAndEventsMatchTheWindowsFiles() throws Exception {
-        assumeTrue(HeadlessChromium.available(), "chromium not installed at " + HeadlessChromium.CHROMIUM);
         Path dir = Path.of("target", "series-explorer-test").toAbsolutePath();
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
@@ -46,8 +40,8 @@ class SeriesExplorerBrowserTest {
         }
         Files.createDirectories(dir);
         SeriesExplorerTest.writeSeries(dir, SeriesExplorerTest.htmlOnly());
-        chrome = HeadlessChromium.open(dir.resolve(SeriesExplorer.FILE_NAME));
-        chrome.waitFor("window.seriesAtlas !== undefined && document.readyState === 'complete'");
+        chrome = browser.open(dir.resolve(SeriesExplorer.FILE_NAME),
+                "window.seriesAtlas !== undefined && document.readyState === 'complete'");
         assertEquals(3, chrome.eval("seriesAtlas.current()").asInt(), "opens on the newest window");
 
         // Slider: moving it shows that window.

@@ -1,7 +1,6 @@
 package io.vieweratlas.export.layout;
 
 import io.vieweratlas.core.model.AnalysisResult;
-import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 
 import java.util.HashMap;
@@ -68,31 +67,9 @@ public final class ForceAtlas2 {
     /** Lays out the graph of {@code result}: every node gets a position. */
     public GraphLayout layout(AnalysisResult result) {
         List<GraphNode> nodes = result.nodes();
-        int n = nodes.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        int[] community = new int[n];
-        for (int i = 0; i < n; i++) {
-            index.put(nodes.get(i).id(), i);
-            community[i] = nodes.get(i).community();
-        }
-        List<GraphEdge> edges = result.edges();
-        int[] src = new int[edges.size()];
-        int[] dst = new int[edges.size()];
-        double[] weight = new double[edges.size()];
-        int e = 0;
-        for (GraphEdge edge : edges) {
-            Integer s = index.get(edge.source());
-            Integer t = index.get(edge.target());
-            if (s == null || t == null || s.equals(t)) {
-                continue; // an edge to a channel not in the node list cannot be placed; skip it
-            }
-            src[e] = s;
-            dst[e] = t;
-            weight[e] = edge.weight();
-            e++;
-        }
-        double[][] xy = layout(n, community, java.util.Arrays.copyOf(src, e), java.util.Arrays.copyOf(dst, e),
-                java.util.Arrays.copyOf(weight, e));
+        IndexedGraph g = IndexedGraph.of(result);
+        int n = g.n();
+        double[][] xy = layout(n, g.community(), g.src(), g.dst(), g.weight());
         TreeMap<String, Position> positions = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             positions.put(nodes.get(i).id(), new Position(xy[0][i], xy[1][i]));
@@ -492,18 +469,9 @@ public final class ForceAtlas2 {
     }
 
     private static void normalise(int n, double[] x, double[] y) {
-        double cx = 0;
-        double cy = 0;
-        for (int i = 0; i < n; i++) {
-            cx += x[i];
-            cy += y[i];
-        }
-        cx /= n;
-        cy /= n;
+        Centroid.centre(n, x, y);
         double r = 0;
         for (int i = 0; i < n; i++) {
-            x[i] -= cx;
-            y[i] -= cy;
             r = Math.max(r, Math.sqrt(x[i] * x[i] + y[i] * y[i]));
         }
         double scale = r > 0 ? GraphLayout.RADIUS / r : 1;

@@ -1,10 +1,8 @@
 package io.vieweratlas.export.layout;
 
 import io.vieweratlas.core.model.AnalysisResult;
-import io.vieweratlas.core.model.GraphEdge;
 import io.vieweratlas.core.model.GraphNode;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,31 +47,12 @@ public final class SeriesLayout {
     /** Lays out the next window of the series; every node of {@code result} gets a position. */
     public GraphLayout next(AnalysisResult result) {
         List<GraphNode> nodes = result.nodes();
-        int n = nodes.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        int[] community = new int[n];
-        for (int i = 0; i < n; i++) {
-            index.put(nodes.get(i).id(), i);
-            community[i] = nodes.get(i).community();
-        }
-        int m = 0;
-        int[] src = new int[result.edges().size()];
-        int[] dst = new int[src.length];
-        double[] weight = new double[src.length];
-        for (GraphEdge e : result.edges()) {
-            Integer s = index.get(e.source());
-            Integer t = index.get(e.target());
-            if (s == null || t == null || s.equals(t)) {
-                continue;
-            }
-            src[m] = s;
-            dst[m] = t;
-            weight[m] = e.weight();
-            m++;
-        }
-        src = Arrays.copyOf(src, m);
-        dst = Arrays.copyOf(dst, m);
-        weight = Arrays.copyOf(weight, m);
+        IndexedGraph g = IndexedGraph.of(result);
+        int n = g.n();
+        int[] community = g.community();
+        int[] src = g.src();
+        int[] dst = g.dst();
+        double[] weight = g.weight();
         double[][] xy;
         if (previous.isEmpty()) {
             xy = first.unscaled(n, community, src, dst, weight);
@@ -165,23 +144,16 @@ public final class SeriesLayout {
         if (n == 0) {
             return new GraphLayout(positions);
         }
-        double cx = 0;
-        double cy = 0;
-        for (int i = 0; i < n; i++) {
-            cx += x[i];
-            cy += y[i];
-        }
-        cx /= n;
-        cy /= n;
+        Centroid.centre(n, x, y);
         double sq = 0;
         for (int i = 0; i < n; i++) {
-            sq += (x[i] - cx) * (x[i] - cx) + (y[i] - cy) * (y[i] - cy);
+            sq += x[i] * x[i] + y[i] * y[i];
         }
         double rms = Math.sqrt(sq / n);
         double scale = rms > 0 ? RMS_RADIUS / rms : 1;
         for (int i = 0; i < n; i++) {
-            positions.put(nodes.get(i).id(), new Position(Math.round((x[i] - cx) * scale * 100) / 100.0,
-                    Math.round((y[i] - cy) * scale * 100) / 100.0));
+            positions.put(nodes.get(i).id(), new Position(Math.round(x[i] * scale * 100) / 100.0,
+                    Math.round(y[i] * scale * 100) / 100.0));
         }
         return new GraphLayout(positions);
     }
