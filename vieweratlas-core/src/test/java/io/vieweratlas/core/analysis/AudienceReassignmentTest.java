@@ -84,6 +84,19 @@ class AudienceReassignmentTest {
     }
 
     @Test
+    void aCommunityTheMoveLeavesTooSmallIsDissolved() {
+        // B is four channels with the host; without it, three are below the minimum of four
+        AnalysisResult r = Snapshots.analyse(lake(), PARAMS.toBuilder().minCommunitySize(4).build());
+        Map<String, Integer> c = Snapshots.communities(r);
+        assertEquals(c.get("a0"), c.get("host"));
+        for (String b : List.of("b1", "b2", "b3")) {
+            assertEquals(GraphNode.UNASSIGNED, c.get(b), b);
+        }
+        assertEquals(1, r.communities().size());
+        assertEquals(3, r.statistics().detection().unassignedChannels());
+    }
+
+    @Test
     void readingOrderDoesNotChangeTheResult() {
         List<PresenceSnapshot> snaps = lake();
         List<PresenceSnapshot> reversed = new ArrayList<>(snaps);

@@ -128,7 +128,7 @@ final class SplitCheck {
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (group[0] + 1L)));
         for (int r = 0; r < NULL_GRAPHS; r++) {
-            int[][] swapped = Subgraph.rewired(group.length, sub.source, sub.target, random);
+            int[][] swapped = Subgraph.rewired(sub.source, sub.target, random);
             int[] nullSplit = clusterer.cluster(group.length, swapped[0], swapped[1], sub.weight, 1.0, seed + r + 1);
             double nullQ = Modularity.of(group.length, swapped[0], swapped[1], sub.weight, nullSplit, 1.0);
             if (q <= nullQ + MARGIN) {
@@ -138,8 +138,7 @@ final class SplitCheck {
         }
         int kept = 1;
         for (int p = 0; p < pieces; p++) {
-            int piece = p;
-            int[] part = indicesOf(group, split, piece);
+            int[] part = indicesOf(group, split, p);
             if (part.length > 0) {
                 kept += check(part, adjacency, local, seed, clusterer, parts);
             }
@@ -227,7 +226,7 @@ final class SplitCheck {
          * weights stay with their edge slots, so each node keeps its edge count and the weights
          * are dealt out again at random.
          */
-        static int[][] rewired(int nodes, int[] source, int[] target, SplittableRandom random) {
+        static int[][] rewired(int[] source, int[] target, SplittableRandom random) {
             int m = source.length;
             int[] a = source.clone();
             int[] b = target.clone();

@@ -106,7 +106,7 @@ public final class AudienceAnalysis {
         });
         CommunityDetector.Partition partition = (CommunityDetector.Partition) done[0];
         AudiencePlacement.Result placed = AudiencePlacement.apply(aud, partition, params.reassignChannels(),
-                params.attachUnassigned());
+                params.attachUnassigned(), params.minCommunitySize());
         partition = placed.partition();
         @SuppressWarnings("unchecked")
         List<GraphEdge> edges = (List<GraphEdge>) done[1];

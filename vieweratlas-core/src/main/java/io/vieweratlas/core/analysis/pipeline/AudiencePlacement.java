@@ -45,9 +45,10 @@ public final class AudiencePlacement {
      * @param audiences the audiences the partition's graph was built from (same channel indices)
      * @param reassign  move channels whose viewers clearly belong elsewhere ({@code reassign_channels})
      * @param attach    attach channels left unassigned ({@code attach_unassigned})
+     * @param minCommunitySize communities that moves leave smaller are dissolved ({@code min_community_size})
      */
     public static Result apply(Audiences audiences, CommunityDetector.Partition partition, boolean reassign,
-                               boolean attach) {
+                               boolean attach, int minCommunitySize) {
         Objects.requireNonNull(audiences, "audiences");
         Objects.requireNonNull(partition, "partition");
         CommunityDetector.Partition current = partition;
@@ -56,7 +57,7 @@ public final class AudiencePlacement {
         for (int round = 0; round < MAX_ROUNDS && (reassign || attach); round++) {
             int changes = 0;
             if (reassign) {
-                AudienceReassignment.Result moved = AudienceReassignment.apply(audiences, current);
+                AudienceReassignment.Result moved = AudienceReassignment.apply(audiences, current, minCommunitySize);
                 current = moved.partition();
                 reassigned += moved.moved();
                 changes += moved.moved();

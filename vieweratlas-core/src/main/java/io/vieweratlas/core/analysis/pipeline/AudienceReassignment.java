@@ -108,10 +108,12 @@ public final class AudienceReassignment {
     /**
      * Moves the channels of {@code partition} whose viewers clearly belong to another community.
      *
-     * @param audiences the audiences the partition's graph was built from (same channel indices)
-     * @param partition the detected partition; {@code -1} marks unassigned channels (never moved)
+     * @param audiences        the audiences the partition's graph was built from (same channel indices)
+     * @param partition        the detected partition; {@code -1} marks unassigned channels (never moved)
+     * @param minCommunitySize a community that moves leave with fewer channels is dissolved: its
+     *                         channels become unassigned, as detection treats small communities
      */
-    public static Result apply(Audiences audiences, CommunityDetector.Partition partition) {
+    public static Result apply(Audiences audiences, CommunityDetector.Partition partition, int minCommunitySize) {
         Objects.requireNonNull(audiences, "audiences");
         Objects.requireNonNull(partition, "partition");
         int n = audiences.channelCount();
@@ -177,6 +179,17 @@ public final class AudienceReassignment {
         }
         if (moved == 0) {
             return new Result(partition, 0);
+        }
+        int[] size = new int[k];
+        for (int c : out) {
+            if (c >= 0) {
+                size[c]++;
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            if (out[c] >= 0 && size[out[c]] < minCommunitySize) {
+                out[c] = -1;
+            }
         }
         int kept = UnassignedAttachment.renumberBySize(out, k);
         return new Result(new CommunityDetector.Partition(out, kept, partition.communitiesBeforeMinSize(),
