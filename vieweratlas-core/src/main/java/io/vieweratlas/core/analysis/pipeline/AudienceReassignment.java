@@ -114,13 +114,8 @@ public final class AudienceReassignment {
      *                         channels become unassigned, as detection treats small communities
      */
     public static Result apply(Audiences audiences, CommunityDetector.Partition partition, int minCommunitySize) {
-        Objects.requireNonNull(audiences, "audiences");
-        Objects.requireNonNull(partition, "partition");
-        int n = audiences.channelCount();
-        int[] comm = partition.community();
-        if (comm.length != n) {
-            throw new IllegalArgumentException("partition has " + comm.length + " channels, audiences " + n);
-        }
+        int[] comm = ViewerCommunities.communities(audiences, partition);
+        int n = comm.length;
         int k = partition.communities();
         if (k < 2) {
             return new Result(partition, 0);

@@ -70,13 +70,8 @@ public final class UnassignedAttachment {
      * @param partition the detected partition; {@code -1} marks unassigned channels
      */
     public static Result apply(Audiences audiences, CommunityDetector.Partition partition) {
-        Objects.requireNonNull(audiences, "audiences");
-        Objects.requireNonNull(partition, "partition");
-        int n = audiences.channelCount();
-        int[] comm = partition.community();
-        if (comm.length != n) {
-            throw new IllegalArgumentException("partition has " + comm.length + " channels, audiences " + n);
-        }
+        int[] comm = ViewerCommunities.communities(audiences, partition);
+        int n = comm.length;
         int k = partition.communities();
         int[] off = audiences.offsets();
         int[] mem = audiences.members();

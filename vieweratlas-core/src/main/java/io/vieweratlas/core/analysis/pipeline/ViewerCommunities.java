@@ -1,8 +1,10 @@
 package io.vieweratlas.core.analysis.pipeline;
 
 import io.vieweratlas.core.analysis.aggregate.Audiences;
+import io.vieweratlas.core.analysis.community.CommunityDetector;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * For each viewer, the communities of the assigned channels it watches (one entry per channel, so
@@ -19,6 +21,23 @@ record ViewerCommunities(int[] start, int[] community) {
      * visited in, so the result is exactly the same for the same input.
      */
     static final long ONE_VOTE = 1L << 24;
+
+    /**
+     * The community per channel of {@code partition}, checked to cover the channels of
+     * {@code audiences}.
+     *
+     * @throws IllegalArgumentException when the two disagree in channel count
+     */
+    static int[] communities(Audiences audiences, CommunityDetector.Partition partition) {
+        Objects.requireNonNull(audiences, "audiences");
+        Objects.requireNonNull(partition, "partition");
+        int[] comm = partition.community();
+        if (comm.length != audiences.channelCount()) {
+            throw new IllegalArgumentException("partition has " + comm.length + " channels, audiences "
+                    + audiences.channelCount());
+        }
+        return comm;
+    }
 
     /**
      * The index of the viewers marked in {@code wanted} (all viewers when it is {@code null}).
