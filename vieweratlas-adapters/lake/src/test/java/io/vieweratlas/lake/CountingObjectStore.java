@@ -1,11 +1,11 @@
 package io.vieweratlas.lake;
 
+import io.vieweratlas.core.port.ForwardingObjectStore;
 import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectKeys;
 import io.vieweratlas.core.port.ObjectStore;
-import io.vieweratlas.core.port.ObjectVersion;
 import io.vieweratlas.core.port.StoreException;
 import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** Wraps a store and records which keys were read and which prefixes listed. */
-final class CountingObjectStore implements ObjectStore {
+final class CountingObjectStore extends ForwardingObjectStore {
 
-    private final ObjectStore delegate;
     final List<String> reads = new CopyOnWriteArrayList<>();
     final List<String> listings = new CopyOnWriteArrayList<>();
     /** When set, reading this key fails as a broken store would. */
@@ -27,7 +26,7 @@ final class CountingObjectStore implements ObjectStore {
     volatile boolean localFiles;
 
     CountingObjectStore(ObjectStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -36,32 +35,16 @@ final class CountingObjectStore implements ObjectStore {
         if (key.equals(failingRead)) {
             throw new StoreException("counting", "get", key, new java.io.IOException("disk on fire"));
         }
-        return delegate.get(key);
+        return super.get(key);
     }
 
     @Override
     public Optional<Path> localPath(String key) {
-        return localFiles ? delegate.localPath(key) : ObjectStore.super.localPath(key);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) {
-        return delegate.stat(key);
-    }
-
-    @Override
-    public ObjectVersion put(String key, byte[] content) {
-        return delegate.put(key, content);
-    }
-
-    @Override
-    public WriteOutcome putIfAbsent(String key, byte[] content) {
-        return delegate.putIfAbsent(key, content);
-    }
-
-    @Override
-    public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
-        return delegate.compareAndSet(key, content, expected);
+        if (localFiles) {
+            return super.localPath(key);
+        }
+        ObjectKeys.requireValid(key);
+        return Optional.empty();
     }
 
     @Override
@@ -70,16 +53,12 @@ final class CountingObjectStore implements ObjectStore {
         if (failingListing) {
             throw new StoreException("counting", "list", prefix, new java.io.IOException("disk on fire"));
         }
-        return delegate.list(prefix);
+        return super.list(prefix);
     }
 
+    /** Keys come from {@link #list}, so that listing by keys is recorded (and fails) the same way. */
     @Override
-    public boolean delete(String key) {
-        return delegate.delete(key);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
+    public Stream<String> listKeys(String prefix) {
+        return list(prefix).map(ObjectInfo::key);
     }
 }

@@ -1,13 +1,11 @@
 package io.vieweratlas.runners.migrate;
 
+import io.vieweratlas.core.port.ForwardingObjectStore;
 import io.vieweratlas.core.port.ObjectInfo;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
-import io.vieweratlas.core.port.StoredObject;
 import io.vieweratlas.core.port.WriteOutcome;
 
-import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,17 +15,10 @@ import java.util.stream.Stream;
  * because the file-system store caches versions in extended attributes when it computes them;
  * readers here need keys ({@link #listKeys}) and contents ({@link #get}) only.
  */
-final class ReadOnlyObjectStore implements ObjectStore {
-
-    private final ObjectStore delegate;
+final class ReadOnlyObjectStore extends ForwardingObjectStore {
 
     ReadOnlyObjectStore(ObjectStore delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-    }
-
-    @Override
-    public Optional<StoredObject> get(String key) {
-        return delegate.get(key);
+        super(delegate);
     }
 
     @Override
@@ -36,18 +27,8 @@ final class ReadOnlyObjectStore implements ObjectStore {
     }
 
     @Override
-    public Stream<String> listKeys(String prefix) {
-        return delegate.listKeys(prefix);
-    }
-
-    @Override
-    public Optional<Path> localPath(String key) {
-        return delegate.localPath(key);
-    }
-
-    @Override
     public String describe() {
-        return delegate.describe() + " (read only)";
+        return delegate().describe() + " (read only)";
     }
 
     @Override

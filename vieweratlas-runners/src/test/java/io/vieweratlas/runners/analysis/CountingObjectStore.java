@@ -1,6 +1,8 @@
 package io.vieweratlas.runners.analysis;
 
+import io.vieweratlas.core.port.ForwardingObjectStore;
 import io.vieweratlas.core.port.ObjectInfo;
+import io.vieweratlas.core.port.ObjectKeys;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
 import io.vieweratlas.core.port.StoredObject;
@@ -15,9 +17,8 @@ import java.util.stream.Stream;
  * listings, and writes. Keeps the store's local files hidden when asked to, so that reads of a lake on
  * disk go through {@link #get} as they would on S3.
  */
-final class CountingObjectStore implements ObjectStore {
+final class CountingObjectStore extends ForwardingObjectStore {
 
-    private final ObjectStore delegate;
     private final boolean localFiles;
     final AtomicLong gets = new AtomicLong();
     final AtomicLong bytesRead = new AtomicLong();
@@ -26,7 +27,7 @@ final class CountingObjectStore implements ObjectStore {
     final AtomicLong writes = new AtomicLong();
 
     CountingObjectStore(ObjectStore delegate, boolean localFiles) {
-        this.delegate = delegate;
+        super(delegate);
         this.localFiles = localFiles;
     }
 
@@ -41,7 +42,7 @@ final class CountingObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> get(String key) {
         gets.incrementAndGet();
-        Optional<StoredObject> o = delegate.get(key);
+        Optional<StoredObject> o = super.get(key);
         o.ifPresent(s -> bytesRead.addAndGet(s.content().length));
         return o;
     }
@@ -50,53 +51,39 @@ final class CountingObjectStore implements ObjectStore {
     public Optional<java.nio.file.Path> localPath(String key) {
         if (localFiles) {
             gets.incrementAndGet();
-            return delegate.localPath(key);
+            return super.localPath(key);
         }
-        return ObjectStore.super.localPath(key);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) {
-        return delegate.stat(key);
+        ObjectKeys.requireValid(key);
+        return Optional.empty();
     }
 
     @Override
     public ObjectVersion put(String key, byte[] content) {
         writes.incrementAndGet();
-        return delegate.put(key, content);
+        return super.put(key, content);
     }
 
     @Override
     public WriteOutcome putIfAbsent(String key, byte[] content) {
         writes.incrementAndGet();
-        return delegate.putIfAbsent(key, content);
+        return super.putIfAbsent(key, content);
     }
 
     @Override
     public WriteOutcome compareAndSet(String key, byte[] content, ObjectVersion expected) {
         writes.incrementAndGet();
-        return delegate.compareAndSet(key, content, expected);
+        return super.compareAndSet(key, content, expected);
     }
 
     @Override
     public Stream<ObjectInfo> list(String prefix) {
         listings.incrementAndGet();
-        return delegate.list(prefix).peek(o -> keysListed.incrementAndGet());
+        return super.list(prefix).peek(o -> keysListed.incrementAndGet());
     }
 
     @Override
     public Stream<String> listKeys(String prefix) {
         listings.incrementAndGet();
-        return delegate.listKeys(prefix).peek(k -> keysListed.incrementAndGet());
-    }
-
-    @Override
-    public boolean delete(String key) {
-        return delegate.delete(key);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
+        return super.listKeys(prefix).peek(k -> keysListed.incrementAndGet());
     }
 }

@@ -1,6 +1,7 @@
 package io.vieweratlas.runners.collector;
 
 import io.vieweratlas.core.model.PresenceSnapshot;
+import io.vieweratlas.core.port.ForwardingObjectStore;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
 import io.vieweratlas.core.port.StoreException;
@@ -9,7 +10,6 @@ import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.LakeLayout;
 import io.vieweratlas.lake.LakeSnapshotStore;
 import io.vieweratlas.parquet.PresenceCompactor;
-import io.vieweratlas.runners.ForwardingObjectStore;
 import io.vieweratlas.twitch.collector.WindowReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

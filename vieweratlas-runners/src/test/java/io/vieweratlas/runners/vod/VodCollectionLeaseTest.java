@@ -1,12 +1,12 @@
 package io.vieweratlas.runners.vod;
 
+import io.vieweratlas.core.port.ForwardingObjectStore;
 import io.vieweratlas.core.port.ObjectStore;
 import io.vieweratlas.core.port.ObjectVersion;
 import io.vieweratlas.filesystem.FileSystemObjectStore;
 import io.vieweratlas.lake.vod.VodQueue;
 import io.vieweratlas.lake.vod.VodStatus;
 import io.vieweratlas.lake.vod.VodTask;
-import io.vieweratlas.runners.ForwardingObjectStore;
 import io.vieweratlas.runners.config.VodConfig;
 import io.vieweratlas.twitch.auth.TwitchCredentials;
 import io.vieweratlas.twitch.helix.HelixClient;

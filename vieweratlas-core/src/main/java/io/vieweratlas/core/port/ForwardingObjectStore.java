@@ -1,26 +1,31 @@
-package io.vieweratlas.runners;
+package io.vieweratlas.core.port;
 
-import io.vieweratlas.core.port.ObjectInfo;
-import io.vieweratlas.core.port.ObjectStore;
-import io.vieweratlas.core.port.ObjectVersion;
-import io.vieweratlas.core.port.StoredObject;
-import io.vieweratlas.core.port.WriteOutcome;
-
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A store that hands every call to another, for tests that override the one call they script
- * (a slow write, a failing one, a hook after a put). {@link ObjectStore#localPath} is not
- * forwarded: readers then go through {@link #get}, where an override can see them.
+ * A store that hands every call to another: the base for a store that changes a few calls of an
+ * existing one (refuses writes, counts requests, scripts a failure) and keeps the rest. Every
+ * method of {@link ObjectStore} is forwarded, {@link #listKeys} and {@link #localPath} included,
+ * so a subclass overrides exactly the calls it changes.
  */
-public class ForwardingObjectStore implements ObjectStore {
+public abstract class ForwardingObjectStore implements ObjectStore {
 
     private final ObjectStore delegate;
 
-    /** @param delegate the store every call goes to */
-    public ForwardingObjectStore(ObjectStore delegate) {
-        this.delegate = delegate;
+    /**
+     * @param delegate the store every call goes to
+     * @throws NullPointerException when {@code delegate} is null
+     */
+    protected ForwardingObjectStore(ObjectStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** The store calls go to. */
+    protected final ObjectStore delegate() {
+        return delegate;
     }
 
     @Override
@@ -56,6 +61,11 @@ public class ForwardingObjectStore implements ObjectStore {
     @Override
     public Stream<String> listKeys(String prefix) {
         return delegate.listKeys(prefix);
+    }
+
+    @Override
+    public Optional<Path> localPath(String key) {
+        return delegate.localPath(key);
     }
 
     @Override
